@@ -51,6 +51,8 @@ func newRootCommand() *cobra.Command {
 	}
 	root.AddCommand(
 		newVersionCommand(),
+		newCodeCommand(),
+		newEvalCommand(),
 	)
 	return root
 }

@@ -1,0 +1,281 @@
+package arabic
+
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence is a sentence of a text: the byte range text[Start:End], trimmed
+// of the whitespace around it and never empty.
+type Sentence struct{ Start, End int }
+
+// Sentences splits Arabic news prose into sentences.
+//
+// A sentence ends:
+//   - at a line break: in news every line is a paragraph, and a title or
+//     byline without final punctuation is a sentence of its own;
+//   - at ! ? ؟ ۔, and at a full stop that is not one of the cases below;
+//   - at an ellipsis (… or ..), unless it runs straight into the next word
+//     (قال...إن) or is followed by a lower-case Latin letter or by
+//     continuing punctuation (, ، ؛ :), in which case it is a pause.
+//
+// A full stop does not end a sentence:
+//   - between digits (3.5, 2025.03.04);
+//   - when a Latin letter or a digit follows it at once (U.S, e.g, www.x.com);
+//   - after an abbreviation: a single Arabic letter (د. م. ص. أ. ق.م), a
+//     single Latin capital (J. Smith), a single Latin letter after a dot
+//     (U.S., e.g.), or a title (Mr. Mrs. Ms. Dr. Prof. St. Gen. No. vs.) —
+//     except that م. and هـ. right after a number are the era of a year
+//     (2016م.) and do end the sentence.
+//
+// Closing quotes and brackets after the end (. » ) ” ’, and " when the
+// sentence has an unclosed ") stay in the sentence, even across spaces
+// (". »"), and so does a run of terminators (؟!).
+func Sentences(text string) []Sentence {
+	out := make([]Sentence, 0, len(text)/128+1)
+	start, last := -1, -1 // the open sentence: its start and the end of its last non-space character
+	quotes := 0           // " seen in the open sentence
+	for i := 0; i < len(text); {
+		var (
+			r    rune
+			cls  class
+			size int
+		)
+		if c := text[i]; c < 0x80 {
+			r, cls, size = rune(c), latin1Class[c], 1
+		} else if 0xD8 <= c && c <= 0xDB && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			k := blockIndex(c, text[i+1])
+			r, cls, size = 0x600+rune(k), arabicBlock[k].cls, 2
+		} else {
+			r, cls, size = nextRune(text, i)
+		}
+		if cls == clsSpace || cls == clsInvalid {
+			if cls == clsSpace && isLineBreak(r) && start >= 0 {
+				out = append(out, Sentence{start, last})
+				start = -1
+			}
+			i += size
+			continue
+		}
+		if start < 0 {
+			start, quotes = i, 0
+		}
+		last = i + size
+		if r == '"' {
+			quotes++
+		}
+		if isTerminator(r) {
+			if end, ok := sentenceEnd(text, i, quotes); ok {
+				out = append(out, Sentence{start, end})
+				start = -1
+				i = end
+				continue
+			}
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, Sentence{start, last})
+	}
+	return out
+}
+
+// SentenceIndex returns the index of the sentence of sents (as returned by
+// Sentences, in order) that contains the byte offset, or -1 if the offset
+// falls between sentences or outside them all.
+func SentenceIndex(sents []Sentence, offset int) int {
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > offset })
+	if i < len(sents) && sents[i].Start <= offset {
+		return i
+	}
+	return -1
+}
+
+func isLineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}
+
+func isTerminator(r rune) bool {
+	switch r {
+	case '.', '!', '?', arabicQuestion, '…', arabicFullStop:
+		return true
+	}
+	return false
+}
+
+// isCloser reports whether r closes a quotation or a bracket (the ambiguous
+// " and ' are decided by the caller).
+func isCloser(r rune) bool {
+	switch r {
+	case '»', '”', '’', '›', ')', ']', '}':
+		return true
+	}
+	return false
+}
+
+// sentenceEnd decides whether the terminator at text[i] ends the open
+// sentence, in which quotes " have been seen, and if so returns its end:
+// after the run of terminators and the closing quotes and brackets.
+func sentenceEnd(text string, i, quotes int) (int, bool) {
+	// The run of terminators.
+	j, dots, strong := i, 0, false
+	for j < len(text) {
+		r, size, ok := decodeAt(text, j)
+		if !ok || !isTerminator(r) {
+			break
+		}
+		switch r {
+		case '.':
+			dots++
+		case '…':
+			dots += 3
+		default:
+			strong = true
+		}
+		j += size
+	}
+	next, _, _ := decodeAt2(text, j)
+	switch {
+	case strong:
+	case dots >= 2: // an ellipsis
+		if isWordChar(next) {
+			return 0, false
+		}
+		k := skipSpaces(text, j)
+		if k < len(text) {
+			after, _, _ := decodeAt2(text, k)
+			if !isLineBreak(after) && (unicode.IsLower(after) || isContinuing(after)) {
+				return 0, false
+			}
+		}
+	case text[i] == '.':
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		if classOf(prev) == clsDigit && classOf(next) == clsDigit {
+			return 0, false
+		}
+		if c := classOf(next); c == clsLatin || c == clsDigit {
+			return 0, false
+		}
+		if isAbbreviation(text[:i]) {
+			return 0, false
+		}
+	}
+	// Closing quotes and brackets, spaces allowed before them; more
+	// terminators right after them.
+	end := j
+	for end < len(text) {
+		k := skipSpaces(text, end)
+		r, size, ok := decodeAt2(text, k)
+		if !ok {
+			break
+		}
+		switch {
+		case isCloser(r), r == '"' && (k == end || quotes%2 == 1), r == '\'' && k == end:
+			if r == '"' {
+				quotes++
+			}
+		case k == end && isTerminator(r):
+		default:
+			return end, true
+		}
+		end = k + size
+	}
+	return end, true
+}
+
+// decodeAt2 is decodeAt that tolerates i == len(text) (returning 0, 0, false).
+func decodeAt2(text string, i int) (rune, int, bool) {
+	if i >= len(text) {
+		return 0, 0, false
+	}
+	return decodeAt(text, i)
+}
+
+// skipSpaces returns the offset of the first code point at or after i that
+// is not a space within the line (a line break stops it).
+func skipSpaces(text string, i int) int {
+	for i < len(text) {
+		r, size, ok := decodeAt(text, i)
+		if !ok || isLineBreak(r) || classOf(r) != clsSpace {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+func isWordChar(r rune) bool {
+	switch classOf(r) {
+	case clsLetter, clsLatin, clsDigit, clsTatweel:
+		return true
+	}
+	return false
+}
+
+// isContinuing reports whether r shows that the sentence goes on after an
+// ellipsis.
+func isContinuing(r rune) bool {
+	switch r {
+	case ',', ';', ':', arabicComma, arabicSemicolon:
+		return true
+	}
+	return false
+}
+
+// latinAbbreviations are the Latin titles and abbreviations that a full
+// stop follows without ending the sentence.
+var latinAbbreviations = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true,
+	"Jr": true, "Sr": true, "Gen": true, "Col": true, "Lt": true, "Capt": true,
+	"Sen": true, "Rep": true, "Gov": true, "No": true, "vs": true,
+}
+
+// isAbbreviation reports whether before, the text up to a full stop, ends
+// with an abbreviation (see Sentences).
+func isAbbreviation(before string) bool {
+	// The word right before the full stop: letters with their marks and
+	// tatweel, counting the letters.
+	i, letters, arabic, upper := len(before), 0, false, false
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(before[:i])
+		c := classOf(r)
+		if c != clsLetter && c != clsLatin && c != clsMark && c != clsTatweel {
+			break
+		}
+		if c == clsLetter || c == clsLatin {
+			letters++
+			arabic = c == clsLetter
+			upper = unicode.IsUpper(r)
+		}
+		i -= size
+	}
+	word := before[i:]
+	prev, _ := utf8.DecodeLastRuneInString(before[:i])
+	switch {
+	case letters == 0:
+		return false
+	case arabic && letters == 1:
+		first, _ := utf8.DecodeRuneInString(word)
+		if first == 'م' || first == 'ه' {
+			// The era of a year, 2016م. or 2016 م., ends a sentence.
+			p := i
+			if prev == ' ' {
+				p--
+			}
+			if d, _ := utf8.DecodeLastRuneInString(before[:p]); classOf(d) == clsDigit {
+				return false
+			}
+		}
+		return true
+	case arabic:
+		return false
+	case letters == 1:
+		return upper || prev == '.'
+	}
+	return latinAbbreviations[word]
+}

@@ -1,0 +1,167 @@
+// Package coder turns an Arabic article into the events it reports: it
+// finds event phrases, takes their source and target from the actor
+// mentions around them, filters negated, conditional and scheduled acts,
+// dates each event from the time expressions of the text, and keeps the
+// sentence that says so as evidence.
+package coder
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"rasid"
+	"rasid/arabic"
+	"rasid/cameo"
+	"rasid/lexicon"
+	"rasid/timex"
+)
+
+// Coder codes articles. It is immutable and safe for concurrent use.
+type Coder struct {
+	lx   *lexicon.Lexicon
+	book *cameo.Book
+	tx   *timex.Resolver
+}
+
+// New returns a Coder over the given dictionaries.
+func New(lx *lexicon.Lexicon, book *cameo.Book, tx *timex.Resolver) *Coder {
+	return &Coder{lx: lx, book: book, tx: tx}
+}
+
+// Result is what one article yields: its events and its actor mentions
+// (each distinct surface string once).
+type Result struct {
+	Events []rasid.Event   `json:"events"`
+	Actors []rasid.Mention `json:"actors"`
+}
+
+// article is the analysis of one text that every rule reads.
+type article struct {
+	text      string
+	published time.Time
+	d         *lexicon.Doc
+	sents     []arabic.Sentence
+	sentOf    []int // token → sentence
+	mentions  []lexicon.Mention
+	mentionAt []int // token → index in mentions, or -1
+	times     []timeAt
+}
+
+type timeAt struct {
+	tok0, tok1 int
+	expr       timex.Expr
+	since      bool // "منذ 2016": a starting point, not the date of an act
+	used       bool // taken by a historical act; later acts do not inherit it
+}
+
+// Code codes one article published on the given day.
+func (c *Coder) Code(text string, published time.Time) Result {
+	a := c.analyse(text, published)
+	events := c.events(a)
+	return Result{Events: events, Actors: actorsOf(a, events)}
+}
+
+func (c *Coder) analyse(text string, published time.Time) *article {
+	d := lexicon.NewDoc(text)
+	a := &article{text: text, published: published, d: d, sents: arabic.Sentences(text)}
+	a.sentOf = make([]int, len(d.Tokens))
+	s := 0
+	for i, t := range d.Tokens {
+		for s < len(a.sents)-1 && t.Start >= a.sents[s].End {
+			s++
+		}
+		a.sentOf[i] = s
+	}
+	a.mentions = c.lx.Recognise(d, published)
+	a.mentionAt = make([]int, len(d.Tokens))
+	for i := range a.mentionAt {
+		a.mentionAt[i] = -1
+	}
+	for k, m := range a.mentions {
+		for t := m.Tok0; t < m.Tok1; t++ {
+			a.mentionAt[t] = k
+		}
+	}
+	for _, e := range c.tx.Find(text, published) {
+		t0, t1 := tokenRange(d.Tokens, e.Start, e.End)
+		if t0 >= t1 {
+			continue
+		}
+		ta := timeAt{tok0: t0, tok1: t1, expr: e}
+		if t0 > 0 && hasForm(d, t0-1, "منذ") {
+			ta.since = true
+		}
+		a.times = append(a.times, ta)
+	}
+	return a
+}
+
+// tokenRange maps a byte range to the tokens it covers.
+func tokenRange(toks []arabic.Token, start, end int) (int, int) {
+	t0 := sort.Search(len(toks), func(i int) bool { return toks[i].End > start })
+	t1 := t0
+	for t1 < len(toks) && toks[t1].Start < end {
+		t1++
+	}
+	return t0, t1
+}
+
+// hasForm reports whether token i reads as one of forms (with or without
+// proclitics).
+func hasForm(d *lexicon.Doc, i int, forms ...string) bool {
+	if i < 0 || i >= len(d.Tokens) {
+		return false
+	}
+	for _, c := range d.Candidates(i) {
+		for _, f := range forms {
+			if c.Form == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isWord reports whether token i is exactly one of forms, proclitics
+// included.
+func isWord(d *lexicon.Doc, i int, forms ...string) bool {
+	if i < 0 || i >= len(d.Tokens) {
+		return false
+	}
+	n := d.Tokens[i].Norm
+	for _, f := range forms {
+		if n == f {
+			return true
+		}
+	}
+	return false
+}
+
+// actorsOf lists the article's actor mentions, each surface string once:
+// places only when an event made them a party.
+func actorsOf(a *article, events []rasid.Event) []rasid.Mention {
+	party := map[string]bool{}
+	for _, e := range events {
+		party[e.SourceText] = true
+		party[e.TargetText] = true
+	}
+	seen := map[string]bool{}
+	out := []rasid.Mention{}
+	for _, m := range a.mentions {
+		if m.Place && !party[m.Text] {
+			continue
+		}
+		if m.Kind == rasid.KindPlace && !party[m.Text] {
+			continue
+		}
+		if seen[m.Text] {
+			continue
+		}
+		seen[m.Text] = true
+		out = append(out, m.Mention)
+	}
+	return out
+}
+
+func trimSpace(s string) string { return strings.TrimSpace(s) }

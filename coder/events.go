@@ -1,0 +1,372 @@
+package coder
+
+import (
+	"sort"
+	"time"
+
+	"rasid"
+	"rasid/arabic"
+	"rasid/lexicon"
+	"rasid/timex"
+)
+
+// trigger is an event phrase kept for coding, in its sentence.
+type trigger struct {
+	lexicon.PhraseMatch
+	sent int
+}
+
+// party is one side of an event: a group of coordinated mentions
+// (المغرب وروسيا), or none.
+type party []int // indexes into article.mentions
+
+func (c *Coder) events(a *article) []rasid.Event {
+	trigs := c.triggers(a)
+	var out []rasid.Event
+	seen := map[string]bool{}
+	var lastPair [2]int = [2]int{-1, -1}
+	for k, t := range trigs {
+		if c.blocked(a, t) || governed(a, trigs, k) {
+			continue
+		}
+		L, R := clause(a, trigs, k)
+		src, tgt := parties(a, t, L, R)
+		p := t.Phrase
+		if p.Rev {
+			src, tgt = tgt, src
+		}
+		sym := p.Sym
+		if lastPair[0] >= 0 && (dualSubject(a, t, L, R) || len(src)+len(tgt) == 0 && p.Sym) {
+			// "أشاد الوزيران"، "بين البلدين", or a joint act told without
+			// its parties: the dyad of the article's previous event.
+			src, tgt = party{lastPair[0]}, party{lastPair[1]}
+			sym = true
+		}
+		material := p.Code[:2] >= "14"
+		if len(src) == 0 && !(material && p.NoSrc || material && len(tgt) > 0 && p.NoSrc) {
+			continue
+		}
+		if len(tgt) == 0 && !(material && p.NoTgt) {
+			continue
+		}
+		date, hist, exprUsed := c.dateOf(a, trigs, k)
+		for _, s := range orNone(src) {
+			for _, g := range orNone(tgt) {
+				e, ok := c.event(a, t, s, g, date, hist, sym)
+				if !ok {
+					continue
+				}
+				key := dedupKey(e)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				if alt := altKey(e); alt != "" {
+					seen[alt] = true
+				}
+				out = append(out, e)
+				if s >= 0 && g >= 0 && !hist {
+					lastPair = [2]int{s, g}
+				}
+			}
+		}
+		if hist && exprUsed >= 0 {
+			a.times[exprUsed].used = true
+		}
+	}
+	return out
+}
+
+func orNone(p party) []int {
+	if len(p) == 0 {
+		return []int{-1}
+	}
+	return p
+}
+
+// triggers picks the phrase matches to code: the longest first, never two
+// over the same tokens, never one starting inside an actor mention.
+func (c *Coder) triggers(a *article) []trigger {
+	pms := c.lx.Phrases(a.d)
+	sort.SliceStable(pms, func(i, j int) bool {
+		li, lj := pms[i].End-pms[i].Start, pms[j].End-pms[j].Start
+		if li != lj {
+			return li > lj
+		}
+		return pms[i].Start < pms[j].Start
+	})
+	taken := make([]bool, len(a.d.Tokens))
+	var out []trigger
+outer:
+	for _, pm := range pms {
+		if a.mentionAt[pm.Start] >= 0 {
+			continue
+		}
+		if a.sentOf[pm.Start] != a.sentOf[pm.End-1] {
+			continue
+		}
+		for i := pm.Start; i < pm.End; i++ {
+			if taken[i] && a.mentionAt[i] < 0 {
+				continue outer
+			}
+		}
+		for i := pm.Start; i < pm.End; i++ {
+			if a.mentionAt[i] < 0 {
+				taken[i] = true
+			}
+		}
+		out = append(out, trigger{PhraseMatch: pm, sent: a.sentOf[pm.Start]})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// event builds the event of trigger t between mentions s and g (-1: none).
+func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sym bool) (rasid.Event, bool) {
+	p := t.Phrase
+	e := rasid.Event{Code: p.Code, Symmetric: sym, Historical: hist, Sentence: t.sent}
+	if s >= 0 {
+		m := a.mentions[s]
+		e.Source, e.SourceRole, e.SourceText = m.Code, m.Role, m.Text
+	}
+	if g >= 0 {
+		m := a.mentions[g]
+		e.Target, e.TargetRole, e.TargetText = m.Code, m.Role, m.Text
+	}
+	if s >= 0 && g >= 0 && e.Source == e.Target && e.SourceRole == e.TargetRole {
+		return e, false
+	}
+	if code, ok := c.book.Lookup(p.Code); ok {
+		e.Root = code.Root
+		e.QuadClass = code.QuadClass
+		e.Goldstein = code.Goldstein
+		e.Plover = code.Plover
+	} else {
+		e.Root = p.Code[:2]
+	}
+	e.Date = date.String()
+	e.DatePrecision = date.Precision.String()
+	sn := a.sents[t.sent]
+	e.Evidence = rasid.Span{Start: sn.Start, End: sn.End, Text: a.text[sn.Start:sn.End]}
+	e.Confidence = confidence(a, t, s, g)
+	return e, true
+}
+
+func confidence(a *article, t trigger, s, g int) float64 {
+	conf := 0.6
+	if s >= 0 && a.sentOf[a.mentions[s].Tok0] == t.sent {
+		conf += 0.15
+	}
+	if g >= 0 && a.sentOf[a.mentions[g].Tok0] == t.sent {
+		conf += 0.15
+	}
+	if t.Phrase.Verb {
+		conf += 0.05
+	}
+	return conf
+}
+
+func dedupKey(e rasid.Event) string {
+	x, y := e.Source, e.Target
+	if e.Symmetric && y < x {
+		x, y = y, x
+	}
+	root := e.Root
+	h := "n"
+	if e.Historical {
+		h = "h"
+	}
+	return root + "|" + x + "|" + y + "|" + h
+}
+
+// altKey is the key of the same act told from the other side: a visit (042
+// A→B) is a hosting (043 B→A).
+func altKey(e rasid.Event) string {
+	if e.Code != "042" && e.Code != "043" {
+		return ""
+	}
+	r := e
+	r.Source, r.Target = e.Target, e.Source
+	return dedupKey(r)
+}
+
+// clause bounds the tokens whose actors may be trigger k's parties.
+func clause(a *article, trigs []trigger, k int) (int, int) {
+	t := trigs[k]
+	L, R := t.Start, t.End
+	for L > 0 && a.sentOf[L-1] == t.sent {
+		if isBoundary(a, L-1) {
+			break
+		}
+		if k > 0 && trigs[k-1].End == L && commaBetween(a, L, t.Start) {
+			break
+		}
+		L--
+	}
+	for R < len(a.d.Tokens) && a.sentOf[R] == t.sent {
+		if isBoundary(a, R) {
+			break
+		}
+		if k+1 < len(trigs) && trigs[k+1].Start == R && commaBetween(a, t.End, R) {
+			break
+		}
+		R++
+	}
+	return L, R
+}
+
+// isBoundary reports whether token i opens a new clause: a complementizer
+// or a clause-linking word.
+func isBoundary(a *article, i int) bool {
+	if a.mentionAt[i] >= 0 {
+		return false
+	}
+	return isWord(a.d, i, "ان", "بان", "انه", "انها", "لان", "وان", "فيما", "بينما", "وبينما", "حين", "حيث", "فيما", "اذ", "عقب", "بعدما", "لكن", "ولكن", "غير", "الا", "قبل", "بعد", "وبعد", "وقبل")
+}
+
+func commaBetween(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if a.d.Tokens[i].Kind == arabic.Punct && a.d.Tokens[i].Norm == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// actorIdx lists the mentions in tokens [from, to) that may be parties.
+func actorIdx(a *article, from, to int) []int {
+	var out []int
+	last := -1
+	for i := from; i < to; i++ {
+		k := a.mentionAt[i]
+		if k < 0 || k == last {
+			continue
+		}
+		last = k
+		if a.mentions[k].Kind == rasid.KindPlace {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// parties finds the source and target of trigger t inside [L, R): the
+// subject before the verb (SVO) or right after it (VSO), then the first
+// other actor after it.
+func parties(a *article, t trigger, L, R int) (party, party) {
+	pre := actorIdx(a, L, t.Start)
+	post := actorIdx(a, t.Start, R)
+	var src party
+	var rest []int
+	if n := len(pre); n > 0 {
+		// The subject is the first actor of the clause.
+		src = group(a, pre, 0)
+		rest = append(rest, post...)
+		// A second pre actor that is not coordinated ("وزير X ... بنظيره Y")
+		// precedes the verb only in topicalised sentences: ignore it.
+	} else if len(post) > 0 {
+		src = group(a, post, 0)
+		rest = post[len(src):]
+	}
+	// Places may be the target of material acts only; skip them as sources.
+	src = dropPlaces(a, src)
+	var tgt party
+	for i := 0; i < len(rest); i++ {
+		m := a.mentions[rest[i]]
+		if m.Place || sameActor(a, src, rest[i]) {
+			continue
+		}
+		tgt = group(a, rest, i)
+		break
+	}
+	tgt = dropPlaces(a, tgt)
+	if len(tgt) == 0 && t.Phrase.Code[:2] >= "18" {
+		// An assault "في السودان": the place is the target state.
+		for _, k := range rest {
+			if a.mentions[k].Place && a.mentions[k].Kind == rasid.KindState && !sameActor(a, src, k) {
+				tgt = party{k}
+				break
+			}
+		}
+	}
+	return src, tgt
+}
+
+func dropPlaces(a *article, p party) party {
+	out := p[:0:0]
+	for _, k := range p {
+		if !a.mentions[k].Place {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// sameActor reports whether mention k is the same actor as one of p: same
+// code and role (a title and its country, a repeated name).
+func sameActor(a *article, p party, k int) bool {
+	for _, j := range p {
+		x, y := a.mentions[j], a.mentions[k]
+		if x.Code == y.Code && (x.Role == y.Role || x.Role == "" || y.Role == "") {
+			return true
+		}
+	}
+	return false
+}
+
+// group returns list[i] and the mentions coordinated with it by و
+// ("المغرب وروسيا"، "سانشيز ونظيره الإيرلندي").
+func group(a *article, list []int, i int) party {
+	g := party{list[i]}
+	for j := i + 1; j < len(list); j++ {
+		prev, cur := a.mentions[list[j-1]], a.mentions[list[j]]
+		if !coordinated(a, prev, cur) {
+			break
+		}
+		g = append(g, list[j])
+	}
+	return g
+}
+
+func coordinated(a *article, prev, cur lexicon.Mention) bool {
+	gap := cur.Tok0 - prev.Tok1
+	if gap == 0 {
+		n := a.d.Tokens[cur.Tok0].Norm
+		return len(n) > 2 && n[:2] == "و" && cur.Start > a.d.Tokens[cur.Tok0].Start
+	}
+	if gap == 1 {
+		return isWord(a.d, prev.Tok1, "و")
+	}
+	return false
+}
+
+var duals = []string{"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوزيران", "الوزيرين",
+	"الزعيمان", "الزعيمين", "الرئيسان", "الرئيسين", "المسؤولان", "المسؤولين", "القائدان", "القائدين"}
+
+// dualSubject reports whether the trigger's parties are named by a dual
+// ("أشاد الوزيران"، "توقيع الشراكة بين البلدين"): one close to the
+// trigger, with no actor named between them.
+func dualSubject(a *article, t trigger, L, R int) bool {
+	for i := t.End; i < R && i < t.End+5; i++ {
+		if a.mentionAt[i] >= 0 {
+			break
+		}
+		if hasForm(a.d, i, duals...) {
+			return true
+		}
+	}
+	for i := t.Start - 1; i >= L && i >= t.Start-3; i-- {
+		if a.mentionAt[i] >= 0 {
+			break
+		}
+		if hasForm(a.d, i, duals...) {
+			return true
+		}
+	}
+	return false
+}
+
+// historicalAfter is how long before publication an act must have ended
+// to be a historical reference.
+const historicalAfter = 30 * 24 * time.Hour

@@ -1,0 +1,168 @@
+package coder
+
+import (
+	"strings"
+	"time"
+
+	"rasid/arabic"
+	"rasid/timex"
+)
+
+// Words that, before a trigger, say the act did not or will not happen.
+var (
+	negators    = []string{"لم", "لن", "ليس", "ليست", "عدم", "دون", "بدون", "لا"}
+	deniers     = []string{"نفي", "نفت", "ينفي", "تنفي", "نفيه", "كذب", "كذبت", "نفوا", "نفيا"}
+	conditions  = []string{"اذا", "لو", "حال", "حاله", "لولا", "شريطه", "شرط"}
+	schedulers  = []string{"المقرر", "المنتظر", "المتوقع", "المزمع", "يعتزم", "تعتزم", "سوف", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه", "سيقوم", "ستقوم", "يتوقع", "ينتظر"}
+	rumours     = []string{"ترددت", "شائعات", "اشاعات", "يشاع"}
+	hypothetics = []string{"يمكن", "يمكنه", "قد", "ربما", "محتمل", "المحتمل", "احتمال"}
+)
+
+// blocked reports whether trigger t reports no act: negated, denied,
+// conditional, scheduled, rumoured or asked.
+func (c *Coder) blocked(a *article, t trigger) bool {
+	sn := a.sents[t.sent]
+	text := strings.TrimRight(a.text[sn.Start:sn.End], " »\"')")
+	if strings.HasSuffix(text, "؟") || strings.HasSuffix(text, "?") {
+		return true
+	}
+	d := a.d
+	// Negation right before the trigger: "لم يوقع"، "عدم توقيع".
+	for back := 1; back <= 2; back++ {
+		i := t.Start - back
+		if i < 0 || a.sentOf[i] != t.sent || d.Tokens[i].Kind != arabic.Word {
+			break
+		}
+		if hasForm(d, i, negators...) {
+			return true
+		}
+	}
+	threat := t.Phrase.Code[:2] == "13"
+	sentStart := t.Start
+	for sentStart > 0 && a.sentOf[sentStart-1] == t.sent {
+		sentStart--
+	}
+	for i := sentStart; i < t.Start; i++ {
+		if d.Tokens[i].Kind != arabic.Word || a.mentionAt[i] >= 0 {
+			continue
+		}
+		switch {
+		case hasForm(d, i, deniers...):
+			return true
+		case !threat && hasForm(d, i, conditions...):
+			return true
+		case hasForm(d, i, rumours...):
+			return true
+		case hasForm(d, i, schedulers...) && t.Start-i <= 6:
+			return true
+		case isWord(d, i, "قد", "يمكن", "ربما") && t.Start-i <= 2:
+			return true
+		}
+	}
+	// "زيارة مرتقبة"، "الزيارة المقبلة": announced, not made.
+	for i := t.End; i < t.End+2 && i < len(d.Tokens) && a.sentOf[i] == t.sent; i++ {
+		if hasForm(d, i, "مرتقبه", "المرتقبه", "مرتقب", "المرتقب", "المقبله", "المقبل", "القادمه", "القادم", "المرتقبين") {
+			return true
+		}
+	}
+	return false
+}
+
+// dateOf dates trigger k: a time expression of its own clause (after it,
+// before the next act; or before it, after the previous act), else the
+// nearest preceding one in the text that dates an occasion, else the
+// publication day. It returns the index of the expression used, or -1.
+func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, int) {
+	t := trigs[k]
+	nextStart := len(a.d.Tokens)
+	if k+1 < len(trigs) && trigs[k+1].sent == t.sent {
+		nextStart = trigs[k+1].Start
+	}
+	prevEnd := -1
+	if k > 0 && trigs[k-1].sent == t.sent {
+		prevEnd = trigs[k-1].End
+	}
+	pick := -1
+	for j, ta := range a.times {
+		if a.sentOf[ta.tok0] != t.sent {
+			continue
+		}
+		if ta.tok0 >= t.Start && ta.tok1 <= nextStart && ta.tok0-t.End <= 12 {
+			pick = j
+			break
+		}
+	}
+	if pick < 0 {
+		for j := len(a.times) - 1; j >= 0; j-- {
+			ta := a.times[j]
+			if a.sentOf[ta.tok0] == t.sent && ta.tok1 <= t.Start && ta.tok0 >= prevEnd {
+				pick = j
+				break
+			}
+		}
+	}
+	if pick < 0 {
+		for j := len(a.times) - 1; j >= 0; j-- {
+			ta := a.times[j]
+			if ta.tok1 <= t.Start && !ta.since && !ta.used {
+				pick = j
+				break
+			}
+		}
+	}
+	if pick < 0 {
+		p := a.published
+		return timex.Date{Year: p.Year(), Month: int(p.Month()), Day: p.Day(), Precision: timex.Day}, false, -1
+	}
+	d := a.times[pick].expr.Date
+	return d, isHistorical(d, a.published), pick
+}
+
+// isHistorical reports whether date d ended more than historicalAfter
+// before the publication day.
+func isHistorical(d timex.Date, published time.Time) bool {
+	var end time.Time
+	switch d.Precision {
+	case timex.Year:
+		end = time.Date(d.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+	case timex.Month:
+		end = time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC)
+	default:
+		end = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	}
+	return published.Sub(end) > historicalAfter
+}
+
+// governs reports whether the root of code makes the acts in its
+// complement unreal: an appeal, demand, intent, rejection or threat for
+// an act, or an accusation of one (GUIDE: the act alleged is not coded).
+func governs(code string) bool {
+	switch code[:2] {
+	case "02", "03", "10", "12", "13":
+		return true
+	}
+	return code == "112" || code == "115" || code == "016"
+}
+
+// governed reports whether trigger k lies in the complement of an earlier
+// trigger of the same clause that governs it ("طالب بالإفراج عن"، "اتهمها
+// بارتكاب مجازر").
+func governed(a *article, trigs []trigger, k int) bool {
+	t := trigs[k]
+	for j := k - 1; j >= 0 && trigs[j].sent == t.sent; j-- {
+		if !governs(trigs[j].Phrase.Code) {
+			continue
+		}
+		free := false
+		for i := trigs[j].End; i < t.Start; i++ {
+			if isBoundary(a, i) || (t.Phrase.Verb && a.d.Tokens[i].Kind == arabic.Punct && a.d.Tokens[i].Norm == ",") {
+				free = true
+				break
+			}
+		}
+		if !free {
+			return true
+		}
+	}
+	return false
+}

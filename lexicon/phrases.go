@@ -1,0 +1,136 @@
+package lexicon
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"rasid/arabic"
+)
+
+// Phrase is one entry of the event-phrase dictionary (events*.tsv): a
+// pattern of normalised words that reports an act of a CAMEO code.
+type Phrase struct {
+	Code    string
+	Pattern string
+	Verb    bool // the first word is a verb: only و and ف may precede it
+	Sym     bool // a joint act (calls, meetings, agreements): direction is not meaningful
+	Rev     bool // the grammatical subject is the target (تلقى اتصالا من، تعرض لهجوم)
+	NoTgt   bool // a material act that may have no named target (protests, attacks)
+	NoSrc   bool // a material act whose agent may be unnamed (اغتيال X)
+	Source  string
+}
+
+// PhraseMatch is a phrase found in a Doc: tokens [Start, End).
+type PhraseMatch struct {
+	Start, End int
+	Phrase     *Phrase
+}
+
+var codeDigits = func(s string) bool {
+	if len(s) < 3 || len(s) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *builder) loadEvents(r io.Reader, name string) error {
+	return readTSV(r, name, 2, 3, func(line int, c []string) error {
+		p := &Phrase{Code: c[0], Pattern: c[1], Source: fmt.Sprintf("%s:%d", name, line)}
+		if !codeDigits(p.Code) {
+			return fmt.Errorf("code %q is not a 3- or 4-digit CAMEO code", p.Code)
+		}
+		for _, f := range strings.Split(col(c, 2), ",") {
+			switch strings.TrimSpace(f) {
+			case "":
+			case "verb":
+				p.Verb = true
+			case "sym":
+				p.Sym = true
+			case "rev":
+				p.Rev = true
+			case "notgt":
+				p.NoTgt = true
+			case "nosrc":
+				p.NoSrc = true
+			default:
+				return fmt.Errorf("flag %q is not one of verb, sym, rev, notgt, nosrc", f)
+			}
+		}
+		k := phraseKey(p.Pattern)
+		if len(k) == 0 || k[0] == "_" || k[len(k)-1] == "_" {
+			return fmt.Errorf("pattern %q is empty or starts or ends with a gap", p.Pattern)
+		}
+		b.lx.phrases = append(b.lx.phrases, *p)
+		b.lx.events.add(k, *p)
+		return nil
+	})
+}
+
+// phraseKey normalises a pattern word by word, keeping the gap "_" and a
+// final "*" of prefix words.
+func phraseKey(pat string) []string {
+	var out []string
+	for _, w := range strings.Fields(pat) {
+		switch {
+		case w == "_":
+			out = append(out, "_")
+		case strings.HasSuffix(w, "*"):
+			out = append(out, arabic.Normalize(strings.TrimSuffix(w, "*"))+"*")
+		default:
+			out = append(out, key(w)...)
+		}
+	}
+	return out
+}
+
+// verbPrefixOK reports whether the proclitics removed from a verb are only
+// the conjunctions و and ف (بحث must not be read as ب+حث).
+func verbPrefixOK(norm string, c arabic.Candidate) bool {
+	if c.Prefix == 0 {
+		return true
+	}
+	p := norm[:c.Prefix]
+	return p == "و" || p == "ف"
+}
+
+// Phrases finds the event phrases of d. At each start it keeps the longest
+// match of each code; overlaps between starts are the coder's to resolve.
+func (lx *Lexicon) Phrases(d *Doc) []PhraseMatch {
+	var out []PhraseMatch
+	for i := range d.Tokens {
+		if d.Tokens[i].Kind != arabic.Word {
+			continue
+		}
+		best := map[*Phrase]PhraseMatch{}
+		var order []*Phrase
+		lx.events.walk(d, i, func(m match[Phrase]) {
+			for k := range m.Vals {
+				p := &m.Vals[k]
+				if p.Verb && !verbPrefixOK(d.Tokens[i].Norm, m.First) {
+					continue
+				}
+				old, seen := best[p]
+				if !seen {
+					order = append(order, p)
+				}
+				if !seen || m.End < old.End {
+					// The shortest extent of a gapped pattern is the tightest reading.
+					best[p] = PhraseMatch{Start: m.Start, End: m.End, Phrase: p}
+				}
+			}
+		})
+		for _, p := range order {
+			out = append(out, best[p])
+		}
+	}
+	return out
+}
+
+// PhraseCount is the number of event phrases loaded.
+func (lx *Lexicon) PhraseCount() int { return len(lx.phrases) }

@@ -1,0 +1,348 @@
+package lexicon
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"rasid"
+	"rasid/arabic"
+)
+
+// Atom is one dictionary key found in a text, before composition: tokens
+// [Start, End) and the entries it may stand for.
+type Atom struct {
+	Start, End int // token indexes
+	First      arabic.Candidate
+	Entries    []Entry
+}
+
+// Atoms finds the dictionary keys of d, left to right, longest first.
+func (lx *Lexicon) Atoms(d *Doc) []Atom {
+	var out []Atom
+	for i := 0; i < len(d.Tokens); {
+		if d.Tokens[i].Kind != arabic.Word && d.Tokens[i].Kind != arabic.Latin && d.Tokens[i].Kind != arabic.Number {
+			i++
+			continue
+		}
+		best := Atom{Start: -1}
+		lx.actors.walk(d, i, func(m match[Entry]) {
+			if m.End > best.End || (m.End == best.End && m.First.Prefix < best.First.Prefix) {
+				best = Atom{Start: m.Start, End: m.End, First: m.First, Entries: m.Vals}
+			}
+		})
+		if best.Start < 0 {
+			i++
+			continue
+		}
+		out = append(out, best)
+		i = best.End
+	}
+	return out
+}
+
+// Mention is an actor mention with its token span, as the coder uses it.
+type Mention struct {
+	rasid.Mention
+	Tok0, Tok1 int  // tokens [Tok0, Tok1)
+	Place      bool // a mere place of occurrence ("في موسكو"), not an actor unless an event needs it
+	Anaphor    bool // نظيره etc.: refers to a party named before
+	Term       *Term
+}
+
+// Recognise finds the actor mentions of d, with codes valid on the
+// publication date.
+func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
+	atoms := lx.Atoms(d)
+	var out []Mention
+	for i := 0; i < len(atoms); {
+		m, next, ok := lx.compose(d, atoms, i, published, out)
+		if ok {
+			out = append(out, m)
+		}
+		i = next
+	}
+	return out
+}
+
+func has(a Atom, k EntryKind) (Entry, bool) {
+	for _, e := range a.Entries {
+		if e.Kind == k {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// holderAt returns the term of a holder atom valid on day d, else the
+// most recent one and false.
+func holderAt(a Atom, d time.Time) (Entry, bool) {
+	var last Entry
+	for _, e := range a.Entries {
+		if e.Kind != Holder {
+			continue
+		}
+		if e.Term.Holds(d) {
+			return e, true
+		}
+		if last.Term == nil || e.Term.From.After(last.Term.From) {
+			last = e
+		}
+	}
+	return last, false
+}
+
+// between counts the tokens separating atom a from b and whether only
+// words (no punctuation but a comma) lie between them.
+func between(d *Doc, a, b Atom) (words int, comma bool, ok bool) {
+	for k := a.End; k < b.Start; k++ {
+		t := d.Tokens[k]
+		switch {
+		case t.Kind == arabic.Punct && (t.Norm == "," || t.Norm == "«" || t.Norm == "»" || t.Norm == "\""):
+			comma = comma || t.Norm == ","
+		case t.Kind == arabic.Word:
+			words++
+		default:
+			return words, comma, false
+		}
+	}
+	return words, comma, true
+}
+
+var personTitles = []string{"وزير", "رئيس", "الرئيس", "الملك", "العاهل", "الامير", "امير", "ولي", "سفير", "السفير", "الامين", "المتحدث", "الناطق", "نظير", "المستشار", "المبعوث", "مبعوث", "نائب", "قائد", "والي", "الوزير", "مستشار", "الممثل", "الممثله", "المفوض", "جلاله", "سمو", "فخامه"}
+
+func titleKind(d *Doc, a Atom) string {
+	w := d.Cands(a.Start)
+	for _, c := range w {
+		for _, p := range personTitles {
+			if strings.HasPrefix(c.Form, p) {
+				return rasid.KindPerson
+			}
+		}
+	}
+	return ""
+}
+
+// Cands returns the readings of token i.
+func (d *Doc) Cands(i int) []arabic.Candidate { return d.cands[i] }
+
+// compose builds one mention starting at atoms[i] and returns the index of
+// the next atom to look at.
+func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Mention) (Mention, int, bool) {
+	a := atoms[i]
+	m := Mention{Tok0: a.Start, Tok1: a.End}
+	next := i + 1
+	// A title (or counterpart) takes the anchor that follows it: an
+	// adjective, a state, an organisation, an entity or a holder's name.
+	title, isTitle := has(a, Title)
+	cp, isCp := has(a, Counterpart)
+	if isTitle || isCp {
+		if isCp {
+			title = cp
+			m.Anaphor = true
+		}
+		m.Role = title.Role
+		m.Code = title.Code
+		m.Kind = titleKind(d, a)
+		j := i + 1
+		// Titles chain: الأمين العام + لحلف شمال الأطلسي; نائب + رئيس الوزراء.
+		for j < len(atoms) {
+			b := atoms[j]
+			w, comma, ok := between(d, atoms[j-1], b)
+			if !ok || comma || w > 3 {
+				break
+			}
+			if _, ok := has(b, Title); ok && w == 0 && m.Code == "" {
+				m.Tok1 = b.End
+				j++
+				continue
+			}
+			if e, ok := has(b, Adjective); ok && m.Code == "" {
+				m.Code = e.Code
+			} else if e, ok := has(b, StateName); ok && m.Code == "" {
+				m.Code = e.Code
+			} else if e, ok := has(b, Org); ok && m.Code == "" {
+				m.Code = e.Code
+				if m.Kind == "" {
+					m.Kind = rasid.KindOrganisation
+				}
+			} else if e, ok := has(b, Entity); ok && m.Code == "" {
+				m.Code = e.Code
+				if e.Role != "GOV" && e.Role != "" && !isCp {
+					// رئيس حركة النهضة: the title takes the movement's role.
+					m.Role = e.Role
+				}
+				if m.Kind == "" {
+					m.Kind = e.Mkind
+				}
+			} else if e, ok := has(b, Capital); ok && m.Code == "" && w == 0 {
+				m.Code = e.Code
+			} else {
+				break
+			}
+			m.Tok1 = b.End
+			j++
+			break
+		}
+		// Then a holder's name, adjacent or after a comma.
+		if j < len(atoms) {
+			b := atoms[j]
+			w, _, ok := between(d, atoms[j-1], b)
+			if e, isH := holderAt(b, day); ok && w <= 1 && e.Term != nil {
+				if m.Code == "" || m.Code == e.Code || isH {
+					if m.Code == "" {
+						m.Code = e.Code
+					}
+					if isH {
+						m.Term = e.Term
+					}
+					m.Tok1 = b.End
+					m.Kind = rasid.KindPerson
+					j++
+				}
+			}
+		}
+		next = j
+		if m.Code == "" {
+			return m, next, false
+		}
+		if isCp && m.Role == "" {
+			m.Role = lastRole(prev)
+		}
+		if isCp {
+			m.Role = firstPartyRole(prev, m.Role)
+		}
+		if m.Kind == "" {
+			m.Kind = rasid.KindState
+		}
+		if m.Role == "" {
+			m.Role = "GOV"
+		}
+		lx.finish(d, &m, a)
+		return m, next, true
+	}
+	for _, e := range a.Entries {
+		switch e.Kind {
+		case Holder:
+			h, ok := holderAt(a, day)
+			if !ok {
+				continue
+			}
+			m.Code, m.Role, m.Kind, m.Term = h.Code, h.Role, rasid.KindPerson, h.Term
+		case StateName:
+			m.Code, m.Role, m.Kind = e.Code, e.Role, rasid.KindState
+			m.Place = locative(d, a, false)
+		case Capital, Seat:
+			m.Code, m.Role, m.Kind = e.Code, e.Role, rasid.KindState
+			m.Place = locative(d, a, true)
+		case Org:
+			m.Code, m.Role, m.Kind = e.Code, e.Role, rasid.KindOrganisation
+		case Entity:
+			m.Code, m.Role, m.Kind = e.Code, e.Role, e.Mkind
+		case People:
+			m.Code, m.Role, m.Kind = e.Code, "CVL", rasid.KindGroup
+		case City:
+			m.Code, m.Kind, m.Place = e.Code, rasid.KindPlace, true
+		default:
+			continue
+		}
+		break
+	}
+	if m.Code == "" {
+		return m, next, false
+	}
+	// A name right after a state or organisation is its official:
+	// "الجزائر، أحمد عطاف" is rare; "المغرب" + holder never merges.
+	lx.finish(d, &m, a)
+	return m, next, true
+}
+
+// lastRole is the role of the latest mention, GOV when there is none.
+func lastRole(prev []Mention) string {
+	for k := len(prev) - 1; k >= 0; k-- {
+		if prev[k].Role != "" && !prev[k].Place {
+			return prev[k].Role
+		}
+	}
+	return "GOV"
+}
+
+// firstPartyRole gives a counterpart the role of the first party: the
+// nearest preceding person mention.
+func firstPartyRole(prev []Mention, dflt string) string {
+	for k := len(prev) - 1; k >= 0; k-- {
+		if prev[k].Kind == rasid.KindPerson && prev[k].Role != "" {
+			return prev[k].Role
+		}
+	}
+	return dflt
+}
+
+var locativeWords = map[string]bool{"في": true, "شمال": true, "جنوب": true, "شرق": true, "غرب": true, "وسط": true,
+	"شمالي": true, "جنوبي": true, "شرقي": true, "غربي": true, "انحاء": true, "داخل": true, "مدينه": true, "عاصمه": true,
+	"العاصمه": true, "قرب": true, "اراضي": true, "حدود": true, "ولايه": true, "محافظه": true, "مقاطعه": true, "اقليم": true}
+
+// locative reports whether atom a names only where something happens:
+// after في or a compass word, or a city with the preposition ب.
+func locative(d *Doc, a Atom, city bool) bool {
+	if city && a.First.Prefix > 0 && strings.Contains(d.Tokens[a.Start].Norm[:a.First.Prefix], "ب") {
+		return true
+	}
+	if a.First.Prefix > 0 && strings.HasSuffix(d.Tokens[a.Start].Norm[:a.First.Prefix], "في") {
+		return true
+	}
+	k := a.Start - 1
+	if k < 0 {
+		return false
+	}
+	t := d.Tokens[k]
+	if t.Kind != arabic.Word {
+		return false
+	}
+	for _, c := range d.cands[k] {
+		if locativeWords[c.Form] {
+			return true
+		}
+	}
+	return false
+}
+
+// finish fills the mention's text and byte offsets, leaving out the
+// proclitics of its first word (وروسيا → روسيا).
+func (lx *Lexicon) finish(d *Doc, m *Mention, first Atom) {
+	start := d.Tokens[m.Tok0].Start
+	if first.First.Prefix > 0 {
+		start = skipLetters(d.Text, start, d.Tokens[m.Tok0].End, utf8.RuneCountInString(d.Tokens[m.Tok0].Norm[:first.First.Prefix]))
+	}
+	end := d.Tokens[m.Tok1-1].End
+	m.Start, m.End = start, end
+	m.Text = d.Text[start:end]
+}
+
+// skipLetters advances from byte start past n letters of text, counting
+// neither diacritics nor tatweel, and never past end.
+func skipLetters(text string, start, end, n int) int {
+	i := start
+	for n > 0 && i < end {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if !isMark(r) {
+			n--
+		}
+	}
+	for i < end {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isMark(r) {
+			break
+		}
+		i += size
+	}
+	if i >= end {
+		return start
+	}
+	return i
+}
+
+func isMark(r rune) bool {
+	return (r >= 0x064B && r <= 0x065F) || r == 0x0670 || r == 0x0640
+}

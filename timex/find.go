@@ -1,0 +1,1056 @@
+package timex
+
+import "time"
+
+// part is one expression a rule found: a token range and its date.
+type part struct {
+	from, to int // token indexes, to exclusive
+	date     Date
+	kind     string
+}
+
+// match is what a rule found at a token: one or more parts (several for
+// "4 و5 مارس" or "عامي 2015 و2016") and the token after the last.
+type match struct {
+	next  int
+	parts []part
+}
+
+func one(from, to int, d Date, kind string) (match, bool) {
+	return match{next: to, parts: []part{{from, to, d, kind}}}, true
+}
+
+// scan is the state of one Find call.
+type scan struct {
+	r       *Resolver
+	text    string
+	toks    []token // ends with a tEnd sentinel
+	pub     time.Time
+	hasPub  bool
+	out     []Expr
+	lastEnd int  // token index after the last Expr found, -1 before any
+	last    Date // the date of the last Expr found
+}
+
+// rule tries to match at token i.
+type rule func(s *scan, i int) (match, bool)
+
+// rules in order of preference when two match equally long.
+var rules = [...]rule{
+	(*scan).explicit,
+	(*scan).relDay,
+	(*scan).anaphor,
+	(*scan).weekday,
+	(*scan).relPeriod,
+	(*scan).year,
+	(*scan).ago,
+}
+
+// Find returns the time expressions in text, in order of position, not
+// overlapping; where several readings start at the same place the longest
+// wins. Relative expressions resolve against the day of published in its
+// own location; with a zero published only absolute expressions are found.
+// Offsets are byte offsets into text, which may be any string (invalid
+// UTF-8 is skipped).
+func (r *Resolver) Find(text string, published time.Time) []Expr {
+	s := &scan{r: r, text: text, toks: r.tokenize(text), lastEnd: -1}
+	if !published.IsZero() {
+		y, m, d := published.Date()
+		s.pub = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		s.hasPub = true
+	}
+	n := len(s.toks) - 1
+	for i := 0; i < n; {
+		if s.toks[i].kind == tPunct {
+			i++
+			continue
+		}
+		var best match
+		found := false
+		for _, rl := range rules {
+			if m, ok := rl(s, i); ok && (!found || m.next > best.next) {
+				best, found = m, true
+			}
+		}
+		if !found {
+			i++
+			continue
+		}
+		for _, p := range best.parts {
+			s.emit(p)
+		}
+		i = best.next
+	}
+	return s.out
+}
+
+func (s *scan) emit(p part) {
+	e := Expr{Start: s.toks[p.from].start, End: s.toks[p.to-1].end, Date: p.date, Kind: p.kind}
+	e.Text = s.text[e.Start:e.End]
+	s.out = append(s.out, e)
+	s.lastEnd = p.to
+	s.last = p.date
+}
+
+// tok returns token i, or the sentinel when i is out of range.
+func (s *scan) tok(i int) *token {
+	if i < 0 || i >= len(s.toks) {
+		return &s.toks[len(s.toks)-1]
+	}
+	return &s.toks[i]
+}
+
+// is reports whether t is the word w without a proclitic.
+func (t *token) is(w string) bool { return t.kind == tWord && t.clitic == "" && t.base == w }
+
+// in reports whether t is a word of set; a proclitic is allowed only when
+// clitic is true.
+func (t *token) in(set map[string]bool, clitic bool) bool {
+	return t.kind == tWord && set[t.base] && (clitic || t.clitic == "")
+}
+
+func (t *token) punct(ps ...string) bool {
+	if t.kind != tPunct {
+		return false
+	}
+	for _, p := range ps {
+		if t.norm == p {
+			return true
+		}
+	}
+	return false
+}
+
+func isDay(t *token) bool { return t.kind == tNum && t.ndig <= 2 && t.num >= 1 && t.num <= 31 }
+
+func isGregYear(t *token) bool {
+	return t.kind == tNum && t.ndig == 4 && t.num >= 1900 && t.num <= 2100
+}
+
+func isHijriYear(t *token) bool {
+	return t.kind == tNum && t.ndig == 4 && t.num >= 1300 && t.num <= 1600
+}
+
+// weekdayAt returns the weekday named by token i, without a proclitic
+// unless clitic is true.
+func (s *scan) weekdayAt(i int, clitic bool) (time.Weekday, bool) {
+	t := s.tok(i)
+	if t.kind != tWord || (!clitic && t.clitic != "") {
+		return 0, false
+	}
+	d, ok := s.r.weekdays[t.base]
+	return d, ok
+}
+
+// cueAt returns the token after a time-of-day or day cue at i (مساء، يوم،
+// منتصف ليل), or i when there is none.
+func (s *scan) cueAt(i int, dayCues bool) int {
+	t := s.tok(i)
+	if t.kind != tWord {
+		return i
+	}
+	switch {
+	case s.r.todCues[t.base], dayCues && s.r.dayCues[t.base]:
+		return i + 1
+	case t.base == s.r.midnightLead && s.tok(i+1).in(s.r.nightWords, false):
+		return i + 2
+	}
+	return i
+}
+
+// --- dates -----------------------------------------------------------------
+
+func monthDate(y, m int) Date {
+	t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return Date{Year: t.Year(), Month: int(t.Month()), Precision: Month}
+}
+
+func yearDate(y int) Date { return Date{Year: y, Precision: Year} }
+
+func daysIn(y, m int) int { return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() }
+
+func validDay(y, m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m) }
+
+func civil(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// horizon is how far after publication a date without a year may fall.
+func (s *scan) horizon() time.Time { return s.pub.AddDate(0, 2, 0) }
+
+// prevDate is the date anaphora refer to: the last Expr's, or pub's.
+func (s *scan) prevDate() (Date, bool) {
+	if len(s.out) > 0 {
+		return s.last, true
+	}
+	return DayOf(s.pub), s.hasPub
+}
+
+// --- relative days ---------------------------------------------------------
+
+// relDay: [cue] (أمس [الأول] | أول [من] أمس | اليوم | الليلة [الماضية] | غداً |
+// بعد غد | البارحة) [weekday].
+func (s *scan) relDay(i int) (match, bool) {
+	if !s.hasPub || s.tok(i).kind != tWord {
+		return match{}, false
+	}
+	r := s.r
+	j := s.cueAt(i, false)
+	if t := s.tok(i); j == i && t.base == r.yawm {
+		j = i + 1
+	}
+	cue := j > i
+	w := s.tok(j)
+	if w.kind != tWord || (cue && w.clitic != "") {
+		return match{}, false
+	}
+	var off int
+	switch {
+	case w.base == r.first && s.tok(j+1).is(r.yesterdayW):
+		off, j = -2, j+2
+	case w.base == r.first && s.tok(j+1).is(r.from) && s.tok(j+2).is(r.yesterdayW):
+		off, j = -2, j+3
+	case w.base == r.after && s.tok(j+1).in(r.needCue, false):
+		off, j = 2, j+2
+	default:
+		o, ok := r.relDays[w.base]
+		if !ok || (r.needCue[w.base] && !cue) {
+			return match{}, false
+		}
+		off = o
+		j++
+		switch w.base {
+		case r.yesterdayW:
+			if s.tok(j).is(r.firstAfter) {
+				off, j = -2, j+1
+			}
+		case r.tonight:
+			if n := s.tok(j); n.kind == tWord && n.clitic == "" && r.quals[n.base] == -1 {
+				off, j = -1, j+1
+			} else if s.todayBlocked(j - 1) {
+				return match{}, false
+			}
+		case r.today:
+			if s.todayBlocked(j - 1) {
+				return match{}, false
+			}
+		}
+	}
+	if _, ok := s.weekdayAt(j, false); ok {
+		j++
+	}
+	kind := KindToday
+	switch off {
+	case -2:
+		kind = KindDayBeforeYesterday
+	case -1:
+		kind = KindYesterday
+	case 1:
+		kind = KindTomorrow
+	case 2:
+		kind = KindDayAfterTomorrow
+	}
+	return one(i, j, DayOf(s.pub.AddDate(0, 0, off)), kind)
+}
+
+// todayBlocked reports whether اليوم / الليلة at k is not "today": "ذلك
+// اليوم", "اليوم الأول", "اليوم العالمي", "اليوم 100".
+func (s *scan) todayBlocked(k int) bool {
+	r := s.r
+	if s.tok(k-1).in(r.thatWords, true) {
+		return true
+	}
+	n := s.tok(k + 1)
+	if n.kind != tWord || n.clitic != "" {
+		return false
+	}
+	if r.todayBlock[n.base] {
+		return true
+	}
+	if _, wd := r.weekdays[n.base]; wd {
+		return false
+	}
+	// a nisba adjective: العالمي، الوطني، الدولي، الدراسي ...
+	b := n.base
+	return len(b) > len("ال")+4 && b[:len("ال")] == "ال" && b[len(b)-len("ي"):] == "ي"
+}
+
+// anaphor: [cue] اليوم/الليلة التالي/السابق/نفسه, نفس/ذات اليوم.
+func (s *scan) anaphor(i int) (match, bool) {
+	r := s.r
+	if s.tok(i).kind != tWord {
+		return match{}, false
+	}
+	j := s.cueAt(i, false)
+	w := s.tok(j)
+	if w.kind != tWord || (j > i && w.clitic != "") {
+		return match{}, false
+	}
+	off := 0
+	switch {
+	case w.base == r.today || w.base == r.tonight:
+		n := s.tok(j + 1)
+		o, ok := r.anaphora[n.base]
+		if !ok || n.kind != tWord || n.clitic != "" {
+			return match{}, false
+		}
+		off, j = o, j+2
+	case r.sameWords[w.base] && (s.tok(j+1).is(r.today) || s.tok(j+1).is(r.tonight)):
+		j += 2
+	default:
+		return match{}, false
+	}
+	ref, ok := s.prevDate()
+	if !ok {
+		return match{}, false
+	}
+	d := ref
+	if ref.Precision == Day {
+		d = DayOf(ref.Time().AddDate(0, 0, off))
+	}
+	kind := KindSameDay
+	switch off {
+	case 1:
+		kind = KindNextDay
+	case -1:
+		kind = KindPreviousDay
+	}
+	return one(i, j, d, kind)
+}
+
+// --- weekdays --------------------------------------------------------------
+
+// weekday: [cue] weekday [الماضي|المقبل], or a bare weekday as a
+// comma-delimited phrase, or a weekday continuing the previous one.
+func (s *scan) weekday(i int) (match, bool) {
+	r := s.r
+	if s.tok(i).kind != tWord {
+		return match{}, false
+	}
+	j := s.cueAt(i, true)
+	cue := j > i
+	wd, ok := s.weekdayAt(j, !cue)
+	if !ok {
+		return match{}, false
+	}
+	w := s.tok(j)
+	cont := false
+	if !cue && w.clitic != "" {
+		// "والأحد" right after a weekday: "يومي السبت والأحد"
+		if w.clitic != "و" || s.lastEnd != i || s.last.Precision != Day {
+			return match{}, false
+		}
+		cont = true
+	}
+	j++
+	q, hasQ := 0, false
+	if n := s.tok(j); n.kind == tWord && n.clitic == "" {
+		if q, hasQ = r.wdQuals[n.base]; hasQ {
+			j++
+		}
+	}
+	if !cue && !cont {
+		p := s.tok(i - 1)
+		connector := (p.kind == tWord && p.clitic == "" && r.connectors[p.norm]) || p.punct("-", "–")
+		switch {
+		case i > 0 && connector && s.lastEnd == i-1 && s.last.Precision == Day && !hasQ:
+			cont = true
+		case hasQ:
+		case !s.bareWeekday(i, j):
+			return match{}, false
+		}
+	}
+	var d time.Time
+	switch {
+	case cont:
+		prev := s.last.Time()
+		d = prev.AddDate(0, 0, (int(wd)-int(prev.Weekday())+7)%7)
+	case !s.hasPub:
+		return match{}, false
+	case q > 0:
+		fwd := (int(wd) - int(s.pub.Weekday()) + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		d = s.pub.AddDate(0, 0, fwd)
+	default:
+		back := (int(s.pub.Weekday()) - int(wd) + 7) % 7
+		if back == 0 && q < 0 {
+			back = 7
+		}
+		d = s.pub.AddDate(0, 0, -back)
+	}
+	return one(i, j, DayOf(d), KindWeekday)
+}
+
+// bareWeekday reports whether the weekday tokens i..j-1 stand as a
+// comma-delimited phrase: after "،"/","/a line start, before "،" "," "."
+// ":" "؛" "(" or a line end.
+func (s *scan) bareWeekday(i, j int) bool {
+	p := s.tok(i - 1)
+	before := s.tok(i).line || (p.kind == tPunct && s.r.commaLike[p.norm])
+	n := s.tok(j)
+	after := n.kind == tEnd || n.line || (n.kind == tPunct && s.r.closers[n.norm])
+	return before && after
+}
+
+// --- weeks, months, years relative to publication ---------------------------
+
+// relPeriod: [modifier] (الأسبوع|الشهر|العام|السنة) qualifier, هذا الشهر,
+// العام قبل الماضي.
+func (s *scan) relPeriod(i int) (match, bool) {
+	r := s.r
+	if !s.hasPub || s.tok(i).kind != tWord {
+		return match{}, false
+	}
+	j := i
+	if s.tok(j).in(r.modifiers, true) {
+		j++
+	}
+	t := s.tok(j)
+	if t.kind != tWord || (j > i && t.clitic != "") {
+		return match{}, false
+	}
+	var u unit
+	q := 0
+	if r.this[t.base] {
+		n := s.tok(j + 1)
+		if n.kind != tWord || n.clitic != "" || r.units[n.base] == 0 {
+			return match{}, false
+		}
+		u, j = r.units[n.base], j+2
+	} else if u = r.units[t.base]; u != 0 {
+		n := s.tok(j + 1)
+		switch {
+		case u == unitYear && n.is(r.before) && s.tok(j+2).kind == tWord && s.tok(j+2).clitic == "" && r.quals[s.tok(j+2).base] == -1:
+			q, j = -2, j+3
+		case n.kind == tWord && n.clitic == "":
+			qq, ok := r.quals[n.base]
+			if !ok {
+				return match{}, false
+			}
+			q, j = qq, j+2
+		default:
+			return match{}, false
+		}
+	} else {
+		return match{}, false
+	}
+	y, m, _ := s.pub.Date()
+	switch u {
+	case unitWeek:
+		t := s.pub.AddDate(0, 0, 7*q)
+		return one(i, j, monthDate(t.Year(), int(t.Month())), KindRelativeWeek)
+	case unitMonth:
+		return one(i, j, monthDate(y, int(m)+q), KindRelativeMonth)
+	}
+	return one(i, j, yearDate(y+q), KindRelativeYear)
+}
+
+// ago: (قبل|منذ) (يوم|يومين|N أيام|أسبوع|...).
+func (s *scan) ago(i int) (match, bool) {
+	r := s.r
+	t := s.tok(i)
+	if !s.hasPub || !t.in(r.agoWords, true) {
+		return match{}, false
+	}
+	j := i + 1
+	u := s.tok(j)
+	var n int
+	var un unit
+	if au, ok := r.agoUnits[u.base]; ok && u.kind == tWord && u.clitic == "" && au.count > 0 {
+		n, un, j = au.count, au.unit, j+1
+		if au.count == 1 {
+			// "منذ عام 2016", "قبل يوم الجمعة", "قبل شهر رمضان": not "ago"
+			nx := s.tok(j)
+			if nx.kind == tNum {
+				return match{}, false
+			}
+			if _, wd := s.weekdayAt(j, false); wd || nx.is(r.yesterdayW) || (nx.kind == tWord && r.monthFirst[nx.base]) {
+				return match{}, false
+			}
+		}
+	} else {
+		switch {
+		case u.kind == tNum && u.ndig <= 3 && u.num >= 1:
+			n = u.num
+		case u.kind == tWord && u.clitic == "" && r.numWords[u.base] > 0:
+			n = r.numWords[u.base]
+		default:
+			return match{}, false
+		}
+		p := s.tok(j + 1)
+		au, ok := r.agoUnits[p.base]
+		if !ok || p.kind != tWord || p.clitic != "" || au.count != 0 {
+			return match{}, false
+		}
+		un, j = au.unit, j+2
+	}
+	if s.tok(j).is(r.from) { // "قبل يومين من الاجتماع": before another event
+		return match{}, false
+	}
+	y, m, _ := s.pub.Date()
+	switch un {
+	case unitDay:
+		return one(i, j, DayOf(s.pub.AddDate(0, 0, -n)), KindRelativeDay)
+	case unitWeek:
+		t := s.pub.AddDate(0, 0, -7*n)
+		return one(i, j, monthDate(t.Year(), int(t.Month())), KindRelativeWeek)
+	case unitMonth:
+		return one(i, j, monthDate(y, int(m)-n), KindRelativeMonth)
+	}
+	return one(i, j, yearDate(y-n), KindRelativeYear)
+}
+
+// --- years -------------------------------------------------------------------
+
+// year: [modifier] [عام|سنة|...] YYYY [م] (و YYYY [م])*, or YYYY after a
+// preposition, or YYYY م.
+func (s *scan) year(i int) (match, bool) {
+	r := s.r
+	j := i
+	cue := false
+	if s.tok(j).in(r.modifiers, true) {
+		j, cue = j+1, true
+	}
+	if n := s.tok(j); n.in(r.yearNouns, j == i) {
+		j, cue = j+1, true
+	}
+	if !isGregYear(s.tok(j)) {
+		return match{}, false
+	}
+	if cue {
+		// "عام 2025/03/04" is a full date
+		if m, ok := s.numeric(j); ok {
+			m.parts[0].from = i
+			return m, true
+		}
+	}
+	k := j + 1
+	mark := s.tok(k).in(r.gregMarks, false)
+	if !cue && !mark && !s.tok(i-1).in(r.preps, true) {
+		return match{}, false
+	}
+	if s.unitAfter(k) {
+		return match{}, false
+	}
+	if mark {
+		k++
+	}
+	parts := []part{{i, k, yearDate(s.tok(j).num), KindYear}}
+	for {
+		c := s.tok(k)
+		conn := (c.kind == tWord && c.clitic == "" && r.connectors[c.norm]) || c.punct("-", "–", "/")
+		y := s.tok(k + 1)
+		if !conn || !isGregYear(y) || s.unitAfter(k+2) {
+			break
+		}
+		e := k + 2
+		if s.tok(e).in(r.gregMarks, false) {
+			e++
+		}
+		parts = append(parts, part{k + 1, e, yearDate(y.num), KindYear})
+		k = e
+	}
+	return match{next: k, parts: parts}, true
+}
+
+// unitAfter reports whether token k makes the number before it a count:
+// "2016 دولار", "2000 عام".
+func (s *scan) unitAfter(k int) bool { return s.tok(k).in(s.r.unitBlock, false) }
+
+// --- explicit dates ----------------------------------------------------------
+
+// explicit: [[cue] weekday [،]] [(] date [)], or يوم date.
+func (s *scan) explicit(i int) (match, bool) {
+	r := s.r
+	j := i
+	lead := false
+	k := s.cueAt(i, true)
+	if _, ok := s.weekdayAt(k, k == i); ok {
+		k++
+		if s.tok(k).punct("،", ",", "-", "–") {
+			k++
+		}
+		j, lead = k, true
+	} else if k == i+1 && s.tok(i).base == r.yawm {
+		j, lead = k, true
+	}
+	paren := false
+	if lead && s.tok(j).punct("(") {
+		j, paren = j+1, true
+	}
+	m, ok := s.dateCore(j, lead)
+	if !ok {
+		return match{}, false
+	}
+	if paren && s.tok(m.next).punct(")") {
+		m.next++
+		m.parts[len(m.parts)-1].to = m.next
+	}
+	m.parts[0].from = i
+	return m, true
+}
+
+// dateCore tries the date forms at j and returns the longest.
+func (s *scan) dateCore(j int, lead bool) (match, bool) {
+	var best match
+	found := false
+	try := func(m match, ok bool) {
+		if ok && (!found || m.next > best.next) {
+			best, found = m, true
+		}
+	}
+	t := s.tok(j)
+	if t.kind == tNum {
+		try(s.numeric(j))
+	}
+	try(s.gregDay(j))
+	try(s.hijriDate(j, lead))
+	if !lead {
+		try(s.gregMonth(j))
+	}
+	return best, found
+}
+
+// numeric: 2025/03/04, 2025-03-04, 04/03/2025, 04-03-2025, 04.03.2025.
+func (s *scan) numeric(j int) (match, bool) {
+	a, s1, b, s2, c := s.tok(j), s.tok(j+1), s.tok(j+2), s.tok(j+3), s.tok(j+4)
+	if a.kind != tNum || b.kind != tNum || c.kind != tNum || !s1.punct("/", "-", ".") ||
+		s2.kind != tPunct || s2.norm != s1.norm || s1.space || b.space || s2.space || c.space {
+		return match{}, false
+	}
+	if n := s.tok(j + 5); n.kind == tPunct && n.norm == s1.norm && !n.space && s.tok(j+6).kind == tNum && !s.tok(j+6).space {
+		return match{}, false // 1.2.2025.4: a longer sequence
+	}
+	if p := s.tok(j - 1); p.kind == tPunct && !a.space && (p.norm == s1.norm) && s.tok(j-2).kind == tNum {
+		return match{}, false
+	}
+	var y, m, d int
+	switch {
+	case a.ndig == 4 && b.ndig <= 2 && c.ndig <= 2:
+		y, m, d = a.num, b.num, c.num
+	case c.ndig == 4 && a.ndig <= 2 && b.ndig <= 2:
+		d, m, y = a.num, b.num, c.num
+	default:
+		return match{}, false
+	}
+	if y < 1900 || y > 2100 || !validDay(y, m, d) {
+		return match{}, false
+	}
+	k := j + 5
+	if s.tok(k).in(s.r.gregMarks, false) {
+		k++
+	}
+	return one(j, k, Date{Year: y, Month: m, Day: d, Precision: Day}, KindExplicit)
+}
+
+// dayRef is a day number and its token.
+type dayRef struct{ tok, day int }
+
+// dayList: D ((و|إلى|حتى|أو|-) D)*.
+func (s *scan) dayList(j int) ([]dayRef, int, bool) {
+	t := s.tok(j)
+	if !isDay(t) {
+		return nil, j, false
+	}
+	days := []dayRef{{j, t.num}}
+	k := j + 1
+	for {
+		c := s.tok(k)
+		conn := (c.kind == tWord && c.clitic == "" && s.r.connectors[c.norm]) || c.punct("-", "–")
+		if !conn || !isDay(s.tok(k+1)) {
+			break
+		}
+		days = append(days, dayRef{k + 1, s.tok(k + 1).num})
+		k += 2
+	}
+	return days, k, true
+}
+
+// ordinal: الأول .. العاشر, الحادي عشر .. التاسع عشر, العشرين, الحادي
+// والعشرين .. التاسع والعشرين, الثلاثين, الحادي والثلاثين.
+func (s *scan) ordinal(j int) (int, int, bool) {
+	r := s.r
+	t := s.tok(j)
+	if t.kind != tWord || t.clitic != "" {
+		return 0, j, false
+	}
+	if v, ok := r.tens[t.base]; ok {
+		return v, j + 1, true
+	}
+	u, ok := r.ordinals[t.base]
+	if !ok {
+		return 0, j, false
+	}
+	n := s.tok(j + 1)
+	if u <= 9 && n.is(r.ten) {
+		return 10 + u, j + 2, true
+	}
+	if u <= 9 && n.kind == tWord && n.clitic == "و" && r.tens[n.base] > 0 && r.tens[n.base]+u <= 31 {
+		return r.tens[n.base] + u, j + 2, true
+	}
+	if n2 := s.tok(j + 2); u <= 9 && n.kind == tWord && n.norm == "و" && n2.kind == tWord && n2.clitic == "" &&
+		r.tens[n2.base] > 0 && r.tens[n2.base]+u <= 31 {
+		return r.tens[n2.base] + u, j + 3, true
+	}
+	if t.base == r.hadi {
+		return 0, j, false
+	}
+	return u, j + 1, true
+}
+
+// monthName matches one of names at k (no proclitics).
+func (s *scan) monthName(k int, names []monthName) (monthName, int, bool) {
+	t := s.tok(k)
+	if t.kind != tWord || t.clitic != "" || !s.r.monthFirst[t.base] {
+		return monthName{}, k, false
+	}
+	for _, m := range names {
+		ok := true
+		for x, w := range m.words {
+			if t := s.tok(k + x); t.kind != tWord || t.clitic != "" || t.base != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return m, k + len(m.words), true
+		}
+	}
+	return monthName{}, k, false
+}
+
+// monthPhrase: a Gregorian month name, possibly doubled: "آذار/مارس",
+// "مارس (آذار)", "شباط - فبراير".
+func (s *scan) monthPhrase(k int) (month int, weak bool, next int, ok bool) {
+	m, k2, ok := s.monthName(k, s.r.greg)
+	if !ok {
+		return 0, false, k, false
+	}
+	weak = m.weak
+	p := s.tok(k2)
+	switch {
+	case p.punct("/", "-", "–", "\\"):
+		if m2, k3, ok := s.monthName(k2+1, s.r.greg); ok && m2.month == m.month {
+			k2, weak = k3, false
+		}
+	case p.punct("("):
+		if m2, k3, ok := s.monthName(k2+1, s.r.greg); ok && m2.month == m.month && s.tok(k3).punct(")") {
+			k2, weak = k3+1, false
+		}
+	}
+	return m.month, weak, k2, true
+}
+
+// yearSpec is what follows a month name.
+type yearSpec struct {
+	kind int // ypNone, ypYear, ypMonthRel, ypYearRel
+	year int
+	q    int
+}
+
+const (
+	ypNone     = iota
+	ypYear     // مارس 2025
+	ypMonthRel // مارس الماضي
+	ypYearRel  // مارس من العام الماضي
+)
+
+// yearPart: YYYY [م] | الماضي/الجاري/المقبل | من (العام|عام|السنة) (YYYY|qualifier) |
+// من هذا العام.
+func (s *scan) yearPart(k int) (yearSpec, int) {
+	r := s.r
+	t := s.tok(k)
+	if isGregYear(t) && !s.unitAfter(k+1) {
+		k++
+		if s.tok(k).in(r.gregMarks, false) {
+			k++
+		}
+		return yearSpec{kind: ypYear, year: t.num}, k
+	}
+	if t.kind != tWord || t.clitic != "" {
+		return yearSpec{}, k
+	}
+	if q, ok := r.quals[t.base]; ok {
+		return yearSpec{kind: ypMonthRel, q: q}, k + 1
+	}
+	if t.base != r.from {
+		return yearSpec{}, k
+	}
+	n, n2 := s.tok(k+1), s.tok(k+2)
+	switch {
+	case n.in(r.yearNouns, false) && isGregYear(n2):
+		e := k + 3
+		if s.tok(e).in(r.gregMarks, false) {
+			e++
+		}
+		return yearSpec{kind: ypYear, year: n2.num}, e
+	case n.kind == tWord && n.clitic == "" && r.units[n.base] == unitYear && n2.kind == tWord && n2.clitic == "":
+		if q, ok := r.quals[n2.base]; ok {
+			return yearSpec{kind: ypYearRel, q: q}, k + 3
+		}
+	case n.in(r.this, false) && n2.kind == tWord && n2.clitic == "" && r.units[n2.base] == unitYear:
+		return yearSpec{kind: ypYearRel}, k + 3
+	}
+	return yearSpec{}, k
+}
+
+// gregDay: days [من] [شهر] month [year], ordinal من [شهر] month [year],
+// days/ordinal من (الشهر qualifier | هذا الشهر).
+func (s *scan) gregDay(j int) (match, bool) {
+	r := s.r
+	days, k, ok := s.dayList(j)
+	hasFrom := false
+	if !ok {
+		d, k2, ok := s.ordinal(j)
+		if !ok || !s.tok(k2).is(r.from) {
+			return match{}, false
+		}
+		days, k, hasFrom = []dayRef{{j, d}}, k2+1, true
+	} else if s.tok(k).is(r.from) {
+		k, hasFrom = k+1, true
+	}
+	kk := k
+	if s.tok(kk).is(r.shahr) {
+		kk++
+	}
+	if mon, _, k3, ok := s.monthPhrase(kk); ok {
+		yp, end := s.yearPart(k3)
+		return s.dayParts(j, end, days, func(day int) (Date, bool) { return s.resolveDay(mon, day, yp) })
+	}
+	if !hasFrom || !s.hasPub {
+		return match{}, false
+	}
+	// "الرابع من الشهر الجاري", "4 من هذا الشهر"
+	t, n := s.tok(k), s.tok(k+1)
+	q, end := 0, 0
+	switch {
+	case t.is(r.theMonth) && n.kind == tWord && n.clitic == "":
+		qq, ok := r.quals[n.base]
+		if !ok {
+			return match{}, false
+		}
+		q, end = qq, k+2
+	case t.in(r.this, false) && n.is(r.theMonth):
+		end = k + 2
+	default:
+		return match{}, false
+	}
+	md := monthDate(s.pub.Year(), int(s.pub.Month())+q)
+	return s.dayParts(j, end, days, func(day int) (Date, bool) {
+		if !validDay(md.Year, md.Month, day) {
+			return Date{}, false
+		}
+		return Date{Year: md.Year, Month: md.Month, Day: day, Precision: Day}, true
+	})
+}
+
+// dayParts makes one part per day: the first from j, the last to end.
+func (s *scan) dayParts(j, end int, days []dayRef, resolve func(day int) (Date, bool)) (match, bool) {
+	parts := make([]part, len(days))
+	for x, d := range days {
+		date, ok := resolve(d.day)
+		if !ok {
+			return match{}, false
+		}
+		from, to := d.tok, d.tok+1
+		if x == 0 {
+			from = j
+		}
+		if x == len(days)-1 {
+			to = end
+		}
+		parts[x] = part{from, to, date, KindExplicit}
+	}
+	return match{next: end, parts: parts}, true
+}
+
+// resolveDay dates day/month with what followed the month.
+func (s *scan) resolveDay(mon, day int, yp yearSpec) (Date, bool) {
+	mk := func(y int) (Date, bool) {
+		if !validDay(y, mon, day) {
+			return Date{}, false
+		}
+		return Date{Year: y, Month: mon, Day: day, Precision: Day}, true
+	}
+	if yp.kind == ypYear {
+		return mk(yp.year)
+	}
+	if !s.hasPub {
+		return Date{}, false
+	}
+	py := s.pub.Year()
+	switch {
+	case yp.kind == ypYearRel:
+		return mk(py + yp.q)
+	case yp.kind == ypMonthRel && yp.q == 0:
+		return mk(py)
+	case yp.kind == ypMonthRel && yp.q > 0:
+		for y := py; y <= py+4; y++ {
+			if validDay(y, mon, day) && !civil(y, mon, day).Before(s.pub) {
+				return mk(y)
+			}
+		}
+	case yp.kind == ypMonthRel:
+		for y := py; y >= py-4; y-- {
+			if validDay(y, mon, day) && !civil(y, mon, day).After(s.pub) {
+				return mk(y)
+			}
+		}
+	default:
+		lim := s.horizon()
+		for y := py + 1; y >= py-4; y-- {
+			if validDay(y, mon, day) && !civil(y, mon, day).After(lim) {
+				return mk(y)
+			}
+		}
+	}
+	return Date{}, false
+}
+
+// gregMonth: [modifier] [شهر] month (year | qualifier | nothing after a cue).
+func (s *scan) gregMonth(j int) (match, bool) {
+	r := s.r
+	k := j
+	cue := false
+	if s.tok(k).in(r.modifiers, true) {
+		k, cue = k+1, true
+	}
+	shahr := false
+	if t := s.tok(k); t.kind == tWord && t.base == r.shahr && (k == j || t.clitic == "") {
+		k, shahr = k+1, true
+	}
+	mon, weak, k2, ok := s.monthPhrase(k)
+	if !ok {
+		return match{}, false
+	}
+	yp, end := s.yearPart(k2)
+	if yp.kind == ypNone {
+		if !cue && !shahr && !s.tok(j-1).in(r.monthPreps, true) {
+			return match{}, false
+		}
+		if weak && !shahr {
+			return match{}, false
+		}
+	}
+	var y int
+	switch yp.kind {
+	case ypYear:
+		y = yp.year
+	case ypYearRel:
+		if !s.hasPub {
+			return match{}, false
+		}
+		y = s.pub.Year() + yp.q
+	default:
+		if !s.hasPub {
+			return match{}, false
+		}
+		py, pm := s.pub.Year(), int(s.pub.Month())
+		switch {
+		case yp.kind == ypMonthRel && yp.q < 0:
+			y = py
+			if mon >= pm {
+				y--
+			}
+		case yp.kind == ypMonthRel && yp.q > 0:
+			y = py
+			if mon <= pm {
+				y++
+			}
+		case yp.kind == ypMonthRel:
+			y = py
+		default:
+			lim := s.horizon()
+			for y = py + 1; civil(y, mon, 1).After(lim); y-- {
+			}
+		}
+	}
+	return one(j, end, monthDate(y, mon), KindExplicit)
+}
+
+// --- Hijri -------------------------------------------------------------------
+
+// hijriYear: YYYY (1300..1600) [هـ].
+func (s *scan) hijriYear(k int) (int, int) {
+	t := s.tok(k)
+	if !isHijriYear(t) {
+		return 0, k
+	}
+	k++
+	if s.tok(k).in(s.r.hijriMarks, false) {
+		k++
+	}
+	return t.num, k
+}
+
+// hijriDate: (D|ordinal من) [من] [شهر] month [YYYY [هـ]], [شهر] month YYYY
+// [هـ], [عام] YYYY هـ.
+func (s *scan) hijriDate(j int, lead bool) (match, bool) {
+	r := s.r
+	day, k, hasDay := 0, j, false
+	if t := s.tok(j); isDay(t) {
+		day, k, hasDay = t.num, j+1, true
+		if s.tok(k).is(r.from) {
+			k++
+		}
+	} else if d, k2, ok := s.ordinal(j); ok && s.tok(k2).is(r.from) {
+		day, k, hasDay = d, k2+1, true
+	}
+	if hasDay {
+		kk := k
+		if s.tok(kk).is(r.shahr) {
+			kk++
+		}
+		m, k2, ok := s.monthName(kk, r.hijri)
+		if !ok || day > 30 {
+			return match{}, false
+		}
+		hy, end := s.hijriYear(k2)
+		var g time.Time
+		if hy == 0 {
+			if m.needY || !s.hasPub {
+				return match{}, false
+			}
+			g = s.hijriNearest(m.month, day)
+		} else {
+			g = HijriToGregorian(hy, m.month, day)
+		}
+		return one(j, end, DayOf(g), KindHijri)
+	}
+	if lead {
+		return match{}, false
+	}
+	k = j
+	if t := s.tok(k); t.kind == tWord && t.base == r.shahr {
+		k++
+	}
+	if m, k2, ok := s.monthName(k, r.hijri); ok {
+		hy, end := s.hijriYear(k2)
+		if hy == 0 {
+			return match{}, false
+		}
+		g := HijriToGregorian(hy, m.month, 15)
+		return one(j, end, monthDate(g.Year(), int(g.Month())), KindHijri)
+	}
+	k = j
+	if s.tok(k).in(r.yearNouns, true) {
+		k++
+	}
+	if t := s.tok(k); isHijriYear(t) && s.tok(k+1).in(r.hijriMarks, false) {
+		g := HijriToGregorian(t.num, 7, 1)
+		return one(j, k+2, yearDate(g.Year()), KindHijri)
+	}
+	return match{}, false
+}
+
+// hijriNearest dates a Hijri day and month without a year: the latest such
+// day at most two months after publication.
+func (s *scan) hijriNearest(month, day int) time.Time {
+	hy, _, _ := GregorianToHijri(s.pub)
+	lim := s.horizon()
+	for y := hy + 1; ; y-- {
+		if g := HijriToGregorian(y, month, day); !g.After(lim) {
+			return g
+		}
+	}
+}
