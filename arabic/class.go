@@ -71,7 +71,7 @@ var (
 		}
 		return t
 	}()
-	arabicBlock  = func() (t [256]blockEntry) {
+	arabicBlock = func() (t [256]blockEntry) {
 		for i := range t {
 			r := rune(0x600 + i)
 			fold, repl := foldRule(r)

@@ -1,5 +1,7 @@
 package arabic
 
+import "unicode/utf8"
+
 // Options is a set of normalisation rules, each a named, documented bit.
 // Matching wants every rule (DefaultOptions); a caller that must keep a
 // distinction (say, digits as written) clears its bit.
@@ -140,7 +142,8 @@ func composeHamza(letter, mark rune) rune {
 
 // Normalize returns s with the rules of o applied. It returns s itself,
 // without allocating, when no rule changes it: most words of a text are
-// already in normal form.
+// already in normal form. Bytes that are not valid UTF-8 become U+FFFD, so
+// that the result is valid UTF-8 and normalising it again changes nothing.
 func (o Options) Normalize(s string) string {
 	i := o.firstChange(s)
 	if i == len(s) {
@@ -161,25 +164,17 @@ func (o Options) Normalize(s string) string {
 // AppendNormalize appends s, normalised with the rules of o, to dst and
 // returns the extended buffer: the allocation-free form of Normalize.
 func (o Options) AppendNormalize(dst []byte, s string) []byte {
-	i := o.firstChange(s)
-	base := len(dst)
-	dst = append(dst, s[:i]...)
-	if i == len(s) {
-		return dst
-	}
-	return o.appendFrom(dst, s[i:], base)
+	return o.appendFrom(dst, s, len(dst))
 }
 
 // Normalize returns s normalised with DefaultOptions.
 func Normalize(s string) string { return DefaultOptions.Normalize(s) }
 
 // firstChange returns the byte offset of the first code point of s that a
-// rule of o changes, or len(s). It decodes only the lead bytes that can
-// start such a code point (ASCII, the Arabic block, the presentation forms),
-// so it runs at memory speed over text that needs nothing.
+// rule of o changes (or an invalid byte), or len(s). ASCII and the Arabic
+// block take a comparison or a table lookup each.
 func (o Options) firstChange(s string) int {
 	lower := o&FoldLatinCase != 0
-	pres := o&FoldPresentationForms != 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -187,20 +182,19 @@ func (o Options) firstChange(s string) int {
 			if lower && 'A' <= c && c <= 'Z' {
 				return i
 			}
-		case 0xD8 <= c && c <= 0xDB:
-			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-				if arabicBlock[blockIndex(c, s[i+1])].fold&o != 0 {
-					return i
-				}
-				i += 2
-				continue
-			}
-		case c == 0xEF && pres:
-			if r, ok := decode3(s, i); ok && presentation(r) != "" {
+			i++
+		case 0xD8 <= c && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			if arabicBlock[blockIndex(c, s[i+1])].fold&o != 0 {
 				return i
 			}
+			i += 2
+		default:
+			r, size, ok := decodeAt(s, i)
+			if !ok || o.changes(r) {
+				return i
+			}
+			i += size
 		}
-		i++
 	}
 	return len(s)
 }
@@ -222,29 +216,29 @@ func (o Options) appendFrom(dst []byte, s string, base int) []byte {
 				run = i + 1
 			}
 			i++
-			continue
-		case 0xD8 <= c && c <= 0xDB:
-			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-				if arabicBlock[blockIndex(c, s[i+1])].fold&o != 0 {
-					dst = append(dst, s[run:i]...)
-					dst = o.appendBlock(dst, c, s[i+1], base)
-					run = i + 2
-				}
-				i += 2
-				continue
+		case 0xD8 <= c && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			if arabicBlock[blockIndex(c, s[i+1])].fold&o != 0 {
+				dst = append(dst, s[run:i]...)
+				dst = o.appendBlock(dst, c, s[i+1], base)
+				run = i + 2
 			}
-		case c == 0xEF && pres:
-			if r, ok := decode3(s, i); ok {
+			i += 2
+		default:
+			r, size, ok := decodeAt(s, i)
+			switch {
+			case !ok:
+				dst = append(dst, s[run:i]...)
+				dst = utf8.AppendRune(dst, utf8.RuneError)
+				run = i + 1
+			case pres:
 				if m := presentation(r); m != "" {
 					dst = append(dst, s[run:i]...)
-					dst = (o&^FoldPresentationForms).appendFrom(dst, m, base)
-					i += 3
-					run = i
-					continue
+					dst = (o &^ FoldPresentationForms).appendFrom(dst, m, base)
+					run = i + size
 				}
 			}
+			i += size
 		}
-		i++
 	}
 	return append(dst, s[run:]...)
 }
@@ -289,15 +283,6 @@ func blockIndex(c0, c1 byte) uint8 {
 // appendBlockRune appends r, a code point of U+0600–U+06FF.
 func appendBlockRune(dst []byte, r rune) []byte {
 	return append(dst, byte(0xC0|r>>6), byte(0x80|r&0x3F))
-}
-
-// decode3 decodes the three-byte UTF-8 sequence at s[i] (s[i] is its lead
-// byte), reporting false if it is cut short or malformed.
-func decode3(s string, i int) (rune, bool) {
-	if i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
-		return 0, false
-	}
-	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), true
 }
 
 // presentation is NFKC of the presentation form r (a letter or ligature

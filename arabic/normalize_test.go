@@ -62,7 +62,8 @@ func TestNormalize(t *testing.T) {
 		{name: "NonASCIICaseKept", in: "ÉTAT", want: "État"},
 		// Mixed text; invalid bytes are copied as they are.
 		{name: "MixedText", in: "قمة G20 في ٢٠٢٥", want: "قمه g20 في 2025"},
-		{name: "InvalidUTF8Kept", in: "a\xffB\xd8", want: "a\xffb\xd8"},
+		{name: "InvalidUTF8Replaced", in: "a\xffB\xd8", want: "a\ufffdb\ufffd"},
+		{name: "InvalidUTF8NotJoined", in: "\xd9\u064c\xb2", want: "\ufffd\ufffd"},
 		{name: "Empty", in: "", want: ""},
 		// A subset of the rules.
 		{name: "DigitsOnly", in: "أحمد ٣", want: "أحمد 3", opts: FoldDigits},

@@ -66,12 +66,13 @@ func Sentences(text string) []Sentence {
 			quotes++
 		}
 		if isTerminator(r) {
-			if end, ok := sentenceEnd(text, i, quotes); ok {
+			end, ok := sentenceEnd(text, i, quotes)
+			if ok {
 				out = append(out, Sentence{start, end})
 				start = -1
-				i = end
-				continue
 			}
+			i, last = end, end
+			continue
 		}
 		i += size
 	}
@@ -118,9 +119,10 @@ func isCloser(r rune) bool {
 	return false
 }
 
-// sentenceEnd decides whether the terminator at text[i] ends the open
-// sentence, in which quotes " have been seen, and if so returns its end:
-// after the run of terminators and the closing quotes and brackets.
+// sentenceEnd decides whether the run of terminators at text[i] ends the
+// open sentence, in which quotes " have been seen. If it does, it returns
+// the sentence's end, after the closing quotes and brackets; if not, the
+// end of the run, so that its other dots are not looked at again.
 func sentenceEnd(text string, i, quotes int) (int, bool) {
 	// The run of terminators.
 	j, dots, strong := i, 0, false
@@ -144,25 +146,25 @@ func sentenceEnd(text string, i, quotes int) (int, bool) {
 	case strong:
 	case dots >= 2: // an ellipsis
 		if isWordChar(next) {
-			return 0, false
+			return j, false
 		}
 		k := skipSpaces(text, j)
 		if k < len(text) {
 			after, _, _ := decodeAt2(text, k)
 			if !isLineBreak(after) && (unicode.IsLower(after) || isContinuing(after)) {
-				return 0, false
+				return j, false
 			}
 		}
 	case text[i] == '.':
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		if classOf(prev) == clsDigit && classOf(next) == clsDigit {
-			return 0, false
+			return j, false
 		}
 		if c := classOf(next); c == clsLatin || c == clsDigit {
-			return 0, false
+			return j, false
 		}
 		if isAbbreviation(text[:i]) {
-			return 0, false
+			return j, false
 		}
 	}
 	// Closing quotes and brackets, spaces allowed before them; more

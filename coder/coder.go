@@ -59,6 +59,9 @@ type timeAt struct {
 func (c *Coder) Code(text string, published time.Time) Result {
 	a := c.analyse(text, published)
 	events := c.events(a)
+	if events == nil {
+		events = []rasid.Event{} // JSON [] rather than null
+	}
 	return Result{Events: events, Actors: actorsOf(a, events)}
 }
 
@@ -89,7 +92,9 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 			continue
 		}
 		ta := timeAt{tok0: t0, tok1: t1, expr: e}
-		if t0 > 0 && hasForm(d, t0-1, "منذ") {
+		if t0 > 0 && hasForm(d, t0-1, "منذ") && e.Date.Precision != timex.Day {
+			// "منذ عام 2011" is a starting point, never the date of an act;
+			// "منذ يوم الأحد" is the day an ongoing act began.
 			ta.since = true
 		}
 		a.times = append(a.times, ta)

@@ -43,6 +43,9 @@ func (c *Coder) events(a *article) []rasid.Event {
 			sym = true
 		}
 		material := p.Code[:2] >= "14"
+		if len(src)+len(tgt) == 0 {
+			continue
+		}
 		if len(src) == 0 && !(material && p.NoSrc || material && len(tgt) > 0 && p.NoSrc) {
 			continue
 		}
@@ -348,8 +351,8 @@ var duals = []string{"الجانبان", "الجانبين", "الطرفان", "
 // ("أشاد الوزيران"، "توقيع الشراكة بين البلدين"): one close to the
 // trigger, with no actor named between them.
 func dualSubject(a *article, t trigger, L, R int) bool {
-	for i := t.End; i < R && i < t.End+5; i++ {
-		if a.mentionAt[i] >= 0 {
+	for i := t.Start; i < R && i < t.End+5; i++ {
+		if i >= t.End && a.mentionAt[i] >= 0 {
 			break
 		}
 		if hasForm(a.d, i, duals...) {

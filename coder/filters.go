@@ -84,7 +84,7 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	}
 	pick := -1
 	for j, ta := range a.times {
-		if a.sentOf[ta.tok0] != t.sent {
+		if a.sentOf[ta.tok0] != t.sent || ta.since {
 			continue
 		}
 		if ta.tok0 >= t.Start && ta.tok1 <= nextStart && ta.tok0-t.End <= 12 {
@@ -95,7 +95,7 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	if pick < 0 {
 		for j := len(a.times) - 1; j >= 0; j-- {
 			ta := a.times[j]
-			if a.sentOf[ta.tok0] == t.sent && ta.tok1 <= t.Start && ta.tok0 >= prevEnd {
+			if a.sentOf[ta.tok0] == t.sent && ta.tok1 <= t.Start && ta.tok0 >= prevEnd && !ta.since {
 				pick = j
 				break
 			}

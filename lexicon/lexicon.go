@@ -219,8 +219,52 @@ func (b *builder) add(text string, e Entry) error {
 	if len(k) == 0 {
 		return fmt.Errorf("empty name")
 	}
-	b.lx.actors.add(k, e)
+	for _, v := range variants(k, e.Kind) {
+		b.lx.actors.add(v, e)
+	}
 	return nil
+}
+
+// variants are the keys a name is also written as: عبد الله and عبدالله;
+// a title's bare form (رئيس for الرئيس), since a title in construct
+// ("رئيس الحكومة") loses its article.
+func variants(k []string, kind EntryKind) [][]string {
+	out := [][]string{k}
+	joined := make([]string, 0, len(k))
+	changed := false
+	for i := 0; i < len(k); i++ {
+		if (k[i] == "عبد" || k[i] == "ابو") && i+1 < len(k) && strings.HasPrefix(k[i+1], "ال") {
+			joined = append(joined, k[i]+k[i+1])
+			i++
+			changed = true
+			continue
+		}
+		joined = append(joined, k[i])
+	}
+	if changed {
+		out = append(out, joined)
+	}
+	var split []string
+	for _, w := range k {
+		for _, p := range []string{"عبدال", "ابوال"} {
+			if strings.HasPrefix(w, p) && len(w) > len(p)+2 {
+				split = append(split, w[:len(p)-4], w[len(p)-4:])
+				w = ""
+				break
+			}
+		}
+		if w != "" {
+			split = append(split, w)
+		}
+	}
+	if len(split) != len(k) {
+		out = append(out, split)
+	}
+	if (kind == Title || kind == Counterpart) && strings.HasPrefix(k[0], "ال") && len(k[0]) > 6 {
+		bare := append([]string{k[0][4:]}, k[1:]...)
+		out = append(out, bare)
+	}
+	return out
 }
 
 func checkCode(c string) error {

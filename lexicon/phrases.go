@@ -63,6 +63,11 @@ func (b *builder) loadEvents(r io.Reader, name string) error {
 			}
 		}
 		k := phraseKey(p.Pattern)
+		if p.Verb && len(k) > 1 && k[1] != "_" {
+			// Arabic puts the subject between a verb and its complement
+			// ("استدعت الجزائر سفيرها"): a verb phrase may always be split.
+			k = append([]string{k[0], "_"}, k[1:]...)
+		}
 		if len(k) == 0 || k[0] == "_" || k[len(k)-1] == "_" {
 			return fmt.Errorf("pattern %q is empty or starts or ends with a gap", p.Pattern)
 		}

@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // part is one expression a rule found: a token range and its date.
 type part struct {
@@ -30,6 +33,8 @@ type scan struct {
 	out     []Expr
 	lastEnd int  // token index after the last Expr found, -1 before any
 	last    Date // the date of the last Expr found
+	lastDay Date // the date of the last Expr of day precision
+	anchor  Date // the last Expr of day precision within a month of pub
 }
 
 // rule tries to match at token i.
@@ -85,11 +90,44 @@ func (r *Resolver) Find(text string, published time.Time) []Expr {
 }
 
 func (s *scan) emit(p part) {
-	e := Expr{Start: s.toks[p.from].start, End: s.toks[p.to-1].end, Date: p.date, Kind: p.kind}
+	e := Expr{Start: s.baseStart(&s.toks[p.from]), End: s.toks[p.to-1].end, Date: p.date, Kind: p.kind}
 	e.Text = s.text[e.Start:e.End]
 	s.out = append(s.out, e)
 	s.lastEnd = p.to
 	s.last = p.date
+	if p.date.Precision == Day {
+		s.lastDay = p.date
+		if s.hasPub {
+			if d := p.date.Time().Sub(s.pub); d <= 31*24*time.Hour && d >= -31*24*time.Hour {
+				s.anchor = p.date
+			}
+		}
+	}
+}
+
+// baseStart returns the byte offset where t's word starts after its
+// proclitic: the span of "والأحد" is "الأحد", of "بالأمس" "الأمس".
+func (s *scan) baseStart(t *token) int {
+	i := t.start
+	if t.clitic == "" {
+		return i
+	}
+	n := utf8.RuneCountInString(t.clitic)
+	for i < t.end && n > 0 {
+		c, w := utf8.DecodeRuneInString(s.text[i:])
+		if _, class := fold(c); class == cLetter {
+			n--
+		}
+		i += w
+	}
+	for i < t.end { // marks on the clitic's last letter
+		c, w := utf8.DecodeRuneInString(s.text[i:])
+		if _, class := fold(c); class != cDrop {
+			break
+		}
+		i += w
+	}
+	return i
 }
 
 // tok returns token i, or the sentinel when i is out of range.
@@ -176,12 +214,25 @@ func civil(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 
 // horizon is how far after publication a date without a year may fall.
 func (s *scan) horizon() time.Time { return s.pub.AddDate(0, 2, 0) }
 
-// prevDate is the date anaphora refer to: the last Expr's, or pub's.
-func (s *scan) prevDate() (Date, bool) {
-	if len(s.out) > 0 {
-		return s.last, true
+// dayAnchor is the day "اليوم التالي/نفسه/السابق" refer to: the last Expr
+// of day precision within a month of publication (the occasion the article
+// reports), else the last Expr of day precision, else pub.
+func (s *scan) dayAnchor() (Date, bool) {
+	switch {
+	case !s.anchor.IsZero():
+		return s.anchor, true
+	case !s.lastDay.IsZero():
+		return s.lastDay, true
 	}
 	return DayOf(s.pub), s.hasPub
+}
+
+// sameYear is the year "العام نفسه" refers to: the last Expr's, else pub's.
+func (s *scan) sameYear() (int, bool) {
+	if len(s.out) > 0 {
+		return s.last.Year, true
+	}
+	return s.pub.Year(), s.hasPub
 }
 
 // --- relative days ---------------------------------------------------------
@@ -236,6 +287,8 @@ func (s *scan) relDay(i int) (match, bool) {
 	}
 	if _, ok := s.weekdayAt(j, false); ok {
 		j++
+	} else if _, ok := s.weekdayAt(j+1, false); ok && s.tok(j).punct("(") && s.tok(j+2).punct(")") {
+		j += 3 // "أمس (الأحد)"
 	}
 	kind := KindToday
 	switch off {
@@ -273,7 +326,8 @@ func (s *scan) todayBlocked(k int) bool {
 	return len(b) > len("ال")+4 && b[:len("ال")] == "ال" && b[len(b)-len("ي"):] == "ي"
 }
 
-// anaphor: [cue] اليوم/الليلة التالي/السابق/نفسه, نفس/ذات اليوم.
+// anaphor: [cue] اليوم/الليلة التالي/السابق/نفسه, نفس/ذات اليوم; العام/الشهر
+// نفسه, نفس/ذات العام/الشهر.
 func (s *scan) anaphor(i int) (match, bool) {
 	r := s.r
 	if s.tok(i).kind != tWord {
@@ -285,20 +339,62 @@ func (s *scan) anaphor(i int) (match, bool) {
 		return match{}, false
 	}
 	off := 0
-	switch {
-	case w.base == r.today || w.base == r.tonight:
-		n := s.tok(j + 1)
-		o, ok := r.anaphora[n.base]
-		if !ok || n.kind != tWord || n.clitic != "" {
+	var u unit
+	switch n := s.tok(j + 1); {
+	case r.sameWords[w.base] && n.kind == tWord && n.clitic == "":
+		switch {
+		case n.base == r.today || n.base == r.tonight:
+			u = unitDay
+		case r.units[n.base] == unitMonth || r.units[n.base] == unitYear:
+			u = r.units[n.base]
+		default:
 			return match{}, false
 		}
-		off, j = o, j+2
-	case r.sameWords[w.base] && (s.tok(j+1).is(r.today) || s.tok(j+1).is(r.tonight)):
 		j += 2
+	case n.kind != tWord || n.clitic != "":
+		return match{}, false
+	case w.base == r.today || w.base == r.tonight:
+		o, ok := r.anaphora[n.base]
+		if !ok {
+			return match{}, false
+		}
+		off, u, j = o, unitDay, j+2
+	case j == i && (r.units[w.base] == unitMonth || r.units[w.base] == unitYear):
+		if o, ok := r.anaphora[n.base]; !ok || o != 0 {
+			return match{}, false
+		}
+		u, j = r.units[w.base], j+2
 	default:
 		return match{}, false
 	}
-	ref, ok := s.prevDate()
+	switch u {
+	case unitYear:
+		y, ok := s.sameYear()
+		if !ok {
+			return match{}, false
+		}
+		return one(i, j, yearDate(y), KindSameYear)
+	case unitMonth:
+		d := s.last
+		if len(s.out) == 0 || d.Precision == Year {
+			if !s.hasPub {
+				return match{}, false
+			}
+			d = DayOf(s.pub)
+		}
+		// "بالشهر ذاته من عام 2014", "بنفس الشهر من السنة الماضية"
+		y := d.Year
+		if yp, end := s.yearPart(j); end > j && (yp.kind == ypYear || yp.kind == ypYearRel) {
+			if yp.kind == ypYear {
+				y = yp.year
+			} else if s.hasPub {
+				y = s.pub.Year() + yp.q
+			}
+			j = end
+		}
+		return one(i, j, monthDate(y, d.Month), KindSameMonth)
+	}
+	ref, ok := s.dayAnchor()
 	if !ok {
 		return match{}, false
 	}
@@ -332,13 +428,8 @@ func (s *scan) weekday(i int) (match, bool) {
 		return match{}, false
 	}
 	w := s.tok(j)
-	cont := false
-	if !cue && w.clitic != "" {
-		// "والأحد" right after a weekday: "يومي السبت والأحد"
-		if w.clitic != "و" || s.lastEnd != i || s.last.Precision != Day {
-			return match{}, false
-		}
-		cont = true
+	if !cue && w.clitic != "" && w.clitic != "و" && w.clitic != "ف" {
+		return match{}, false
 	}
 	j++
 	q, hasQ := 0, false
@@ -347,14 +438,22 @@ func (s *scan) weekday(i int) (match, bool) {
 			j++
 		}
 	}
-	if !cue && !cont {
+	cont := false
+	if !cue && !hasQ {
 		p := s.tok(i - 1)
 		connector := (p.kind == tWord && p.clitic == "" && r.connectors[p.norm]) || p.punct("-", "–")
 		switch {
-		case i > 0 && connector && s.lastEnd == i-1 && s.last.Precision == Day && !hasQ:
-			cont = true
-		case hasQ:
-		case !s.bareWeekday(i, j):
+		case w.clitic != "":
+			// "والأحد" right after a weekday: "يومي السبت والأحد"
+			cont = s.lastEnd == i
+		case connector:
+			// "ليل الأحد إلى الاثنين"
+			cont = i > 0 && s.lastEnd == i-1
+		}
+		if cont && s.last.Precision != Day {
+			cont = false
+		}
+		if !cont && (w.clitic != "" || !s.bareWeekday(i, j)) {
 			return match{}, false
 		}
 	}
@@ -671,14 +770,14 @@ func (s *scan) dayList(j int) ([]dayRef, int, bool) {
 func (s *scan) ordinal(j int) (int, int, bool) {
 	r := s.r
 	t := s.tok(j)
-	if t.kind != tWord || t.clitic != "" {
+	if t.kind != tWord { // a proclitic is allowed: "والحادي والعشرين من أيار"
 		return 0, j, false
 	}
-	if v, ok := r.tens[t.base]; ok {
+	if v, ok := r.tens[t.base]; ok && !s.tok(j-1).in(r.ordinalBlock, true) {
 		return v, j + 1, true
 	}
 	u, ok := r.ordinals[t.base]
-	if !ok {
+	if !ok || s.tok(j-1).in(r.ordinalBlock, true) { // "النصف الثاني من رمضان"
 		return 0, j, false
 	}
 	n := s.tok(j + 1)
@@ -737,6 +836,10 @@ func (s *scan) monthPhrase(k int) (month int, weak bool, next int, ok bool) {
 		if m2, k3, ok := s.monthName(k2+1, s.r.greg); ok && m2.month == m.month && s.tok(k3).punct(")") {
 			k2, weak = k3+1, false
 		}
+	default: // "ديسمبر كانون الأول 2016"
+		if m2, k3, ok := s.monthName(k2, s.r.greg); ok && m2.month == m.month {
+			k2, weak = k3, false
+		}
 	}
 	return m.month, weak, k2, true
 }
@@ -788,6 +891,15 @@ func (s *scan) yearPart(k int) (yearSpec, int) {
 		if q, ok := r.quals[n2.base]; ok {
 			return yearSpec{kind: ypYearRel, q: q}, k + 3
 		}
+		if o, ok := r.anaphora[n2.base]; ok && o == 0 { // من العام نفسه
+			if y, ok := s.sameYear(); ok {
+				return yearSpec{kind: ypYear, year: y}, k + 3
+			}
+		}
+	case n.in(r.sameWords, false) && n2.kind == tWord && n2.clitic == "" && r.units[n2.base] == unitYear: // من نفس العام
+		if y, ok := s.sameYear(); ok {
+			return yearSpec{kind: ypYear, year: y}, k + 3
+		}
 	case n.in(r.this, false) && n2.kind == tWord && n2.clitic == "" && r.units[n2.base] == unitYear:
 		return yearSpec{kind: ypYearRel}, k + 3
 	}
@@ -820,23 +932,29 @@ func (s *scan) gregDay(j int) (match, bool) {
 	if !hasFrom || !s.hasPub {
 		return match{}, false
 	}
-	// "الرابع من الشهر الجاري", "4 من هذا الشهر"
+	// "الرابع من الشهر الجاري", "4 من هذا الشهر", "26 من الشهر ذاته"
 	t, n := s.tok(k), s.tok(k+1)
-	q, end := 0, 0
+	if n.kind != tWord || n.clitic != "" {
+		return match{}, false
+	}
+	var md Date
+	q, isQual := r.quals[n.base]
+	o, isAna := r.anaphora[n.base]
 	switch {
-	case t.is(r.theMonth) && n.kind == tWord && n.clitic == "":
-		qq, ok := r.quals[n.base]
-		if !ok {
+	case t.is(r.theMonth) && isQual:
+		md = monthDate(s.pub.Year(), int(s.pub.Month())+q)
+	case t.in(r.this, false) && n.is(r.theMonth):
+		md = monthDate(s.pub.Year(), int(s.pub.Month()))
+	case t.is(r.theMonth) && isAna && o == 0, t.in(r.sameWords, false) && n.is(r.theMonth):
+		// the month of the preceding Expr
+		if len(s.out) == 0 || s.last.Precision == Year {
 			return match{}, false
 		}
-		q, end = qq, k+2
-	case t.in(r.this, false) && n.is(r.theMonth):
-		end = k + 2
+		md = monthDate(s.last.Year, s.last.Month)
 	default:
 		return match{}, false
 	}
-	md := monthDate(s.pub.Year(), int(s.pub.Month())+q)
-	return s.dayParts(j, end, days, func(day int) (Date, bool) {
+	return s.dayParts(j, k+2, days, func(day int) (Date, bool) {
 		if !validDay(md.Year, md.Month, day) {
 			return Date{}, false
 		}
@@ -925,7 +1043,7 @@ func (s *scan) gregMonth(j int) (match, bool) {
 	}
 	yp, end := s.yearPart(k2)
 	if yp.kind == ypNone {
-		if !cue && !shahr && !s.tok(j-1).in(r.monthPreps, true) {
+		if !cue && !shahr && !s.monthCue(j) {
 			return match{}, false
 		}
 		if weak && !shahr {
@@ -968,6 +1086,17 @@ func (s *scan) gregMonth(j int) (match, bool) {
 	return one(j, end, monthDate(y, mon), KindExplicit)
 }
 
+// monthCue reports whether the month name at j follows a preposition: في،
+// خلال، منذ، حتى، قبل، بعد، طيلة، طوال، إلى, or من after اعتبارا/ابتداء/بدءا/
+// انطلاقا (a bare "من مارس" is too often "whoever practised").
+func (s *scan) monthCue(j int) bool {
+	p := s.tok(j - 1)
+	if p.in(s.r.preps, true) {
+		return true
+	}
+	return p.is(s.r.from) && s.tok(j-2).in(s.r.fromLeads, true)
+}
+
 // --- Hijri -------------------------------------------------------------------
 
 // hijriYear: YYYY (1300..1600) [هـ].
@@ -979,6 +1108,9 @@ func (s *scan) hijriYear(k int) (int, int) {
 	k++
 	if s.tok(k).in(s.r.hijriMarks, false) {
 		k++
+		if s.tok(k).in(s.r.solar, false) { // "1388 هجري شمسي": the Iranian calendar
+			return 0, k
+		}
 	}
 	return t.num, k
 }
@@ -1006,14 +1138,44 @@ func (s *scan) hijriDate(j int, lead bool) (match, bool) {
 			return match{}, false
 		}
 		hy, end := s.hijriYear(k2)
+		if end == k2 && s.tok(k2).kind == tNum { // a year out of range, or solar
+			return match{}, false
+		}
 		var g time.Time
-		if hy == 0 {
-			if m.needY || !s.hasPub {
-				return match{}, false
-			}
-			g = s.hijriNearest(m.month, day)
-		} else {
+		switch {
+		case hy != 0:
 			g = HijriToGregorian(hy, m.month, day)
+		case m.needY:
+			return match{}, false
+		case (s.tok(j-1).is(r.agreeing) || (s.tok(j-1).in(r.liWords, false) && s.tok(j-2).is(r.agreeing))) &&
+			len(s.out) > 0 && s.last.Precision == Day:
+			// "6 أغسطس 2012، الموافق 17 رمضان": the day the previous Expr names
+			g = hijriNear(s.last.Time(), m.month, day)
+		case !s.hasPub:
+			return match{}, false
+		default:
+			q, hasQ := 0, false
+			if n := s.tok(end); n.kind == tWord && n.clitic == "" {
+				q, hasQ = r.quals[n.base]
+			}
+			switch {
+			case hasQ && q < 0: // الماضي: the latest on or before pub
+				g = s.hijriBefore(m.month, day)
+			case hasQ && q > 0: // المقبل: the first on or after pub
+				g = s.hijriBefore(m.month, day)
+				if g.Before(s.pub) {
+					hy, _, _ := GregorianToHijri(g)
+					g = HijriToGregorian(hy+1, m.month, day)
+				}
+			case hasQ: // الجاري: this Hijri year
+				hy, _, _ := GregorianToHijri(s.pub)
+				g = HijriToGregorian(hy, m.month, day)
+			default:
+				g = s.hijriNearest(m.month, day)
+			}
+			if hasQ {
+				end++
+			}
 		}
 		return one(j, end, DayOf(g), KindHijri)
 	}
@@ -1036,7 +1198,7 @@ func (s *scan) hijriDate(j int, lead bool) (match, bool) {
 	if s.tok(k).in(r.yearNouns, true) {
 		k++
 	}
-	if t := s.tok(k); isHijriYear(t) && s.tok(k+1).in(r.hijriMarks, false) {
+	if t := s.tok(k); isHijriYear(t) && s.tok(k+1).in(r.hijriMarks, false) && !s.tok(k+2).in(r.solar, false) {
 		g := HijriToGregorian(t.num, 7, 1)
 		return one(j, k+2, yearDate(g.Year()), KindHijri)
 	}
@@ -1046,11 +1208,40 @@ func (s *scan) hijriDate(j int, lead bool) (match, bool) {
 // hijriNearest dates a Hijri day and month without a year: the latest such
 // day at most two months after publication.
 func (s *scan) hijriNearest(month, day int) time.Time {
-	hy, _, _ := GregorianToHijri(s.pub)
-	lim := s.horizon()
+	return hijriOnOrBefore(s.horizon(), month, day)
+}
+
+// hijriBefore is the latest such Hijri day on or before publication.
+func (s *scan) hijriBefore(month, day int) time.Time {
+	return hijriOnOrBefore(s.pub, month, day)
+}
+
+// hijriOnOrBefore returns the latest Hijri month/day on or before lim.
+func hijriOnOrBefore(lim time.Time, month, day int) time.Time {
+	hy, _, _ := GregorianToHijri(lim)
 	for y := hy + 1; ; y-- {
 		if g := HijriToGregorian(y, month, day); !g.After(lim) {
 			return g
 		}
 	}
+}
+
+// hijriNear returns the Hijri month/day closest to ref.
+func hijriNear(ref time.Time, month, day int) time.Time {
+	hy, _, _ := GregorianToHijri(ref)
+	best := HijriToGregorian(hy, month, day)
+	for _, y := range []int{hy - 1, hy + 1} {
+		g := HijriToGregorian(y, month, day)
+		if absDur(g.Sub(ref)) < absDur(best.Sub(ref)) {
+			best = g
+		}
+	}
+	return best
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }

@@ -216,9 +216,11 @@ const (
 	KindTomorrow           = "tomorrow"             // غداً، يوم غد
 	KindDayAfterTomorrow   = "day-after-tomorrow"   // بعد غد
 	KindWeekday            = "weekday"              // يوم الثلاثاء، ليل الأحد
-	KindNextDay            = "next-day"             // اليوم التالي (relative to the preceding Expr)
-	KindPreviousDay        = "previous-day"         // اليوم السابق (relative to the preceding Expr)
-	KindSameDay            = "same-day"             // اليوم نفسه (the preceding Expr's date)
+	KindNextDay            = "next-day"             // اليوم التالي (the day after the occasion, see Find)
+	KindPreviousDay        = "previous-day"         // اليوم السابق (the day before the occasion)
+	KindSameDay            = "same-day"             // اليوم نفسه (the day of the occasion, see Find)
+	KindSameMonth          = "same-month"           // الشهر نفسه (the preceding Expr's month)
+	KindSameYear           = "same-year"            // العام نفسه (the preceding Expr's year)
 	KindRelativeDay        = "relative-day"         // قبل يومين، منذ ثلاثة أيام
 	KindRelativeWeek       = "relative-week"        // الأسبوع الماضي، قبل أسبوعين (month precision)
 	KindRelativeMonth      = "relative-month"       // الشهر الماضي، مطلع الشهر الجاري
@@ -266,7 +268,7 @@ type Resolver struct {
 	this         map[string]bool // هذا، هذه
 	modifiers    map[string]bool // مطلع، أواخر, ...
 	preps        map[string]bool // في، منذ، خلال, ... (before a bare year)
-	monthPreps   map[string]bool // the same and من (before a bare month)
+	fromLeads    map[string]bool // اعتبارا، ابتداء (before من before a month)
 	agoWords     map[string]bool // قبل، منذ
 	yearNouns    map[string]bool // عام، العام، سنة، ...
 	gregMarks    map[string]bool // م، ميلادي
@@ -292,6 +294,10 @@ type Resolver struct {
 	nightWords   map[string]bool // ليل، ليلة (after منتصف)
 	today        string          // اليوم
 	hadi         string          // الحادي (only in compounds)
+	ordinalBlock map[string]bool // النصف، الأسبوع: "النصف الثاني من رمضان" is no day
+	solar        map[string]bool // شمسي: the Iranian solar Hijri calendar
+	agreeing     string          // الموافق ("corresponding to")
+	liWords      map[string]bool // لـ
 	theMonth     string          // الشهر
 	yawm         string          // يوم
 }

@@ -1,0 +1,132 @@
+package arabic
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// cands formats candidates as "form/prefix" with "+def" for definite
+// readings.
+func cands(cs []Candidate) string {
+	var parts []string
+	for _, c := range cs {
+		s := fmt.Sprintf("%s/%d", c.Form, c.Prefix)
+		if c.Def {
+			s += "+def"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestAppendCandidates(t *testing.T) {
+	tests := []struct {
+		name string
+		word string // normalised
+		want string
+	}{
+		// Conjunction + preposition.
+		{"WawBaa", "وبموسكو", "وبموسكو/0 بموسكو/2 موسكو/4"},
+		// ل + ال is written لل: read as ال + the rest, and the bare rest;
+		// the literal ل reading comes after the ال one for the same prefix.
+		{"LamLamContraction", "للرباط", "للرباط/0 الرباط/2+def لرباط/2 رباط/4+def"},
+		{"LamLamContractionUmam", "للامم", "للامم/0 الامم/2+def لامم/2 امم/4+def"},
+		{"WawLamLam", "وللامم", "وللامم/0 للامم/2 الامم/4+def لامم/4 امم/6+def"},
+		// Preposition + article: the form with ال first.
+		{"BaaArticle", "بالجزائر", "بالجزائر/0 الجزائر/2+def جزائر/6+def"},
+		{"FaaArticle", "فالبنك", "فالبنك/0 البنك/2+def بنك/6+def"},
+		{"KafArticle", "كالعاده", "كالعاده/0 العاده/2+def عاده/6+def"},
+		// Conjunction + article.
+		{"WawArticle", "والمغرب", "والمغرب/0 المغرب/2+def مغرب/6+def"},
+		// The article alone: the whole word is definite.
+		{"Article", "الجزائر", "الجزائر/0+def جزائر/4+def"},
+		// Names that look prefixed stay whole first: the lexicon stops there.
+		{"FranceWholeFirst", "فرنسا", "فرنسا/0 رنسا/2"},
+		{"BritainWholeFirst", "بريطانيا", "بريطانيا/0 ريطانيا/2"},
+		{"LebanonWholeFirst", "لبنان", "لبنان/0 بنان/2"},
+		{"CanadaWholeFirst", "كندا", "كندا/0 ندا/2"},
+		{"ToLebanon", "للبنان", "للبنان/0 البنان/2+def لبنان/2 بنان/4+def"},
+		// Future س only before ي ت ن ا.
+		{"WawFuture", "وسيزور", "وسيزور/0 سيزور/2 يزور/4"},
+		{"SeenNotFuture", "سلام", "سلام/0"},
+		// No remainder shorter than two letters.
+		{"ShortRemainder", "بك", "بك/0"},
+		{"ArticleAlone", "وال", "وال/0 ال/2"},
+		{"TwoLetterRemainder", "ولد", "ولد/0 لد/2"},
+		{"NotAProclitic", "موسكو", "موسكو/0"},
+		{"Latin", "g20", "g20/0"},
+		{"Empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := cands(AppendCandidates(nil, tt.word)); got != tt.want {
+				t.Errorf("AppendCandidates(%q)\n got %s\nwant %s", tt.word, got, tt.want)
+			}
+		})
+	}
+}
+
+// Every form but the contraction's is the normalised word minus Prefix
+// bytes; the contraction's is ال + the word minus Prefix+2 bytes.
+func TestCandidatesPrefix(t *testing.T) {
+	for _, k := range Tokenize(sample(t)) {
+		if k.Kind != Word {
+			continue
+		}
+		last := -1
+		for _, c := range AppendCandidates(nil, k.Norm) {
+			if c.Prefix < last {
+				t.Fatalf("%q: candidates out of order", k.Norm)
+			}
+			last = c.Prefix
+			rest := k.Norm[c.Prefix:]
+			if c.Form != rest && c.Form != "ال"+rest[len("ل"):] {
+				t.Fatalf("%q: form %q does not match prefix %d", k.Norm, c.Form, c.Prefix)
+			}
+		}
+	}
+}
+
+func TestCandidatesAllocations(t *testing.T) {
+	dst := make([]Candidate, 0, 16)
+	if n := testing.AllocsPerRun(100, func() { AppendCandidates(dst, "وبالمغرب") }); n != 0 {
+		t.Errorf("AppendCandidates: %v allocations, want 0", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { AppendCandidates(dst, "وللامم") }); n > 1 {
+		t.Errorf("AppendCandidates with لل: %v allocations, want 1", n)
+	}
+}
+
+func TestStem(t *testing.T) {
+	tests := []struct{ name, word, want string }{
+		{"Article", "الكتاب", "كتاب"},
+		{"WawArticle", "والكتاب", "كتاب"},
+		{"BaaArticle", "بالجزائر", "جزائر"},
+		{"KafArticle", "كالعاده", "عاد"},
+		{"FaaArticle", "فالبنك", "بنك"},
+		{"LamLam", "للرباط", "رباط"},
+		{"NisbaFeminine", "الروسيه", "روس"},
+		{"NisbaFeminineTaa", "الروسية", "روس"},
+		{"Plural", "المؤتمرات", "مؤتمر"},
+		{"SoundPluralWaw", "المعلمون", "معلم"},
+		{"SoundPluralYaa", "المعلمين", "معلم"},
+		{"Dual", "الوزيران", "زير"},
+		{"PossessiveHa", "سياستها", "سياست"},
+		{"KeepsThreeLetters", "كتب", "كتب"},
+		{"WawNeedsThreeLetters", "وطن", "وطن"},
+		// وزير and its prefixed forms meet on one stem.
+		{"Waw", "وزير", "زير"},
+		{"ArticleWaw", "الوزير", "زير"},
+		{"WawWaw", "ووزير", "زير"},
+		{"WawArticleWaw", "والوزير", "زير"},
+		{"Empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Stem(tt.word); got != tt.want {
+				t.Errorf("Stem(%q) = %q, want %q", tt.word, got, tt.want)
+			}
+		})
+	}
+}
