@@ -52,7 +52,6 @@ const (
 
 // Named code points, as the normalisation and clitic rules speak of them.
 const (
-	hamza           = '\u0621' // ء
 	alefMadda       = '\u0622' // آ
 	alefHamzaAbove  = '\u0623' // أ
 	wawHamza        = '\u0624' // ؤ

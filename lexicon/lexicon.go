@@ -60,6 +60,7 @@ type Entry struct {
 	Role   string
 	Mkind  string // the Mention kind for Entity entries
 	Term   *Term  // for Holder entries
+	Weak   bool   // also a common word: see name? and adj? in data/README.md
 	Source string // file:line it came from
 }
 
@@ -304,13 +305,18 @@ func (b *builder) loadStates(r io.Reader, name string) error {
 		}
 		src := fmt.Sprintf("%s:%d", name, line)
 		st := b.state(code)
+		weak := strings.HasSuffix(field, "?")
+		field = strings.TrimSuffix(field, "?")
+		if weak && field != "name" && field != "adj" {
+			return fmt.Errorf("field %q: only name? and adj? may be marked weak", field+"?")
+		}
 		switch field {
 		case "en":
 			st.English = val
 			return nil
 		case "name":
 			st.Names = append(st.Names, val)
-			return b.add(val, Entry{Kind: StateName, Code: code, Role: role, Source: src})
+			return b.add(val, Entry{Kind: StateName, Code: code, Role: role, Source: src, Weak: weak})
 		case "capital":
 			return b.add(val, Entry{Kind: Capital, Code: code, Role: role, Source: src})
 		case "seat":
@@ -320,11 +326,14 @@ func (b *builder) loadStates(r io.Reader, name string) error {
 		case "adj":
 			sing, plural := adjectiveForms(val)
 			for _, f := range sing {
-				if err := b.add(f, Entry{Kind: Adjective, Code: code, Role: role, Source: src}); err != nil {
+				if err := b.add(f, Entry{Kind: Adjective, Code: code, Role: role, Source: src, Weak: weak}); err != nil {
 					return err
 				}
 			}
 			for _, f := range plural {
+				if weak {
+					break
+				}
 				if err := b.add(f, Entry{Kind: People, Code: code, Role: "CVL", Source: src}); err != nil {
 					return err
 				}

@@ -48,6 +48,44 @@ type Mention struct {
 	Place      bool // a mere place of occurrence ("في موسكو"), not an actor unless an event needs it
 	Anaphor    bool // نظيره etc.: refers to a party named before
 	Term       *Term
+	Named      bool // ends with a person's name the lexicon does not know
+}
+
+// nameWords are words that never begin or continue a person's name after
+// a title: prepositions, time words, verbs of saying.
+var nameStop = map[string]bool{"في": true, "على": true, "علي": true, "من": true, "الي": true, "عن": true, "مع": true, "خلال": true,
+	"امس": true, "اليوم": true, "يوم": true, "غدا": true, "مساء": true, "صباح": true, "ليل": true, "ليله": true, "لدي": true, "عقب": true,
+	"بعد": true, "قبل": true, "الذي": true, "التي": true, "ان": true, "انه": true, "انها": true, "قد": true, "كان": true, "كانت": true,
+	"هو": true, "هي": true, "حيث": true, "كما": true, "ثم": true, "او": true, "بين": true, "لقد": true, "ما": true, "لا": true, "لم": true,
+	"لن": true, "ذلك": true, "هذا": true, "هذه": true, "عبر": true, "حول": true, "الاسبق": true, "السابق": true, "الحالي": true, "المكلف": true,
+	"المنتهيه": true, "الجديد": true, "بالنيابه": true, "امام": true, "اثناء": true, "وسط": true, "نحو": true, "ضد": true, "لدى": true}
+
+// nameAfter returns the end of a person's name that starts at token i
+// (after a title and its state: "رئيس الحكومة الإسبانية بيدرو سانشيز"),
+// or i when none: up to four plain words, closed by punctuation, the end
+// of the text or the next mention at limit.
+func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
+	j := i
+	for j < len(d.Tokens) && j < limit && j-i < 4 {
+		t := d.Tokens[j]
+		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] {
+			break
+		}
+		if j == i && (strings.HasPrefix(t.Norm, "ال") || strings.HasPrefix(t.Norm, "و")) {
+			break
+		}
+		if strings.HasPrefix(t.Norm, "بال") || strings.HasPrefix(t.Norm, "لل") || strings.HasPrefix(t.Norm, "وال") {
+			break
+		}
+		j++
+	}
+	if j == i {
+		return i
+	}
+	if j < len(d.Tokens) && j != limit && d.Tokens[j].Kind != arabic.Punct {
+		return i // the words run on into the sentence: not a name
+	}
+	return j
 }
 
 // Recognise finds the actor mentions of d, with codes valid on the
@@ -206,6 +244,17 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 		if m.Code == "" {
 			return m, next, false
 		}
+		if m.Term == nil && m.Kind == rasid.KindPerson {
+			limit := len(d.Tokens)
+			if j < len(atoms) {
+				limit = atoms[j].Start
+			}
+			if end := lx.nameAfter(d, m.Tok1, limit); end > m.Tok1 {
+				m.Tok1 = end
+				m.Kind = rasid.KindPerson
+				m.Named = true
+			}
+		}
 		if isCp && m.Role == "" {
 			m.Role = lastRole(prev)
 		}
@@ -230,6 +279,9 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			}
 			m.Code, m.Role, m.Kind, m.Term = h.Code, h.Role, rasid.KindPerson, h.Term
 		case StateName:
+			if e.Weak && !clauseStart(d, a) {
+				continue
+			}
 			m.Code, m.Role, m.Kind = e.Code, e.Role, rasid.KindState
 			m.Place = locative(d, a, false)
 		case Capital, Seat:
@@ -255,6 +307,23 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 	// "الجزائر، أحمد عطاف" is rare; "المغرب" + holder never merges.
 	lx.finish(d, &m, a)
 	return m, next, true
+}
+
+// clauseStart reports whether a weak name stands where only a name fits:
+// after a preposition, after punctuation or at the start of the text.
+func clauseStart(d *Doc, a Atom) bool {
+	if a.First.Prefix > 0 {
+		return true // بمالي، ومالي
+	}
+	k := a.Start - 1
+	if k < 0 || d.Tokens[k].Kind == arabic.Punct {
+		return true
+	}
+	switch d.Tokens[k].Norm {
+	case "في", "الي", "من", "مع", "علي", "عن", "لدي", "بين", "و":
+		return true
+	}
+	return false
 }
 
 // lastRole is the role of the latest mention, GOV when there is none.

@@ -7,7 +7,7 @@ import (
 )
 
 // maxGap is how many tokens a gap ("_") in an event phrase may skip.
-const maxGap = 12
+const maxGap = 16
 
 // trie is keyed by sequences of normalised words. An edge may be a literal
 // word, a prefix ("زيار*" matches زياره and زيارته) or a gap ("_") that

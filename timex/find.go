@@ -670,7 +670,7 @@ func (s *scan) explicit(i int) (match, bool) {
 			k++
 		}
 		j, lead = k, true
-	} else if k == i+1 && s.tok(i).base == r.yawm {
+	} else if k == i+1 && s.tok(i).in(r.dayCues, true) { // "يوم 31 مارس", "يومي 4 و5 مارس"
 		j, lead = k, true
 	}
 	paren := false
@@ -797,16 +797,22 @@ func (s *scan) ordinal(j int) (int, int, bool) {
 	return u, j + 1, true
 }
 
-// monthName matches one of names at k (no proclitics).
+// monthName matches one of names at k, with no proclitic.
 func (s *scan) monthName(k int, names []monthName) (monthName, int, bool) {
+	return s.monthNameC(k, names, false)
+}
+
+// monthNameC matches one of names at k, with a proclitic on the first word
+// when clitic is true ("ونونبر 2019").
+func (s *scan) monthNameC(k int, names []monthName, clitic bool) (monthName, int, bool) {
 	t := s.tok(k)
-	if t.kind != tWord || t.clitic != "" || !s.r.monthFirst[t.base] {
+	if t.kind != tWord || (t.clitic != "" && !clitic) || !s.r.monthFirst[t.base] {
 		return monthName{}, k, false
 	}
 	for _, m := range names {
 		ok := true
 		for x, w := range m.words {
-			if t := s.tok(k + x); t.kind != tWord || t.clitic != "" || t.base != w {
+			if t := s.tok(k + x); t.kind != tWord || (t.clitic != "" && x > 0) || t.base != w {
 				ok = false
 				break
 			}
@@ -820,8 +826,8 @@ func (s *scan) monthName(k int, names []monthName) (monthName, int, bool) {
 
 // monthPhrase: a Gregorian month name, possibly doubled: "آذار/مارس",
 // "مارس (آذار)", "شباط - فبراير".
-func (s *scan) monthPhrase(k int) (month int, weak bool, next int, ok bool) {
-	m, k2, ok := s.monthName(k, s.r.greg)
+func (s *scan) monthPhrase(k int, clitic bool) (month int, weak bool, next int, ok bool) {
+	m, k2, ok := s.monthNameC(k, s.r.greg, clitic)
 	if !ok {
 		return 0, false, k, false
 	}
@@ -925,7 +931,7 @@ func (s *scan) gregDay(j int) (match, bool) {
 	if s.tok(kk).is(r.shahr) {
 		kk++
 	}
-	if mon, _, k3, ok := s.monthPhrase(kk); ok {
+	if mon, _, k3, ok := s.monthPhrase(kk, false); ok {
 		yp, end := s.yearPart(k3)
 		return s.dayParts(j, end, days, func(day int) (Date, bool) { return s.resolveDay(mon, day, yp) })
 	}
@@ -1037,7 +1043,7 @@ func (s *scan) gregMonth(j int) (match, bool) {
 	if t := s.tok(k); t.kind == tWord && t.base == r.shahr && (k == j || t.clitic == "") {
 		k, shahr = k+1, true
 	}
-	mon, weak, k2, ok := s.monthPhrase(k)
+	mon, weak, k2, ok := s.monthPhrase(k, k == j)
 	if !ok {
 		return match{}, false
 	}

@@ -1,0 +1,194 @@
+package lexicon_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"rasid/lexicon"
+)
+
+func load(t testing.TB) *lexicon.Lexicon {
+	t.Helper()
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lx
+}
+
+func day(s string) time.Time {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+type want struct{ text, code, role, kind string }
+
+// TestRecognise has one case per resolution rule of the matcher.
+func TestRecognise(t *testing.T) {
+	lx := load(t)
+	cases := []struct {
+		name, text, published string
+		want                  []want
+		absent                []string // surface strings that must not be mentions
+	}{
+		{
+			// Title + nationality adjective + known name is one mention.
+			name: "TitleAdjectiveName", text: "قال وزير الخارجية الروسي سيرغي لافروف إن", published: "2024-05-01",
+			want: []want{{"وزير الخارجية الروسي سيرغي لافروف", "RUS", "GOV", "person"}},
+		},
+		{
+			// A country-specific ministry title codes to its state, and the
+			// name after the comma joins it.
+			name: "MinistryTitle", text: "أجرى وزير الشؤون الخارجية والتعاون الإفريقي والمغاربة المقيمين بالخارج، ناصر بوريطة، اتصالا", published: "2025-03-06",
+			want: []want{{"وزير الشؤون الخارجية والتعاون الإفريقي والمغاربة المقيمين بالخارج، ناصر بوريطة", "MAR", "GOV", "person"}},
+		},
+		{
+			// نظيره + adjective takes the adjective's state.
+			name: "Counterpart", text: "استقبل الرئيس عبد المجيد تبون نظيره التونسي", published: "2024-04-22",
+			want: []want{{"الرئيس عبد المجيد تبون", "DZA", "GOV", "person"}, {"نظيره التونسي", "TUN", "GOV", ""}},
+		},
+		{
+			// A holder's name alone codes by the publication date: Blinken is
+			// the US foreign minister in 2024 ...
+			name: "HolderInOffice", text: "وصل بلينكن إلى القاهرة", published: "2024-03-01",
+			want: []want{{"بلينكن", "USA", "GOV", "person"}},
+		},
+		{
+			// ... and no longer in March 2025.
+			name: "HolderOutOfOffice", text: "وصل بلينكن إلى القاهرة", published: "2025-03-20",
+			absent: []string{"بلينكن"},
+		},
+		{
+			// A capital standing for its government is a mention; proclitics
+			// are left out of the span.
+			name: "CapitalMetonym", text: "رحبت موسكو وبكين بالقرار", published: "2024-01-01",
+			want: []want{{"موسكو", "RUS", "GOV", "state"}, {"بكين", "CHN", "GOV", "state"}},
+		},
+		{
+			// Proclitics: وبموسكو، للرباط، بالجزائر are Moscow, Rabat and
+			// Algiers; the words that merely start with a clitic letter stay whole.
+			name: "Clitics", text: "بريطانيا وفرنسا ولبنان وكندا", published: "2024-01-01",
+			want: []want{{"بريطانيا", "GBR", "GOV", "state"}, {"فرنسا", "FRA", "GOV", "state"}, {"لبنان", "LBN", "GOV", "state"}, {"كندا", "CAN", "GOV", "state"}},
+		},
+		{
+			// Organisations and their organs.
+			name: "Organisations", text: "دعت الأمم المتحدة ومجموعة الـ20 وصندوق النقد الدولي", published: "2024-01-01",
+			want: []want{{"الأمم المتحدة", "UNO", "GOV", "organisation"}, {"صندوق النقد الدولي", "IMF", "GOV", "organisation"}},
+		},
+		{
+			// Armed groups code to their base state with role REB.
+			name: "ArmedGroup", text: "أعلنت حركة حماس أن", published: "2024-01-01",
+			want: []want{{"حركة حماس", "PSE", "REB", "group"}},
+		},
+		{
+			// A title + adjective + a name the lexicon does not know: the name
+			// joins the mention.
+			name: "UnknownName", text: "قال وزير الطاقة الجزائري محمد عرقاب، اليوم، إن", published: "2023-05-15",
+			want: []want{{"وزير الطاقة الجزائري محمد عرقاب", "DZA", "GOV", "person"}},
+		},
+		{
+			// A place of occurrence is not an actor.
+			name: "Locative", text: "عقد الاجتماع في مدينة الدار البيضاء", published: "2024-01-01",
+			absent: []string{"الدار البيضاء"},
+		},
+		{
+			// "المالي" in "الدعم المالي" is "financial", not Mali.
+			name: "WeakAdjective", text: "ترفض تونس الدعم المالي", published: "2024-01-01",
+			want:   []want{{"تونس", "TUN", "GOV", "state"}},
+			absent: []string{"المالي"},
+		},
+		{
+			// A byline is nobody the lexicon knows.
+			name: "Byline", text: "حسين العياشي\nأجرى الوزير اتصالا", published: "2024-01-01",
+			absent: []string{"حسين العياشي"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := lexicon.NewDoc(c.text)
+			ms := lx.Recognise(d, day(c.published))
+			got := map[string]lexicon.Mention{}
+			for _, m := range ms {
+				if m.Place {
+					continue
+				}
+				got[m.Text] = m
+				if c.text[m.Start:m.End] != m.Text {
+					t.Errorf("%q: span [%d,%d) does not hold its text", m.Text, m.Start, m.End)
+				}
+			}
+			for _, w := range c.want {
+				m, ok := got[w.text]
+				if !ok {
+					t.Errorf("no mention %q; got %v", w.text, keys(got))
+					continue
+				}
+				if m.Code != w.code || m.Role != w.role || (w.kind != "" && m.Kind != w.kind) {
+					t.Errorf("%q: got %s %s %s, want %s %s %s", w.text, m.Code, m.Role, m.Kind, w.code, w.role, w.kind)
+				}
+			}
+			for _, a := range c.absent {
+				for txt := range got {
+					if strings.Contains(txt, a) {
+						t.Errorf("%q should not be an actor (got %q)", a, txt)
+					}
+				}
+			}
+		})
+	}
+}
+
+func keys(m map[string]lexicon.Mention) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func TestMalformedFileNamesLine(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeFile(dir+"/states_extra.tsv", "# a comment\nXXA\tname\tأرض\nXXA\tnickname\tشيء\n"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := lexicon.Load([]string{dir})
+	if err == nil || !strings.Contains(err.Error(), "states_extra.tsv:3:") || !strings.Contains(err.Error(), "nickname") {
+		t.Fatalf("want an error naming states_extra.tsv:3 and the bad field, got %v", err)
+	}
+}
+
+func TestUserFileExtends(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeFile(dir+"/holders_mine.tsv", "XYZ\tGOV\t2020-01-01\t\tforeign-minister\tفلان الفلاني\n"); err != nil {
+		t.Fatal(err)
+	}
+	lx, err := lexicon.Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := lx.Recognise(lexicon.NewDoc("التقى فلان الفلاني نظيره"), day("2024-01-01"))
+	if len(ms) == 0 || ms[0].Code != "XYZ" {
+		t.Fatalf("a user's holder is not recognised: %+v", ms)
+	}
+}
+
+func BenchmarkRecognise(b *testing.B) {
+	lx := load(b)
+	text := strings.Repeat("أجرى وزير الخارجية الروسي سيرغي لافروف، يوم الثلاثاء، اتصالا هاتفيا مع نظيره المغربي ناصر بوريطة، وبحث الجانبان العلاقات بين موسكو والرباط والأمم المتحدة. ", 50)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		lx.Recognise(lexicon.NewDoc(text), day("2024-01-01"))
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := lexicon.Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
