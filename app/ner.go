@@ -1,7 +1,6 @@
 package app
 
 import (
-
 	"rasid"
 	"rasid/lexicon"
 )
@@ -39,4 +38,3 @@ func NERMentions(lx *lexicon.Lexicon, text string) []rasid.Mention {
 	}
 	return out
 }
-

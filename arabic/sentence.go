@@ -229,12 +229,15 @@ func isContinuing(r rune) bool {
 	return false
 }
 
-// latinAbbreviations are the Latin titles and abbreviations that a full
-// stop follows without ending the sentence.
-var latinAbbreviations = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true,
-	"Jr": true, "Sr": true, "Gen": true, "Col": true, "Lt": true, "Capt": true,
-	"Sen": true, "Rep": true, "Gov": true, "No": true, "vs": true,
+// isLatinTitle reports whether word is a Latin title or abbreviation that
+// a full stop follows without ending the sentence.
+func isLatinTitle(word string) bool {
+	switch word {
+	case "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Col", "Lt",
+		"Capt", "Sen", "Rep", "Gov", "No", "vs":
+		return true
+	}
+	return false
 }
 
 // isAbbreviation reports whether before, the text up to a full stop, ends
@@ -279,5 +282,5 @@ func isAbbreviation(before string) bool {
 	case letters == 1:
 		return upper || prev == '.'
 	}
-	return latinAbbreviations[word]
+	return isLatinTitle(word)
 }
