@@ -30,13 +30,17 @@ func (c *Coder) events(a *article) []rasid.Event {
 			continue
 		}
 		L, R := clause(a, trigs, k)
+		if governor(a, trigs, k) >= 0 {
+			// A nominal act in a verb's complement: only its own phrase.
+			L = t.Start
+		}
 		src, tgt := parties(a, t, L, R)
 		p := t.Phrase
 		if p.Rev {
 			src, tgt = tgt, src
 		}
 		sym := p.Sym
-		if lastPair[0] >= 0 && (dualSubject(a, t, L, R) || len(src)+len(tgt) == 0 && p.Sym) {
+		if lastPair[0] >= 0 && (dualSubject(a, t, L, R) || p.Dual || len(src)+len(tgt) == 0 && p.Sym) {
 			// "أشاد الوزيران"، "بين البلدين", or a joint act told without
 			// its parties: the dyad of the article's previous event.
 			src, tgt = party{lastPair[0]}, party{lastPair[1]}
@@ -193,29 +197,66 @@ func altKey(e rasid.Event) string {
 	return dedupKey(r)
 }
 
-// clause bounds the tokens whose actors may be trigger k's parties.
+// clause bounds the tokens whose actors may be trigger k's parties: from
+// the last boundary word (or the comma closing the previous verb's clause)
+// to the next boundary word or verb trigger.
 func clause(a *article, trigs []trigger, k int) (int, int) {
 	t := trigs[k]
-	L, R := t.Start, t.End
-	for L > 0 && a.sentOf[L-1] == t.sent {
-		if isBoundary(a, L-1) {
-			break
-		}
-		if k > 0 && trigs[k-1].End == L && commaBetween(a, L, t.Start) {
-			break
-		}
+	L := t.Start
+	for L > 0 && a.sentOf[L-1] == t.sent && !isBoundary(a, L-1) {
 		L--
 	}
-	for R < len(a.d.Tokens) && a.sentOf[R] == t.sent {
-		if isBoundary(a, R) {
+	if t.Phrase.Verb {
+		for j := k - 1; j >= 0 && trigs[j].sent == t.sent; j-- {
+			if !trigs[j].Phrase.Verb || trigs[j].End > t.Start {
+				continue
+			}
+			from := trigs[j].End
+			for i := from; i < t.Start; i++ {
+				if isComma(a, i) {
+					from = i + 1
+					break
+				}
+			}
+			L = max(L, from)
 			break
 		}
-		if k+1 < len(trigs) && trigs[k+1].Start == R && commaBetween(a, t.End, R) {
+	}
+	R := t.End
+	for R < len(a.d.Tokens) && a.sentOf[R] == t.sent && !isBoundary(a, R) {
+		if k+1 < len(trigs) && trigs[k+1].Start == R && trigs[k+1].Phrase.Verb {
 			break
 		}
 		R++
 	}
 	return L, R
+}
+
+// governor returns the verb trigger whose complement nominal trigger k is
+// ("دانت الغارة التي شنتها إسرائيل"), or -1: then the nominal's own
+// phrase gives its parties.
+func governor(a *article, trigs []trigger, k int) int {
+	t := trigs[k]
+	if t.Phrase.Verb {
+		return -1
+	}
+	for j := k - 1; j >= 0 && trigs[j].sent == t.sent; j-- {
+		if !trigs[j].Phrase.Verb {
+			continue
+		}
+		for i := trigs[j].End; i < t.Start; i++ {
+			if isBoundary(a, i) {
+				return -1
+			}
+		}
+		return j
+	}
+	return -1
+}
+
+func isComma(a *article, i int) bool {
+	t := a.d.Tokens[i]
+	return t.Kind == arabic.Punct && (t.Norm == "," || t.Norm == ";")
 }
 
 // isBoundary reports whether token i opens a new clause: a complementizer
@@ -268,9 +309,21 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		rest = append(rest, post...)
 		// A second pre actor that is not coordinated ("وزير X ... بنظيره Y")
 		// precedes the verb only in topicalised sentences: ignore it.
-	} else if len(post) > 0 {
-		src = group(a, post, 0)
-		rest = post[len(src):]
+	} else if len(post) > 0 && !t.Phrase.Obj {
+		// The subject follows the verb; a destination ("وصل إلى الرياض
+		// وفد") or addressee is not it.
+		i := 0
+		for i < len(post) && destination(a, post[i]) && i+1 < len(post) {
+			i++
+		}
+		src = group(a, post, i)
+		for _, k := range post {
+			if !inParty(src, k) {
+				rest = append(rest, k)
+			}
+		}
+	} else {
+		rest = post
 	}
 	// Places may be the target of material acts only; skip them as sources.
 	src = dropPlaces(a, src)
@@ -294,6 +347,25 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		}
 	}
 	return src, tgt
+}
+
+func inParty(p party, k int) bool {
+	for _, j := range p {
+		if j == k {
+			return true
+		}
+	}
+	return false
+}
+
+// destination reports whether mention k follows إلى or لدى: where a visit
+// goes, whom a message is for.
+func destination(a *article, k int) bool {
+	i := a.mentions[k].Tok0
+	if i > 0 && isWord(a.d, i-1, "الي", "لدي") {
+		return true
+	}
+	return false
 }
 
 func dropPlaces(a *article, p party) party {

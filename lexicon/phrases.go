@@ -18,6 +18,8 @@ type Phrase struct {
 	Rev     bool // the grammatical subject is the target (تلقى اتصالا من، تعرض لهجوم)
 	NoTgt   bool // a material act that may have no named target (protests, attacks)
 	NoSrc   bool // a material act whose agent may be unnamed (اغتيال X)
+	Obj     bool // the actor right after the phrase is its object (اغتيال هنية)
+	Dual    bool // a dual verb (اتفقا، بحثا): its subject is the pair named before
 	Source  string
 }
 
@@ -58,8 +60,12 @@ func (b *builder) loadEvents(r io.Reader, name string) error {
 				p.NoTgt = true
 			case "nosrc":
 				p.NoSrc = true
+			case "obj":
+				p.Obj = true
+			case "dual":
+				p.Dual, p.Sym = true, true
 			default:
-				return fmt.Errorf("flag %q is not one of verb, sym, rev, notgt, nosrc", f)
+				return fmt.Errorf("flag %q is not one of verb, sym, rev, notgt, nosrc, obj, dual", f)
 			}
 		}
 		k := phraseKey(p.Pattern)

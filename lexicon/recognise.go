@@ -187,7 +187,7 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 		for j < len(atoms) {
 			b := atoms[j]
 			w, comma, ok := between(d, atoms[j-1], b)
-			if !ok || comma || w > 3 {
+			if !ok || comma || w > 3 || lx.stopBetween(d, atoms[j-1].End, b.Start) {
 				break
 			}
 			if _, ok := has(b, Title); ok && w == 0 && m.Code == "" {
@@ -309,6 +309,18 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 	return m, next, true
 }
 
+// stopBetween reports whether a preposition or another function word lies
+// in tokens [from, to): a title does not reach across it ("وزارة التعليم
+// في العاصمة الصومالية").
+func (lx *Lexicon) stopBetween(d *Doc, from, to int) bool {
+	for i := from; i < to; i++ {
+		if nameStop[d.Tokens[i].Norm] || lx.stop[d.Tokens[i].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // clauseStart reports whether a weak name stands where only a name fits:
 // after a preposition, after punctuation or at the start of the text.
 func clauseStart(d *Doc, a Atom) bool {
@@ -371,6 +383,14 @@ func locative(d *Doc, a Atom, city bool) bool {
 	for _, c := range d.cands[k] {
 		if locativeWords[c.Form] {
 			return true
+		}
+	}
+	// "في العاصمة المجرية بودابست": a locative noun and an adjective.
+	if k > 0 && (strings.HasSuffix(t.Norm, "يه") || strings.HasSuffix(t.Norm, "ي")) {
+		for _, c := range d.cands[k-1] {
+			if locativeWords[c.Form] {
+				return true
+			}
 		}
 	}
 	return false

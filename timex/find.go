@@ -745,7 +745,10 @@ func (s *scan) numeric(j int) (match, bool) {
 // dayRef is a day number and its token.
 type dayRef struct{ tok, day int }
 
-// dayList: D ((و|إلى|حتى|أو|-) D)*.
+// maxDays bounds a list of days ("4 و5 و6 مارس"), keeping Find linear.
+const maxDays = 8
+
+// dayList: D ((و|إلى|حتى|أو|-) D)*, at most maxDays days.
 func (s *scan) dayList(j int) ([]dayRef, int, bool) {
 	t := s.tok(j)
 	if !isDay(t) {
@@ -753,7 +756,7 @@ func (s *scan) dayList(j int) ([]dayRef, int, bool) {
 	}
 	days := []dayRef{{j, t.num}}
 	k := j + 1
-	for {
+	for len(days) < maxDays {
 		c := s.tok(k)
 		conn := (c.kind == tWord && c.clitic == "" && s.r.connectors[c.norm]) || c.punct("-", "–")
 		if !conn || !isDay(s.tok(k+1)) {
