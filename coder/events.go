@@ -30,8 +30,10 @@ func (c *Coder) events(a *article) []rasid.Event {
 			continue
 		}
 		L, R := clause(a, trigs, k)
-		if governor(a, trigs, k) >= 0 {
-			// A nominal act in a verb's complement: only its own phrase.
+		if governor(a, trigs, k) >= 0 || relativeFollows(a, t) {
+			// A nominal act in a verb's complement, or one whose agent a
+			// relative clause names ("الغارة التي شنها الجيش"): only its
+			// own phrase.
 			L = t.Start
 		}
 		src, tgt := parties(a, t, L, R)
@@ -55,6 +57,11 @@ func (c *Coder) events(a *article) []rasid.Event {
 		}
 		if len(tgt) == 0 && !(material && p.NoTgt) {
 			continue
+		}
+		if sym && len(src) >= 2 {
+			// "وقعت إسرائيل وحركة حماس اتفاقا": a joint act between the
+			// coordinated subjects themselves.
+			src, tgt = src[:1], src[1:]
 		}
 		date, hist, exprUsed := c.dateOf(a, trigs, k)
 		for _, s := range orNone(src) {
@@ -140,7 +147,9 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 		m := a.mentions[g]
 		e.Target, e.TargetRole, e.TargetText = m.Code, m.Role, m.Text
 	}
-	if s >= 0 && g >= 0 && e.Source == e.Target && e.SourceRole == e.TargetRole {
+	if s >= 0 && g >= 0 && e.Source == e.Target && (e.SourceRole == e.TargetRole || stateRole[e.SourceRole] && stateRole[e.TargetRole]) {
+		// One state's organs acting on each other ("أمر الجيش") are not
+		// events; a domestic act has a state side and a non-state side.
 		return e, false
 	}
 	if code, ok := c.book.Lookup(p.Code); ok {
@@ -159,6 +168,22 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 	return e, true
 }
 
+var stateRole = map[string]bool{"GOV": true, "MIL": true, "COP": true, "LEG": true, "JUD": true}
+
+// relativeFollows reports whether a nominal trigger is followed closely by
+// a relative pronoun whose clause names its agent.
+func relativeFollows(a *article, t trigger) bool {
+	if t.Phrase.Verb {
+		return false
+	}
+	for i := t.End; i < t.End+3 && i < len(a.d.Tokens) && a.sentOf[i] == t.sent; i++ {
+		if isWord(a.d, i, "التي", "الذي", "اللذين", "اللتين", "الذين") {
+			return true
+		}
+	}
+	return false
+}
+
 func confidence(a *article, t trigger, s, g int) float64 {
 	conf := 0.6
 	if s >= 0 && a.sentOf[a.mentions[s].Tok0] == t.sent {
@@ -175,7 +200,7 @@ func confidence(a *article, t trigger, s, g int) float64 {
 
 func dedupKey(e rasid.Event) string {
 	x, y := e.Source, e.Target
-	if e.Symmetric && y < x {
+	if (e.Symmetric || e.Root == "04") && y < x {
 		x, y = y, x
 	}
 	root := e.Root
@@ -301,6 +326,13 @@ func actorIdx(a *article, from, to int) []int {
 func parties(a *article, t trigger, L, R int) (party, party) {
 	pre := actorIdx(a, L, t.Start)
 	post := actorIdx(a, t.Start, R)
+	if len(pre) == 0 && L > 0 && isWord(a.d, L-1, "الذي", "التي", "الذين") {
+		// "…، الذي يؤدي زيارة": the relative pronoun's antecedent is the
+		// subject.
+		if k := antecedent(a, L-1); k >= 0 {
+			pre = []int{k}
+		}
+	}
 	var src party
 	var rest []int
 	if n := len(pre); n > 0 {
@@ -366,6 +398,20 @@ func destination(a *article, k int) bool {
 		return true
 	}
 	return false
+}
+
+// antecedent returns the mention that ends right before the relative
+// pronoun at token i (a comma may come between), or -1.
+func antecedent(a *article, i int) int {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if k := a.mentionAt[j]; k >= 0 {
+			return k
+		}
+		if !isComma(a, j) {
+			break
+		}
+	}
+	return -1
 }
 
 func dropPlaces(a *article, p party) party {

@@ -55,13 +55,26 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		case hasForm(d, i, schedulers...) && t.Start-i <= 6:
 			return true
-		case isWord(d, i, "قد", "يمكن", "ربما") && t.Start-i <= 2:
+		case isWord(d, i, "يمكن", "ربما") && t.Start-i <= 2:
+			return true
+		case isWord(d, i, "قد") && t.Start-i <= 2 && presentTense(d.Tokens[t.Start].Norm):
+			// "قد يلتقي" may meet; "قد التقيا" had met.
 			return true
 		}
 	}
 	// "زيارة مرتقبة"، "الزيارة المقبلة": announced, not made.
-	for i := t.End; i < t.End+2 && i < len(d.Tokens) && a.sentOf[i] == t.sent; i++ {
+	for i := t.End; i < t.End+1 && i < len(d.Tokens) && a.sentOf[i] == t.sent; i++ {
 		if hasForm(d, i, "مرتقبه", "المرتقبه", "مرتقب", "المرتقب", "المقبله", "المقبل", "القادمه", "القادم", "المرتقبين") {
+			return true
+		}
+	}
+	return false
+}
+
+// presentTense guesses from its prefix whether a verb is imperfect.
+func presentTense(norm string) bool {
+	for _, p := range []string{"ي", "ت", "ن"} {
+		if strings.HasPrefix(norm, p) {
 			return true
 		}
 	}

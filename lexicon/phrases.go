@@ -69,12 +69,20 @@ func (b *builder) loadEvents(r io.Reader, name string) error {
 			}
 		}
 		k := phraseKey(p.Pattern)
+		if !p.Verb {
+			// A noun's complement follows it closely.
+			for i := range k {
+				if k[i] == "_" {
+					k[i] = "~"
+				}
+			}
+		}
 		if p.Verb && len(k) > 1 && k[1] != "_" {
 			// Arabic puts the subject between a verb and its complement
 			// ("استدعت الجزائر سفيرها"): a verb phrase may always be split.
 			k = append([]string{k[0], "_"}, k[1:]...)
 		}
-		if len(k) == 0 || k[0] == "_" || k[len(k)-1] == "_" {
+		if len(k) == 0 || k[0] == "_" || k[len(k)-1] == "_" || k[0] == "~" || k[len(k)-1] == "~" {
 			return fmt.Errorf("pattern %q is empty or starts or ends with a gap", p.Pattern)
 		}
 		b.lx.phrases = append(b.lx.phrases, *p)
@@ -89,8 +97,8 @@ func phraseKey(pat string) []string {
 	var out []string
 	for _, w := range strings.Fields(pat) {
 		switch {
-		case w == "_":
-			out = append(out, "_")
+		case w == "_" || w == "~":
+			out = append(out, w)
 		case strings.HasSuffix(w, "*"):
 			out = append(out, arabic.Normalize(strings.TrimSuffix(w, "*"))+"*")
 		default:

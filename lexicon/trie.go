@@ -6,8 +6,12 @@ import (
 	"rasid/arabic"
 )
 
-// maxGap is how many tokens a gap ("_") in an event phrase may skip.
-const maxGap = 16
+// Gaps in event phrases: "_" after a verb may span its subject (up to
+// maxGap tokens); "~" inside a noun phrase spans a few modifiers only.
+const (
+	maxGap   = 16
+	shortGap = 4
+)
 
 // trie is keyed by sequences of normalised words. An edge may be a literal
 // word, a prefix ("زيار*" matches زياره and زيارته) or a gap ("_") that
@@ -21,6 +25,7 @@ type node[V any] struct {
 	next map[string]*node[V]
 	pre  []prefixEdge[V]
 	gap  *node[V]
+	sgap *node[V]
 	vals []V
 }
 
@@ -40,6 +45,11 @@ func (t *trie[V]) add(k []string, v V) {
 				n.gap = &node[V]{}
 			}
 			n = n.gap
+		case w == "~":
+			if n.sgap == nil {
+				n.sgap = &node[V]{}
+			}
+			n = n.sgap
 		case len(w) > 1 && strings.HasSuffix(w, "*"):
 			p := strings.TrimSuffix(w, "*")
 			var to *node[V]
@@ -135,14 +145,21 @@ func (t *trie[V]) arrive(d *Doc, n *node[V], start, i int, first arabic.Candidat
 			t.consume(d, n, start, i, c, first, fn)
 		}
 	}
-	if n.gap != nil {
-		for k := 0; k <= maxGap && i+k < len(d.Tokens); k++ {
-			if k > 0 && isBarrier(d.Tokens[i+k-1]) {
-				break
-			}
-			for _, c := range d.cands[i+k] {
-				t.consume(d, n.gap, start, i+k, c, first, fn)
-			}
+	t.skip(d, n.gap, maxGap, start, i, first, fn)
+	t.skip(d, n.sgap, shortGap, start, i, first, fn)
+}
+
+// skip continues from gap node g (if any) after skipping 0..limit tokens.
+func (t *trie[V]) skip(d *Doc, g *node[V], limit, start, i int, first arabic.Candidate, fn func(match[V])) {
+	if g == nil {
+		return
+	}
+	for k := 0; k <= limit && i+k < len(d.Tokens); k++ {
+		if k > 0 && isBarrier(d.Tokens[i+k-1]) {
+			break
+		}
+		for _, c := range d.cands[i+k] {
+			t.consume(d, g, start, i+k, c, first, fn)
 		}
 	}
 }
