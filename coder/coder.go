@@ -45,6 +45,8 @@ type article struct {
 	sentOf    []int // token → sentence
 	mentions  []lexicon.Mention
 	mentionAt []int // token → index in mentions, or -1
+	notParty  []bool // mention k is a quoted source, an origin or a post: never a party
+	quoted    []bool // mention k is only quoted as a source: not an actor
 	times     []timeAt
 }
 
@@ -81,9 +83,23 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 	for i := range a.mentionAt {
 		a.mentionAt[i] = -1
 	}
+	a.notParty = make([]bool, len(a.mentions))
+	a.quoted = make([]bool, len(a.mentions))
 	for k, m := range a.mentions {
 		for t := m.Tok0; t < m.Tok1; t++ {
 			a.mentionAt[t] = k
+		}
+		i := m.Tok0
+		switch {
+		case hasForm(d, i-1, "بحسب", "حسب", "وفق", "وفقا", "نقلا", "استنادا"):
+			// "بحسب منظمة الصحة العالمية": a source of the report.
+			a.notParty[k], a.quoted[k] = true, true
+		case isWord(d, i-1, "لدي", "لدا"):
+			// "سفيرها لدى إسبانيا"، "مندوب الجزائر لدى الأمم المتحدة".
+			a.notParty[k] = true
+		case isWord(d, i-1, "من") && hasForm(d, i-2, "قادما", "قادمه", "قادمين", "اتيا"):
+			// "قادماً من المغرب": where a visitor comes from.
+			a.notParty[k] = true
 		}
 	}
 	for _, e := range c.tx.Find(text, published) {
@@ -153,7 +169,10 @@ func actorsOf(a *article, events []rasid.Event) []rasid.Mention {
 	}
 	seen := map[string]bool{}
 	out := []rasid.Mention{}
-	for _, m := range a.mentions {
+	for k, m := range a.mentions {
+		if a.quoted[k] {
+			continue
+		}
 		if m.Place && !party[m.Text] {
 			continue
 		}

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"rasid"
@@ -20,11 +21,17 @@ type trigger struct {
 // (المغرب وروسيا), or none.
 type party []int // indexes into article.mentions
 
+// homeSide stands for "the source's own state" as a target: the civilians
+// of an armed group's country when the text names no victim.
+const homeSide = -2
+
 func (c *Coder) events(a *article) []rasid.Event {
 	trigs := c.triggers(a)
 	var out []rasid.Event
 	seen := map[string]bool{}
-	var lastPair [2]int = [2]int{-1, -1}
+	lastPair := [2]int{-1, -1}
+	prev := struct{ sent, src, tgt int }{-1, -1, -1} // the previous event told
+	materialSeen := false
 	for k, t := range trigs {
 		if c.blocked(a, t) || governed(a, trigs, k) {
 			continue
@@ -38,25 +45,51 @@ func (c *Coder) events(a *article) []rasid.Event {
 		}
 		src, tgt := parties(a, t, L, R)
 		p := t.Phrase
+		if p.Verb && prev.sent == t.sent && len(src) > 0 && prev.tgt >= 0 && isConjoined(a, t) &&
+			a.mentions[src[0]].Code == a.mentions[prev.tgt].Code && a.mentions[src[0]].Tok0 > t.Start {
+			// "طالبت الوزارة تركيا بسحب قواتها، واستدعت القائم بالأعمال
+			// التركي": a conjoined verb keeps the subject of the first; what
+			// follows it is its object.
+			src, tgt = party{prev.src}, party{src[0]}
+		}
 		if p.Rev {
 			src, tgt = tgt, src
 		}
 		sym := p.Sym
-		if lastPair[0] >= 0 && (dualSubject(a, t, L, R) || p.Dual || len(src)+len(tgt) == 0 && p.Sym) {
-			// "أشاد الوزيران"، "بين البلدين", or a joint act told without
-			// its parties: the dyad of the article's previous event.
-			src, tgt = party{lastPair[0]}, party{lastPair[1]}
-			sym = true
+		if lastPair[0] >= 0 {
+			switch {
+			case dualSubject(a, t, L, R) || p.Dual || len(src)+len(tgt) == 0 && p.Sym:
+				// "أشاد الوزيران"، "بين البلدين", or a joint act told without
+				// its parties: the dyad of the article's previous event.
+				src, tgt = party{lastPair[0]}, party{lastPair[1]}
+				sym = true
+			case len(src) > 0 && len(tgt) == 0 && dualBetween(a, a.mentions[src[len(src)-1]].Tok1, R):
+				// "دعا غوتيريش الطرفين": both parties of that dyad.
+				for _, m := range lastPair {
+					if !sameActor(a, src, m) {
+						tgt = append(tgt, m)
+					}
+				}
+			}
 		}
 		material := p.Code[:2] >= "14"
 		if len(src)+len(tgt) == 0 {
 			continue
 		}
-		if len(src) == 0 && !(material && p.NoSrc || material && len(tgt) > 0 && p.NoSrc) {
+		if len(src) == 0 && !(material && p.NoSrc) {
 			continue
 		}
 		if len(tgt) == 0 && !(material && p.NoTgt) {
 			continue
+		}
+		if material && (len(src) == 0 || len(tgt) == 0) && materialSeen && p.Code[:2] >= "18" {
+			// "ندد بالهجوم": an assault already coded, told again.
+			continue
+		}
+		if material && len(tgt) == 0 && len(src) == 1 && a.mentions[src[0]].Role == "REB" && p.Code[:2] >= "18" {
+			// An armed group's killings with no victim named: the people
+			// of its own country.
+			tgt = party{homeSide}
 		}
 		if sym && len(src) >= 2 {
 			// "وقعت إسرائيل وحركة حماس اتفاقا": a joint act between the
@@ -79,8 +112,14 @@ func (c *Coder) events(a *article) []rasid.Event {
 					seen[alt] = true
 				}
 				out = append(out, e)
-				if s >= 0 && g >= 0 && !hist {
-					lastPair = [2]int{s, g}
+				if material && e.Root >= "18" {
+					materialSeen = true
+				}
+				if s >= 0 && g >= 0 {
+					prev.sent, prev.src, prev.tgt = t.sent, s, g
+					if !hist {
+						lastPair = [2]int{s, g}
+					}
 				}
 			}
 		}
@@ -89,6 +128,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 		}
 	}
 	return out
+}
+
+// isConjoined reports whether trigger t is a verb joined by و to what came
+// before ("، واستدعت").
+func isConjoined(a *article, t trigger) bool {
+	n := a.d.Tokens[t.Start].Norm
+	return strings.HasPrefix(n, "و") && t.Start > 0 && (isComma(a, t.Start-1) || a.d.Tokens[t.Start-1].Kind == arabic.Word)
 }
 
 func orNone(p party) []int {
@@ -146,6 +192,8 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 	if g >= 0 {
 		m := a.mentions[g]
 		e.Target, e.TargetRole, e.TargetText = m.Code, m.Role, m.Text
+	} else if g == homeSide {
+		e.Target, e.TargetRole = e.Source, "CVL"
 	}
 	if s >= 0 && g >= 0 && e.Source == e.Target && (e.SourceRole == e.TargetRole || stateRole[e.SourceRole] && stateRole[e.TargetRole]) {
 		// One state's organs acting on each other ("أمر الجيش") are not
@@ -168,6 +216,10 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 	return e, true
 }
 
+// agentVerbs name who carried out an attack right after its noun: "هجوم
+// تبنته حركة الشباب".
+var agentVerbs = []string{"تبنته", "تبنتها", "تبناه", "تبناها", "نفذته", "نفذتها", "نفذها", "نفذه", "شنته", "شنتها", "شنها", "شنه", "اطلقته", "اطلقتها", "تبنت", "تبني"}
+
 var stateRole = map[string]bool{"GOV": true, "MIL": true, "COP": true, "LEG": true, "JUD": true}
 
 // relativeFollows reports whether a nominal trigger is followed closely by
@@ -177,7 +229,7 @@ func relativeFollows(a *article, t trigger) bool {
 		return false
 	}
 	for i := t.End; i < t.End+3 && i < len(a.d.Tokens) && a.sentOf[i] == t.sent; i++ {
-		if isWord(a.d, i, "التي", "الذي", "اللذين", "اللتين", "الذين") {
+		if isWord(a.d, i, "التي", "الذي", "اللذين", "اللتين", "الذين") || hasForm(a.d, i, agentVerbs...) {
 			return true
 		}
 	}
@@ -312,7 +364,7 @@ func actorIdx(a *article, from, to int) []int {
 			continue
 		}
 		last = k
-		if a.mentions[k].Kind == rasid.KindPlace {
+		if a.mentions[k].Kind == rasid.KindPlace || a.notParty[k] {
 			continue
 		}
 		out = append(out, k)
@@ -333,6 +385,15 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			pre = []int{k}
 		}
 	}
+	// A fronted destination ("في رسالة وجهها إلى الأمين العام، اتهم
+	// الوزير") is not the subject.
+	kept := pre[:0:0]
+	for _, k := range pre {
+		if !destination(a, k) {
+			kept = append(kept, k)
+		}
+	}
+	pre = kept
 	var src party
 	var rest []int
 	if n := len(pre); n > 0 {
@@ -369,6 +430,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		break
 	}
 	tgt = dropPlaces(a, tgt)
+	if len(tgt) > 0 && len(src) > 0 && dualBetween(a, a.mentions[src[len(src)-1]].Tok1, a.mentions[tgt[0]].Tok0) {
+		// "دعا غوتيريش الطرفين": the dual is the object; the caller
+		// replaces it with the article's pair.
+		tgt = nil
+	}
 	if len(tgt) == 0 && t.Phrase.Code[:2] >= "18" {
 		// An assault "في السودان": the place is the target state.
 		for _, k := range rest {
@@ -379,6 +445,16 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		}
 	}
 	return src, tgt
+}
+
+// dualBetween reports whether a dual noun lies in tokens [from, to).
+func dualBetween(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if hasForm(a.d, i, duals...) {
+			return true
+		}
+	}
+	return false
 }
 
 func inParty(p party, k int) bool {
@@ -470,7 +546,7 @@ var duals = []string{"الجانبان", "الجانبين", "الطرفان", "
 // trigger, with no actor named between them.
 func dualSubject(a *article, t trigger, L, R int) bool {
 	for i := t.Start; i < R && i < t.End+5; i++ {
-		if i >= t.End && a.mentionAt[i] >= 0 {
+		if a.mentionAt[i] >= 0 {
 			break
 		}
 		if hasForm(a.d, i, duals...) {

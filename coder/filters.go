@@ -53,7 +53,7 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		case hasForm(d, i, rumours...):
 			return true
-		case hasForm(d, i, schedulers...) && t.Start-i <= 6:
+		case hasForm(d, i, schedulers...):
 			return true
 		case isWord(d, i, "يمكن", "ربما") && t.Start-i <= 2:
 			return true
