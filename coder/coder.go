@@ -44,7 +44,7 @@ type article struct {
 	sents     []arabic.Sentence
 	sentOf    []int // token → sentence
 	mentions  []lexicon.Mention
-	mentionAt []int // token → index in mentions, or -1
+	mentionAt []int  // token → index in mentions, or -1
 	notParty  []bool // mention k is a quoted source, an origin or a post: never a party
 	quoted    []bool // mention k is only quoted as a source: not an actor
 	times     []timeAt

@@ -72,6 +72,11 @@ func (c *Coder) events(a *article) []rasid.Event {
 				}
 			}
 		}
+		if sym && len(src) >= 2 {
+			// "وقعت إسرائيل وحركة حماس اتفاقا": a joint act between the
+			// coordinated subjects themselves.
+			src, tgt = src[:1], src[1:]
+		}
 		material := p.Code[:2] >= "14"
 		if len(src)+len(tgt) == 0 {
 			continue
@@ -90,11 +95,6 @@ func (c *Coder) events(a *article) []rasid.Event {
 			// An armed group's killings with no victim named: the people
 			// of its own country.
 			tgt = party{homeSide}
-		}
-		if sym && len(src) >= 2 {
-			// "وقعت إسرائيل وحركة حماس اتفاقا": a joint act between the
-			// coordinated subjects themselves.
-			src, tgt = src[:1], src[1:]
 		}
 		date, hist, exprUsed := c.dateOf(a, trigs, k)
 		for _, s := range orNone(src) {

@@ -264,6 +264,18 @@ func variants(k []string, kind EntryKind) [][]string {
 	if (kind == Title || kind == Counterpart) && strings.HasPrefix(k[0], "ال") && len(k[0]) > 6 {
 		bare := append([]string{k[0][4:]}, k[1:]...)
 		out = append(out, bare)
+		// "الوحدات الأمنية" is also written indefinite: "وحدات أمنية".
+		indef := make([]string, 0, len(k))
+		for _, w := range k {
+			if !strings.HasPrefix(w, "ال") || len(w) <= 6 {
+				indef = nil
+				break
+			}
+			indef = append(indef, w[4:])
+		}
+		if len(indef) > 1 {
+			out = append(out, indef)
+		}
 	}
 	return out
 }

@@ -66,7 +66,8 @@ func (r *Resolver) Find(text string, published time.Time) []Expr {
 	}
 	n := len(s.toks) - 1
 	for i := 0; i < n; {
-		if s.toks[i].kind == tPunct {
+		// Every rule starts at a number or at a word of the tables.
+		if t := &s.toks[i]; t.kind == tPunct || (t.kind == tWord && !t.known) {
 			i++
 			continue
 		}

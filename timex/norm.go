@@ -57,6 +57,8 @@ func fold(r rune) (rune, runeClass) {
 		return yeh, cLetter
 	case r == keheh:
 		return kaf, cLetter
+	case r >= '\u0621' && r <= '\u064A': // the Arabic letters (tatweel handled above)
+		return r, cLetter
 	case r == '\n', r == '\r', r == '\u2028', r == '\u2029', r == '\u0085':
 		return r, cNewline
 	case r < utf8.RuneSelf:
@@ -114,6 +116,7 @@ type token struct {
 	norm   string // normalised form
 	base   string // norm without a proclitic, when that gives a known word
 	clitic string // the proclitic removed ("و", "بال" → "ب", ...), or ""
+	known  bool   // base is a word of the tables: a rule may start here
 	num    int    // value of a number of up to 9 digits, else -1
 	ndig   int    // digits in a number
 	start  int    // byte offset of the first rune in the original text
@@ -130,7 +133,7 @@ var proclitics = []string{"وب", "فب", "ول", "فل", "وك", "فك", "و", 
 func (r *Resolver) tokenize(text string) []token {
 	buf := make([]byte, 0, len(text))
 	type span struct{ a, b int } // norm range in buf
-	toks := make([]token, 0, len(text)/5+2)
+	toks := make([]token, 0, len(text)/8+2)
 	spans := make([]span, 0, cap(toks))
 	cur := -1 // index of the open word or number token, or -1
 	space, line := false, true
@@ -191,7 +194,7 @@ func (r *Resolver) tokenize(text string) []token {
 				t.num = n
 			}
 		case tWord:
-			t.base, t.clitic = r.splitClitic(t.norm)
+			t.base, t.clitic, t.known = r.splitClitic(t.norm)
 		}
 	}
 	toks = append(toks, token{kind: tEnd, start: len(text), end: len(text), space: true, line: true})
@@ -200,10 +203,16 @@ func (r *Resolver) tokenize(text string) []token {
 
 // splitClitic returns w without a proclitic when w is not itself a known
 // word and removing one gives a known word ("بالأمس" → "الامس", "ب";
-// "للأسبوع" → "الاسبوع", "ل"). Otherwise it returns w, "".
-func (r *Resolver) splitClitic(w string) (base, clitic string) {
+// "للأسبوع" → "الاسبوع", "ل"). Otherwise it returns w, "". known reports
+// whether base is a known word.
+func (r *Resolver) splitClitic(w string) (base, clitic string, known bool) {
 	if r.vocab[w] {
-		return w, ""
+		return w, "", true
+	}
+	switch c, _ := utf8.DecodeRuneInString(w); c {
+	case 'و', 'ف', 'ب', 'ل', 'ك':
+	default:
+		return w, "", false
 	}
 	for _, p := range proclitics {
 		rest, ok := strings.CutPrefix(w, p)
@@ -211,14 +220,14 @@ func (r *Resolver) splitClitic(w string) (base, clitic string) {
 			continue
 		}
 		if r.vocab[rest] {
-			return rest, p
+			return rest, p, true
 		}
 		// ل + الـ is written لل: "للشهر" is ل + "الشهر".
 		if strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل") {
 			if al := "ا" + rest; r.vocab[al] {
-				return al, p
+				return al, p, true
 			}
 		}
 	}
-	return w, ""
+	return w, "", false
 }
