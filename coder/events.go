@@ -52,6 +52,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 			// follows it is its object.
 			src, tgt = party{prev.src}, party{src[0]}
 		}
+		if len(src) == 0 && prev.sent == t.sent && prev.src >= 0 && !p.Rev && (isConjoined(a, t) || len(tgt) > 0) {
+			// "…، وطالب المجلس"، "…، محمّلة الجانب الإثيوبي المسؤولية": the
+			// subject is that of the sentence's previous act.
+			if len(tgt) == 0 || !sameActor(a, party{prev.src}, tgt[0]) {
+				src = party{prev.src}
+			}
+		}
 		if p.Rev {
 			src, tgt = tgt, src
 		}
@@ -78,6 +85,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 			src, tgt = src[:1], src[1:]
 		}
 		material := p.Code[:2] >= "14"
+		if len(src) > 0 && len(tgt) == 0 && !material && !sym && refersToAct(a, t, R) {
+			// "وندد زيلينسكي بالهجوم"، "ورحبت دمشق بالقرار": a reaction
+			// to the latest act aimed at the reacting side.
+			if k := reactedTo(a, out, a.mentions[src[0]].Code); k >= 0 {
+				tgt = party{k}
+			}
+		}
 		if len(src)+len(tgt) == 0 {
 			continue
 		}
@@ -128,6 +142,34 @@ func (c *Coder) events(a *article) []rasid.Event {
 		}
 	}
 	return out
+}
+
+// refersToAct reports whether the trigger's complement is a definite noun
+// with ب ("بالهجوم"، "بالقرار"، "بالدعوى"): a reaction to something told.
+func refersToAct(a *article, t trigger, R int) bool {
+	for i := t.End; i < R && i < t.End+6; i++ {
+		if a.mentionAt[i] < 0 && strings.HasPrefix(a.d.Tokens[i].Norm, "بال") {
+			return true
+		}
+	}
+	return false
+}
+
+// reactedTo returns the mention that was the source of the latest event
+// aimed at code, or -1.
+func reactedTo(a *article, events []rasid.Event, code string) int {
+	for i := len(events) - 1; i >= 0; i-- {
+		e := events[i]
+		if e.Target != code || e.Source == "" || e.Source == code {
+			continue
+		}
+		for k, m := range a.mentions {
+			if m.Code == e.Source && m.Text == e.SourceText {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // isConjoined reports whether trigger t is a verb joined by و to what came

@@ -189,7 +189,17 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 		for j < len(atoms) {
 			b := atoms[j]
 			w, comma, ok := between(d, atoms[j-1], b)
-			if !ok || comma || w > 3 || lx.stopBetween(d, atoms[j-1].End, b.Start) {
+			inState := w == 1 && d.Tokens[b.Start-1].Norm == "في" && m.Code == ""
+			if !ok || comma || w > 3 || (lx.stopBetween(d, atoms[j-1].End, b.Start) && !inState) {
+				break
+			}
+			if inState {
+				// "الحكومة الانتقالية في مالي": the government in a state.
+				if e, ok := has(b, StateName); ok {
+					m.Code = e.Code
+					m.Tok1 = b.End
+					j++
+				}
 				break
 			}
 			if _, ok := has(b, Title); ok && w == 0 && m.Code == "" {

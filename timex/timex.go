@@ -4,96 +4,118 @@
 // Find returns every expression in order, non-overlapping, longest match
 // first, each with a Date of day, month or year precision and byte offsets
 // into the original text. Matching runs on a normalised copy of the text
-// (hamzated alef, alef wasla → ا; ة → ه; ى → ي; diacritics U+064B–U+065F and
-// U+0670, tatweel and bidi/format characters removed; Arabic-Indic and
-// Persian digits → ASCII), but the offsets always point at the raw bytes, so
-// Expr.Text is exactly what the article says ("غداً", "٢٠١٦", "هـ").
+// (أ إ آ ٱ → ا; ة → ه; ى ی → ي; diacritics U+064B–U+065F and U+0670, other
+// combining marks, tatweel and bidi/format characters removed;
+// Arabic-Indic and Persian digits → ASCII), but the offsets always point at
+// the raw bytes, so Expr.Text is exactly what the article says ("غداً",
+// "٢٠١٦", "1446هـ"). The package does its own light normalisation and
+// depends on no other rasid package.
 //
 // # What is recognised and how it resolves
 //
-// "pub" is the publication day (in the location of the time passed to Find).
+// "pub" is the publication day (the calendar day of the time passed to
+// Find, in that time's location).
 //
 //   - Relative days (Kind today, yesterday, day-before-yesterday, tomorrow,
 //     day-after-tomorrow): اليوم / الليلة = pub; أمس، امس، بالأمس، يوم أمس،
 //     البارحة، الليلة الماضية = pub−1; أول أمس، أول من أمس، أمس الأول = pub−2;
-//     غداً، غدا، يوم غد = pub+1; بعد غد = pub+2. A time of day may come first
-//     (مساء أمس، صباح اليوم، ليلة أمس) and a weekday after (أمس الأحد، اليوم
-//     الخميس): the weekday only confirms, the relative word decides. اليوم
-//     is not a date when it is followed by an ordinal or a nisba adjective
-//     (اليوم الأول، اليوم العالمي، اليوم الوطني) or preceded by ذلك/تلك.
+//     غداً، غدا، يوم غد، صباح الغد = pub+1; بعد غد = pub+2. A time of day may
+//     come first (مساء أمس، صباح اليوم، ليلة أمس) and a weekday after, bare
+//     or in parentheses (أمس الأحد، اليوم الخميس، أمس (الأحد)): that weekday
+//     only confirms, the relative word decides. اليوم is not a date when
+//     followed by an ordinal or a nisba adjective (اليوم الأول، اليوم
+//     العالمي) or preceded by ذلك/تلك or a title (روسيا اليوم، المصري اليوم).
 //   - Weekdays (Kind weekday): the latest such weekday on or before pub;
-//     with الماضي/المنصرم/الفائت/السابق the latest strictly before pub; with
-//     المقبل/القادم the first strictly after pub. Because الأحد also means
-//     "the one" and السبت is a name, a weekday counts only when
-//     (a) it follows يوم، يومي، ليل، ليلة، مساء، صباح، فجر، ظهر، عصر،
-//     ظهيرة، عشية، ضحى، نهار، أمسية، منتصف ليل (with a proclitic و/ف/ب/ل
-//     allowed on that word: "ومساء الأحد"); or
-//     (b) it is followed by الماضي/المقبل/القادم/المنصرم/الفائت; or
+//     with الماضي/المنصرم/الفائت/السابق/الفارط the latest strictly before
+//     pub; with المقبل/القادم the first strictly after pub. Because الأحد
+//     also means "the one" and السبت is a name, a weekday counts only when
+//     (a) it follows يوم، يومي، ليل، ليلة، مساء، صباح، فجر، ظهر، عصر، ظهيرة،
+//     عشية، ضحى، نهار، أمسية، صبيحة، منتصف ليل (a proclitic و/ف/ب/ل may sit
+//     on that word: "ومساء الأحد"); or
+//     (b) a qualifier follows it (الأحد المقبل، السبت الماضي); or
 //     (c) it stands alone as a comma-delimited phrase: preceded by "،" or
 //     "," or the start of a line, and followed by "،" "," "." ":" "؛" "("
-//     or the end of the line ("، الثلاثاء،"); or
-//     (d) it continues a weekday just found: "يومي السبت والأحد", "ليل
-//     الأحد إلى الاثنين" (connectors و، إلى، حتى، أو، -); it then resolves to
-//     the first such weekday on or after the previous one; or
-//     (e) it leads an explicit date ("الثلاثاء 4 مارس 2025"), which decides.
-//     After اليوم / أمس / غدا see relative days above.
-//   - Anaphoric days: اليوم التالي / الموالي / اللاحق (Kind next-day), اليوم
-//     السابق (previous-day), اليوم نفسه / ذاته، نفس اليوم، ذات اليوم
-//     (same-day). Their Date is the date of the preceding Expr found in the
-//     same call ±1 day, or pub ±1 day when there is none; when the preceding
-//     Expr has month or year precision its Date is repeated unchanged. A
-//     caller that splits a text must therefore pass the whole text to Find.
+//     or the end of the line ("وقال الوزير، الثلاثاء، إن"); or
+//     (d) it continues a weekday just found, with و or after و، إلى، حتى،
+//     أو، - ("يومي السبت والأحد", "ليل الأحد إلى الاثنين"), and then
+//     resolves to the first such weekday on or after the previous one; or
+//     (e) it leads an explicit date ("الثلاثاء 4 مارس 2025"), which then
+//     decides. After اليوم / أمس / غدا see relative days above.
+//   - Anaphoric days: اليوم التالي / الموالي / اللاحق (Kind next-day),
+//     اليوم السابق (previous-day), اليوم نفسه / ذاته، نفس اليوم، ذات اليوم
+//     (same-day), also after a time of day (صباح اليوم التالي). They count
+//     from the occasion the article reports: the latest preceding Expr of
+//     day precision that lies within 31 days of pub (so a historical "8
+//     أكتوبر 2002" in between is skipped); failing that the latest preceding
+//     Expr of day precision; failing that pub. العام نفسه، نفس العام (Kind
+//     same-year) and الشهر نفسه، نفس الشهر (same-month) take the year or
+//     month of the immediately preceding Expr (or pub's), optionally with
+//     "من عام 2014" / "من السنة الماضية" after them. Because of these, a
+//     caller that splits an article must still pass Find the whole text.
 //   - Days ago (Kind relative-day, or relative-week/-month/-year by unit):
 //     قبل/منذ يوم، يومين، ثلاثة أيام، 15 يوماً → pub−n days; أسبوع، أسبوعين،
-//     N أسابيع → month precision, the month of pub−7n days; شهر، شهرين، N
-//     أشهر → the month n months before pub's; عام، عامين، N سنوات → the year
-//     n before pub's. "قبل يومين من ..." (before some other event) is not
-//     matched.
+//     N أسابيع → the month of pub−7n days; شهر، شهرين، N أشهر → the month n
+//     before pub's; عام، عامين، N سنوات → the year n before pub's. Not when
+//     "من" follows ("قبل يومين من الاجتماع": before another event) nor when
+//     a date follows ("منذ عام 2016", "قبل شهر رمضان").
 //   - Weeks, months and years relative to pub, optionally after مطلع، أوائل،
-//     بداية، مستهل، منتصف، أواسط، أواخر، نهاية، آخر، ختام: الأسبوع الماضي →
-//     month of pub−7 (Kind relative-week, month precision, as GUIDE.md says;
-//     الأسبوع الجاري → pub's month, المقبل → month of pub+7); الشهر الماضي →
-//     the previous month; الشهر الجاري/الحالي، هذا الشهر → pub's month;
-//     الشهر المقبل/القادم → the next month (Kind relative-month); العام
-//     الماضي، السنة الماضية → year−1; هذا العام، العام الجاري → pub's year;
-//     العام المقبل → year+1; العام قبل الماضي → year−2 (Kind relative-year).
+//     بداية، مستهل، منتصف، أواسط، وسط، أواخر، نهاية، آخر، ختام: الأسبوع الماضي
+//     → the month of pub−7 (Kind relative-week; month precision, as GUIDE.md
+//     says; الأسبوع الجاري/هذا الأسبوع → pub's month, المقبل → the month of
+//     pub+7); الشهر الماضي → the previous month; الشهر الجاري/الحالي، هذا
+//     الشهر → pub's month; الشهر المقبل/القادم → the next month (Kind
+//     relative-month); العام الماضي، السنة الماضية → year−1; هذا العام،
+//     العام الجاري → pub's year; العام المقبل → year+1; العام قبل الماضي →
+//     year−2 (Kind relative-year).
 //   - Explicit Gregorian dates (Kind explicit) in the four month-name
-//     systems: Egyptian/Gulf (يناير … ديسمبر, with يونية، يولية، إبريل),
+//     systems: Egyptian/Gulf (يناير … ديسمبر, also يونية، يولية، إبريل),
 //     Levantine (كانون الثاني … كانون الأول), Algerian/Tunisian (جانفي،
-//     فيفري، أفريل، ماي، جوان، جويلية، أوت) and Moroccan (يوليوز، غشت، شتنبر،
-//     نونبر، دجنبر), and doubled forms "آذار/مارس", "مارس (آذار)", "شباط -
-//     فبراير". A day may be a number or an ordinal (الرابع من مارس، الحادي
-//     والعشرين من أيار); several days give several Exprs ("4 و5 مارس", "من 4
-//     إلى 6 مارس"). "4 مارس 2025", "مارس 2025", "4 مارس من العام الماضي",
-//     "الرابع من الشهر الجاري". Without a year the year is chosen so that the
-//     date is at most two months after pub (pub's year, else the previous
-//     year; or the next year for a date just after a year end); with
-//     الماضي the latest such date on or before pub (a month alone: the latest
-//     such month before pub's month), with المقبل/القادم the first on or
-//     after pub, with الجاري/الحالي pub's year. A month alone needs a cue: a
-//     preceding في، خلال، منذ، حتى، قبل، بعد، شهر or one of the modifiers
-//     above, or a year or qualifier after it; آب (also "father") needs a day,
-//     a year or شهر. Numeric dates: 2025/03/04, 2025-03-04, 04/03/2025,
-//     04-03-2025, 04.03.2025 (day first when the year is last).
+//     فيفري، مارس، أفريل، ماي، جوان، جويلية، أوت …) and Moroccan (… ماي،
+//     يونيو، يوليوز، غشت، شتنبر، أكتوبر، نونبر، دجنبر), and doubled forms
+//     "آذار/مارس", "مارس (آذار)", "شباط - فبراير", "ديسمبر كانون الأول". The
+//     day is a number or an ordinal (الرابع من مارس، الحادي والعشرين من
+//     أيار); several days give several Exprs ("يومي 4 و5 مارس", "من 4 إلى 6
+//     مارس"). The year is written ("4 مارس 2025"، "مارس 2025"، "4 مارس
+//     2025م"), relative ("4 مارس من العام الماضي"، "ماي من العام نفسه"), or
+//     left out: then it is chosen so that the date is at most two months
+//     after pub (pub's year, else the year before; the year after for a date
+//     just past a year end). With الماضي the latest such date on or before
+//     pub (a month alone: the latest such month before pub's month); with
+//     المقبل/القادم the first on or after pub (a month alone: after pub's
+//     month); with الجاري/الحالي pub's year. A day may also be "من الشهر
+//     الجاري/الماضي"، "من هذا الشهر" or "من الشهر نفسه" (the preceding
+//     Expr's month). A month alone (month precision) needs a cue: a
+//     preceding في، خلال، منذ، حتى، قبل، بعد، طيلة، طوال، إلى (or من after
+//     اعتبارا/ابتداء/بدءا/انطلاقا: a bare "من مارس" is too often "whoever
+//     practised"), شهر, or one of the modifiers above, or a year or
+//     qualifier after it; آب (also "father") needs a day, a year or شهر.
+//     Numeric dates: 2025/03/04, 2025-03-04, 04/03/2025, 04-03-2025,
+//     04.03.2025 (day first when the year is last; years 1900–2100).
 //   - Years (Kind year, year precision): a 4-digit year from 1900 to 2100
-//     after عام/العام/سنة/السنة/عامي/سنتي or a modifier (مطلع 2016), or
-//     after the prepositions في، منذ، خلال، حتى، قبل، بعد (which stay outside
-//     the span), or followed by م / ميلادي. Never a bare number, nor one
-//     followed by a unit or currency ("في 2016 دولار"). Further years joined
-//     by و، إلى، حتى، أو، - give further Exprs ("عامي 2015 و2016").
-//   - Hijri dates (Kind hijri): "15 رمضان 1446", "15 رمضان 1446هـ", "رمضان
-//     1446 هـ" (month precision: the Gregorian month holding the 15th of the
-//     Hijri month), "1446 هـ" / "عام 1446 هـ" (year precision: the Gregorian
-//     year holding 1 Rajab), and "15 رمضان" without a year (the latest such
-//     day at most two months after pub; صفر, also "zero", needs a year).
-//     Conversion uses the tabular (arithmetic) Islamic calendar, see
-//     HijriToGregorian: it may differ by a day or two from the Umm al-Qura
-//     calendar or a sighting-based one.
+//     after عام/العام/سنة/السنة/عامي/سنتي/العامين or a modifier (مطلع 2016),
+//     or after the prepositions في، منذ، خلال، حتى، قبل، بعد، طيلة، طوال، إلى
+//     (which stay outside the span), or followed by م / ميلادي. Never a bare
+//     number, nor one followed by a unit, a count or a currency ("في 2016
+//     دولار", "قبل 2000 عام"). Further years joined by و، إلى، حتى، أو، -، /
+//     give further Exprs ("عامي 2015 و2016").
+//   - Hijri dates (Kind hijri): "15 رمضان 1446", "15 رمضان 1446هـ",
+//     "الأول من شهر رمضان", "رمضان 1446 هـ" (month precision: the Gregorian
+//     month holding the 15th of the Hijri month), "1446 هـ" / "عام 1446 هـ"
+//     (year precision: the Gregorian year holding 1 Rajab, mid-year), and a
+//     day and month without a year: the latest such day at most two months
+//     after pub, or with الماضي/المقبل/الجاري as for Gregorian dates, or,
+//     after الموافق, the one nearest the preceding Expr ("6 أغسطس 2012،
+//     الموافق 17 رمضان"). صفر (also "zero") needs a year; "هجري شمسي" (the
+//     Iranian solar calendar) is not converted. Conversion uses the tabular
+//     (arithmetic) Islamic calendar, see HijriToGregorian: it may differ by
+//     a day or two from the Umm al-Qura calendar that Saudi sources and the
+//     gold files use.
 //
-// Proclitics و، ف، ب، ل، ك (and وب، ول، فب، …, with ل+ال written لل) are
-// accepted on the first word of an expression ("بالأمس"، "والثلاثاء"،
-// "لعام 2025"); prepositions (في، منذ، خلال) are not part of the span, while
-// the words that carry meaning are (يوم، مساء، قبل، عام، مطلع).
+// Proclitics و، ف، ب، ل، ك (and وب، ول، فب، …, with ل + ال written لل) are
+// accepted on the first word of an expression and left out of its span
+// ("بالأمس" gives "الأمس", "لعام 2025" gives "عام 2025"); prepositions (في،
+// منذ، خلال) are not part of the span either, while the words that carry
+// meaning are (يوم، مساء، قبل، عام، مطلع، شهر).
 //
 // When pub is the zero time, only expressions that need no publication date
 // (explicit dates with a year, years, Hijri dates with a year) are found.

@@ -335,7 +335,7 @@ func TestDevDates(t *testing.T) {
 	for sc.Scan() {
 		var it struct {
 			ID, Published, Text string
-			Events            []struct{ Date string }
+			Events              []struct{ Date string }
 		}
 		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
 			t.Fatal(err)
