@@ -94,8 +94,12 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 		case hasForm(d, i-1, "بحسب", "حسب", "وفق", "وفقا", "نقلا", "استنادا"):
 			// "بحسب منظمة الصحة العالمية": a source of the report.
 			a.notParty[k], a.quoted[k] = true, true
-		case isWord(d, i-1, "لدي", "لدا"):
-			// "سفيرها لدى إسبانيا"، "مندوب الجزائر لدى الأمم المتحدة".
+		case isWord(d, i-1, "لدي", "لدا") && !ambassadorBefore(d, i-1):
+			// "مندوب الجزائر لدى الأمم المتحدة": where an envoy sits; but
+			// "سفيرها لدى إسبانيا" names the other state.
+			a.notParty[k] = true
+		case hasForm(d, i-1, "المرتبطه", "المرتبط", "التابعه", "التابع", "الموالي", "المواليه", "المدعومه", "المدعوم", "المقربه", "المقرب"):
+			// "حركة الشباب المرتبطة بتنظيم القاعدة": an affiliation.
 			a.notParty[k] = true
 		case isWord(d, i-1, "من") && hasForm(d, i-2, "قادما", "قادمه", "قادمين", "اتيا"):
 			// "قادماً من المغرب": where a visitor comes from.
@@ -108,7 +112,7 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 			continue
 		}
 		ta := timeAt{tok0: t0, tok1: t1, expr: e}
-		if t0 > 0 && hasForm(d, t0-1, "منذ") && e.Date.Precision != timex.Day {
+		if (t0 > 0 && hasForm(d, t0-1, "منذ") || hasForm(d, t0, "منذ")) && e.Date.Precision != timex.Day {
 			// "منذ عام 2011" is a starting point, never the date of an act;
 			// "منذ يوم الأحد" is the day an ongoing act began.
 			ta.since = true
@@ -116,6 +120,19 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 		a.times = append(a.times, ta)
 	}
 	return a
+}
+
+// ambassadorBefore reports whether an ambassador word stands just before
+// token i ("استدعاء سفرائها لدى").
+func ambassadorBefore(d *lexicon.Doc, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		for _, c := range d.Candidates(j) {
+			if strings.HasPrefix(c.Form, "سفير") || strings.HasPrefix(c.Form, "سفرا") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tokenRange maps a byte range to the tokens it covers.

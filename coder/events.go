@@ -430,12 +430,19 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	// A fronted destination ("في رسالة وجهها إلى الأمين العام، اتهم
 	// الوزير") is not the subject.
 	kept := pre[:0:0]
+	dropped := -1
 	for _, k := range pre {
-		if !destination(a, k) {
-			kept = append(kept, k)
+		if destination(a, k) || dropped >= 0 && coordinated(a, a.mentions[dropped], a.mentions[k]) {
+			dropped = k
+			continue
 		}
+		kept = append(kept, k)
 	}
 	pre = kept
+	if t.Phrase.Obj {
+		// "مقتل أمينه العام": who did it is not who precedes the noun.
+		pre = nil
+	}
 	var src party
 	var rest []int
 	if n := len(pre); n > 0 {

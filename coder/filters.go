@@ -15,6 +15,7 @@ var (
 	conditions  = []string{"اذا", "لو", "حال", "حاله", "لولا", "شريطه", "شرط"}
 	schedulers  = []string{"المقرر", "المنتظر", "المتوقع", "المزمع", "يعتزم", "تعتزم", "سوف", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه", "سيقوم", "ستقوم", "يتوقع", "ينتظر"}
 	rumours     = []string{"ترددت", "شائعات", "اشاعات", "يشاع"}
+	contents    = []string{"ينص", "تنص", "يتضمن", "تتضمن", "يقضي", "تقضي", "ينصان", "ويشمل", "تشمل"}
 	hypothetics = []string{"يمكن", "يمكنه", "قد", "ربما", "محتمل", "المحتمل", "احتمال"}
 )
 
@@ -52,6 +53,9 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		case !threat && hasForm(d, i, conditions...):
 			return true
 		case hasForm(d, i, rumours...):
+			return true
+		case hasForm(d, i, contents...):
+			// "وينص الاتفاق على ... الإفراج عن": terms, not acts.
 			return true
 		case hasForm(d, i, schedulers...):
 			return true

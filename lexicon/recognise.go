@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -102,7 +103,62 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 		}
 		i = next
 	}
-	return out
+	return lx.linkNames(d, out)
+}
+
+// linkNames finds a person's surname used alone after a title tied it to a
+// state earlier in the article ("الرئيس السوري أحمد الشرع" … "الشرع").
+func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
+	names := map[string]Mention{}
+	covered := make([]bool, len(d.Tokens))
+	for _, m := range ms {
+		for t := m.Tok0; t < m.Tok1; t++ {
+			covered[t] = true
+		}
+		if !m.Named && m.Term == nil {
+			continue
+		}
+		last := d.Tokens[m.Tok1-1]
+		if last.Kind != arabic.Word || utf8.RuneCountInString(last.Norm) < 3 || nameStop[last.Norm] || lx.stop[last.Norm] {
+			continue
+		}
+		if _, seen := names[last.Norm]; !seen {
+			names[last.Norm] = m
+		}
+	}
+	if len(names) == 0 {
+		return ms
+	}
+	first := map[string]int{}
+	for _, m := range ms {
+		if m.Named || m.Term != nil {
+			if _, ok := first[d.Tokens[m.Tok1-1].Norm]; !ok {
+				first[d.Tokens[m.Tok1-1].Norm] = m.Tok0
+			}
+		}
+	}
+	added := false
+	for i, t := range d.Tokens {
+		if covered[i] || t.Kind != arabic.Word {
+			continue
+		}
+		for _, c := range d.cands[i] {
+			tmpl, ok := names[c.Form]
+			if !ok || first[c.Form] > i {
+				continue
+			}
+			m := Mention{Tok0: i, Tok1: i + 1, Term: tmpl.Term}
+			m.Code, m.Role, m.Kind = tmpl.Code, tmpl.Role, rasid.KindPerson
+			lx.finish(d, &m, Atom{Start: i, End: i + 1, First: c})
+			ms = append(ms, m)
+			added = true
+			break
+		}
+	}
+	if added {
+		sort.Slice(ms, func(a, b int) bool { return ms[a].Tok0 < ms[b].Tok0 })
+	}
+	return ms
 }
 
 func has(a Atom, k EntryKind) (Entry, bool) {
@@ -282,7 +338,12 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 		lx.finish(d, &m, a)
 		return m, next, true
 	}
+	articleAdded := a.First.Prefix > 0 && strings.HasSuffix(d.Tokens[a.Start].Norm[:a.First.Prefix], "ال")
 	for _, e := range a.Entries {
+		if articleAdded && e.Kind != Adjective && e.Kind != People {
+			// "المالي" is not "مالي": names carry their own article.
+			continue
+		}
 		switch e.Kind {
 		case Holder:
 			h, ok := holderAt(a, day)
@@ -291,7 +352,7 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			}
 			m.Code, m.Role, m.Kind, m.Term = h.Code, h.Role, rasid.KindPerson, h.Term
 		case StateName:
-			if e.Weak && !clauseStart(d, a) {
+			if e.Weak && !clauseStart(d, a) && !stateFollows(atoms, i) {
 				continue
 			}
 			m.Code, m.Role, m.Kind = e.Code, e.Role, rasid.KindState
@@ -333,6 +394,16 @@ func (lx *Lexicon) stopBetween(d *Doc, from, to int) bool {
 	return false
 }
 
+// stateFollows reports whether the atom after atoms[i] is a state joined
+// by و ("مالي والنيجر").
+func stateFollows(atoms []Atom, i int) bool {
+	if i+1 >= len(atoms) || atoms[i+1].Start != atoms[i].End || atoms[i+1].First.Prefix == 0 {
+		return false
+	}
+	_, ok := has(atoms[i+1], StateName)
+	return ok
+}
+
 // clauseStart reports whether a weak name stands where only a name fits:
 // after a preposition, after punctuation or at the start of the text.
 func clauseStart(d *Doc, a Atom) bool {
@@ -371,6 +442,11 @@ func firstPartyRole(prev []Mention, dflt string) string {
 	return dflt
 }
 
+// inName are nouns after which a capital is part of a name ("اتفاقية
+// فيينا"، "مسار أستانا"), not a government.
+var inName = map[string]bool{"اتفاقيه": true, "اتفاق": true, "معاهده": true, "اعلان": true, "مؤتمر": true, "مسار": true,
+	"بروتوكول": true, "منتدي": true, "عمليه": true, "اتفاقيات": true, "مفاوضات": true, "جوله": true, "قمه": true}
+
 var locativeWords = map[string]bool{"في": true, "شمال": true, "جنوب": true, "شرق": true, "غرب": true, "وسط": true,
 	"شمالي": true, "جنوبي": true, "شرقي": true, "غربي": true, "انحاء": true, "داخل": true, "مدينه": true, "عاصمه": true,
 	"العاصمه": true, "قرب": true, "اراضي": true, "حدود": true, "ولايه": true, "محافظه": true, "مقاطعه": true, "اقليم": true}
@@ -393,7 +469,7 @@ func locative(d *Doc, a Atom, city bool) bool {
 		return false
 	}
 	for _, c := range d.cands[k] {
-		if locativeWords[c.Form] {
+		if locativeWords[c.Form] || city && inName[c.Form] {
 			return true
 		}
 	}
@@ -412,12 +488,30 @@ func locative(d *Doc, a Atom, city bool) bool {
 // proclitics of its first word (وروسيا → روسيا).
 func (lx *Lexicon) finish(d *Doc, m *Mention, first Atom) {
 	start := d.Tokens[m.Tok0].Start
-	if first.First.Prefix > 0 {
-		start = skipLetters(d.Text, start, d.Tokens[m.Tok0].End, utf8.RuneCountInString(d.Tokens[m.Tok0].Norm[:first.First.Prefix]))
+	if n := procliticLetters(d.Tokens[m.Tok0].Norm, first.First); n > 0 {
+		start = skipLetters(d.Text, start, d.Tokens[m.Tok0].End, n)
 	}
 	end := d.Tokens[m.Tok1-1].End
 	m.Start, m.End = start, end
 	m.Text = d.Text[start:end]
+}
+
+// procliticLetters is how many letters of a word's reading c are
+// proclitics to leave out of a mention: the article belongs to the word
+// ("الرئيس" read as رئيس), and "للرباط" keeps its contracted ل.
+func procliticLetters(norm string, c arabic.Candidate) int {
+	if c.Prefix == 0 {
+		return 0
+	}
+	p := norm[:c.Prefix]
+	if strings.HasPrefix(c.Form, "ال") && !strings.HasPrefix(norm[c.Prefix:], "ال") {
+		return 0 // a لل contraction
+	}
+	n := utf8.RuneCountInString(p)
+	if strings.HasSuffix(p, "ال") {
+		n -= 2
+	}
+	return n
 }
 
 // skipLetters advances from byte start past n letters of text, counting
