@@ -54,7 +54,7 @@ type Mention struct {
 
 // nameWords are words that never begin or continue a person's name after
 // a title: prepositions, time words, verbs of saying.
-var nameStop = map[string]bool{"في": true, "على": true, "علي": true, "من": true, "الي": true, "عن": true, "مع": true, "خلال": true, 
+var nameStop = map[string]bool{"في": true, "على": true, "علي": true, "من": true, "الي": true, "عن": true, "مع": true, "خلال": true,
 	"امس": true, "اليوم": true, "يوم": true, "غدا": true, "مساء": true, "صباح": true, "ليل": true, "ليله": true, "لدي": true, "عقب": true,
 	"بعد": true, "قبل": true, "الذي": true, "التي": true, "ان": true, "انه": true, "انها": true, "قد": true, "كان": true, "كانت": true,
 	"هو": true, "هي": true, "حيث": true, "كما": true, "ثم": true, "او": true, "بين": true, "لقد": true, "ما": true, "لا": true, "لم": true,
