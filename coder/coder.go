@@ -48,12 +48,16 @@ type article struct {
 	notParty  []bool // mention k is a quoted source, an origin or a post: never a party
 	quoted    []bool // mention k is only quoted as a source: not an actor
 	times     []timeAt
+	title     bool // sentence 0 is a headline line
 }
 
 type timeAt struct {
 	tok0, tok1 int
 	expr       timex.Expr
-	since      bool // "منذ 2016": a starting point, not the date of an act
+	since      bool // "منذ 2016": a starting point, not a date to inherit
+	firstSince bool // "أول زيارة منذ 2011": dates no act
+	background bool // in a pluperfect sentence ("وكان ... قد"): not the occasion
+	inRelative bool // in a relative clause ("الذي أودى ... في أفريل"): not the occasion
 	used       bool // taken by a historical act; later acts do not inherit it
 }
 
@@ -78,6 +82,7 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 		}
 		a.sentOf[i] = s
 	}
+	a.title = isTitle(text, a.sents)
 	a.mentions = c.lx.Recognise(d, published)
 	a.mentionAt = make([]int, len(d.Tokens))
 	for i := range a.mentionAt {
@@ -112,10 +117,22 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 			continue
 		}
 		ta := timeAt{tok0: t0, tok1: t1, expr: e}
-		if (t0 > 0 && hasForm(d, t0-1, "منذ") || hasForm(d, t0, "منذ")) && e.Date.Precision != timex.Day {
-			// "منذ عام 2011" is a starting point, never the date of an act;
-			// "منذ يوم الأحد" is the day an ongoing act began.
+		if t0 > 0 && hasForm(d, t0-1, "منذ") || hasForm(d, t0, "منذ") {
+			// "منذ نوفمبر" starts an ongoing act: its own date, never one
+			// to inherit; "أول زيارة منذ 2011" dates nothing at all.
 			ta.since = true
+			for j := t0 - 1; j >= 0 && j >= t0-8 && a.sentOf[j] == a.sentOf[t0]; j-- {
+				if hasForm(d, j, "اول", "الاولي") {
+					ta.firstSince = true
+				}
+			}
+		}
+		ta.background = background(d, a.sentOf, t0)
+		for j := t0 - 1; j >= 0 && a.sentOf[j] == a.sentOf[t0] && d.Tokens[j].Norm != ","; j-- {
+			if isWord(d, j, "الذي", "التي", "الذين") {
+				ta.inRelative = true
+				break
+			}
 		}
 		a.times = append(a.times, ta)
 	}
@@ -133,6 +150,37 @@ func ambassadorBefore(d *lexicon.Doc, i int) bool {
 		}
 	}
 	return false
+}
+
+// isTitle reports whether the first sentence is a headline: a line of its
+// own, without final punctuation, before the body.
+func isTitle(text string, sents []arabic.Sentence) bool {
+	if len(sents) < 2 {
+		return false
+	}
+	first := strings.TrimSpace(text[sents[0].Start:sents[0].End])
+	if first == "" || strings.ContainsAny(first[len(first)-1:], ".!?") || strings.HasSuffix(first, "؟") {
+		return false
+	}
+	return strings.Contains(text[sents[0].End:sents[1].Start], "\n")
+}
+
+// background reports whether the sentence of token i starts with a
+// pluperfect "وكان … قد": an earlier act told as background.
+func background(d *lexicon.Doc, sentOf []int, i int) bool {
+	s := sentOf[i]
+	j := i
+	for j > 0 && sentOf[j-1] == s {
+		j--
+	}
+	return hasForm(d, j, "كان", "كانت") && j+6 < len(d.Tokens) && func() bool {
+		for k := j + 1; k < j+6 && k < len(d.Tokens); k++ {
+			if isWord(d, k, "قد") {
+				return true
+			}
+		}
+		return false
+	}()
 }
 
 // tokenRange maps a byte range to the tokens it covers.

@@ -32,7 +32,10 @@ func (c *Coder) events(a *article) []rasid.Event {
 	lastPair := [2]int{-1, -1}
 	prev := struct{ sent, src, tgt int }{-1, -1, -1} // the previous event told
 	materialSeen := false
-	for k, t := range trigs {
+	bodyRoots := map[string]bool{}
+	for _, k := range codingOrder(a, trigs) {
+		t := trigs[k]
+		headline := a.title && t.sent == 0
 		if c.blocked(a, t) || governed(a, trigs, k) {
 			continue
 		}
@@ -118,8 +121,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 					continue
 				}
 				key := dedupKey(e)
-				if seen[key] {
+				if seen[key] || headline && bodyRoots[e.Root] {
+					// A headline repeats the story: what the body codes
+					// it does not code again.
 					continue
+				}
+				if !headline {
+					bodyRoots[e.Root] = true
 				}
 				seen[key] = true
 				if alt := altKey(e); alt != "" {
@@ -170,6 +178,20 @@ func reactedTo(a *article, events []rasid.Event, code string) int {
 		}
 	}
 	return -1
+}
+
+// codingOrder lists trigger indexes in text order, a headline's last so
+// that the body, which tells the story in full, codes it first.
+func codingOrder(a *article, trigs []trigger) []int {
+	var order, head []int
+	for k, t := range trigs {
+		if a.title && t.sent == 0 {
+			head = append(head, k)
+		} else {
+			order = append(order, k)
+		}
+	}
+	return append(order, head...)
 }
 
 // isConjoined reports whether trigger t is a verb joined by و to what came

@@ -100,8 +100,17 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		prevEnd = trigs[k-1].End
 	}
 	pick := -1
+	// A date after a verb belongs to it unless a relative clause or, for a
+	// demand, rejection or intent, its complement comes between: those
+	// dates are of what the act is about.
 	for j, ta := range a.times {
-		if a.sentOf[ta.tok0] != t.sent || ta.since {
+		if a.sentOf[ta.tok0] != t.sent || ta.firstSince {
+			continue
+		}
+		if t.Phrase.Verb && relativeBetween(a, t.End, ta.tok0) {
+			continue
+		}
+		if governs(t.Phrase.Code) && ta.tok0 > t.End && !isComma(a, ta.tok0-1) {
 			continue
 		}
 		if ta.tok0 >= t.Start && ta.tok1 <= nextStart && ta.tok0-t.End <= 12 {
@@ -112,16 +121,27 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	if pick < 0 {
 		for j := len(a.times) - 1; j >= 0; j-- {
 			ta := a.times[j]
-			if a.sentOf[ta.tok0] == t.sent && ta.tok1 <= t.Start && ta.tok0 >= prevEnd && !ta.since {
+			if a.sentOf[ta.tok0] == t.sent && ta.tok1 <= t.Start && ta.tok0 >= prevEnd && !ta.firstSince {
+				pick = j
+				break
+			}
+		}
+	}
+	if pick < 0 && t.sent == 0 && a.title {
+		// A headline takes the date of the story it heads.
+		for j, ta := range a.times {
+			if a.sentOf[ta.tok0] > 0 && !ta.since && !ta.background && !isHistorical(ta.expr.Date, a.published) {
 				pick = j
 				break
 			}
 		}
 	}
 	if pick < 0 {
+		// The occasion the act belongs to: the nearest earlier date that
+		// is neither a starting point, nor background, nor long past.
 		for j := len(a.times) - 1; j >= 0; j-- {
 			ta := a.times[j]
-			if ta.tok1 <= t.Start && !ta.since && !ta.used {
+			if ta.tok1 <= t.Start && !ta.since && !ta.used && !ta.background && !ta.inRelative && !isHistorical(ta.expr.Date, a.published) {
 				pick = j
 				break
 			}
@@ -133,6 +153,17 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	}
 	d := a.times[pick].expr.Date
 	return d, isHistorical(d, a.published), pick
+}
+
+// relativeBetween reports whether a relative pronoun lies in tokens
+// [from, to): a date after it belongs to the relative clause.
+func relativeBetween(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if isWord(a.d, i, "الذي", "التي", "الذين", "اللذين", "اللتين") {
+			return true
+		}
+	}
+	return false
 }
 
 // isHistorical reports whether date d ended more than historicalAfter

@@ -306,7 +306,7 @@ func (s *scan) relDay(i int) (match, bool) {
 }
 
 // todayBlocked reports whether اليوم / الليلة at k is not "today": "ذلك
-// اليوم", "اليوم الأول", "اليوم العالمي", "اليوم 100".
+// اليوم", "روسيا اليوم", "اليوم الأول", "اليوم العالمي".
 func (s *scan) todayBlocked(k int) bool {
 	r := s.r
 	if s.tok(k-1).in(r.thatWords, true) {

@@ -267,7 +267,8 @@ func (e Expr) String() string {
 }
 
 // Resolver finds and resolves time expressions. Its tables are built by New
-// and never change, so one Resolver is safe for concurrent use.
+// and never change, so one Resolver is safe for concurrent use. Use New: the
+// zero Resolver knows no words and finds only numeric dates.
 type Resolver struct {
 	vocab map[string]bool // every word of the tables, for clitic stripping
 

@@ -206,6 +206,19 @@ var findCases = []struct {
 	{"رجب as a name", "", "رجب طيب أردوغان", nil},
 	{"solar Hijri is not ours", "", "عام 1388 هجري شمسي", nil},
 
+	// --- more combinations ---
+	{"midnight cue", "", "منتصف ليل الأحد", []string{`weekday 2025-03-02 "منتصف ليل الأحد"`}},
+	{"same year alone", "", "عام 2016، وفي العام نفسه", []string{`year 2016 "عام 2016"`, `same-year 2016 "العام نفسه"`}},
+	{"next day after a time of day", "", "أمس، وفي صباح اليوم التالي", []string{`yesterday 2025-03-05 "أمس"`, `next-day 2025-03-06 "صباح اليوم التالي"`}},
+	{"day month المقبل", "", "4 مارس المقبل", []string{`explicit 2026-03-04 "4 مارس المقبل"`}},
+	{"day month الماضي", "", "20 مارس الماضي", []string{`explicit 2024-03-20 "20 مارس الماضي"`}},
+	{"day month of this year", "", "4 يناير من هذا العام", []string{`explicit 2025-01-04 "4 يناير من هذا العام"`}},
+	{"day month of a named year", "", "4 يناير من عام 2020", []string{`explicit 2020-01-04 "4 يناير من عام 2020"`}},
+	{"Hijri الماضي", "2015-07-21", "10 رمضان الماضي", []string{`hijri 2015-06-27 "10 رمضان الماضي"`}},
+	{"Hijri الجاري", "2015-07-21", "5 شوال الجاري", []string{`hijri 2015-07-22 "5 شوال الجاري"`}},
+	{"numeric with م", "", "2025/03/04م", []string{`explicit 2025-03-04 "2025/03/04م"`}},
+	{"Latin words and other digits are not ours", "", "Tuesday 4 March ४ مارس", nil},
+
 	// --- surface variety ---
 	{"diacritics and tatweel kept in the span", "", "غَداً وأمـس", []string{`tomorrow 2025-03-07 "غَداً"`, `yesterday 2025-03-05 "أمـس"`}},
 	{"bidi marks inside a date", "", "2025\u200f/03/04", []string{"explicit 2025-03-04 " + strconv.Quote("2025\u200f/03/04")}},
@@ -354,5 +367,28 @@ func TestDevDates(t *testing.T) {
 	}
 	if total > 0 && missed > 3 {
 		t.Errorf("%d of %d gold dates not found, want at most 3", missed, total)
+	}
+}
+
+func TestFindConcurrent(t *testing.T) {
+	// One Resolver serves many goroutines (run with -race).
+	r := New()
+	want := make([][]Expr, len(findCases))
+	for i, tc := range findCases {
+		want[i] = r.Find(tc.text, day(thursday))
+	}
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- true }()
+			for i, tc := range findCases {
+				if got := r.Find(tc.text, day(thursday)); !slices.Equal(got, want[i]) {
+					t.Errorf("%s: concurrent result differs", tc.name)
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
 	}
 }
