@@ -235,7 +235,7 @@ func actorsOf(a *article, events []rasid.Event) []rasid.Mention {
 	seen := map[string]bool{}
 	out := []rasid.Mention{}
 	for k, m := range a.mentions {
-		if a.quoted[k] {
+		if a.quoted[k] || m.AdjOnly {
 			continue
 		}
 		if m.Place && !party[m.Text] {

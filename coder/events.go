@@ -155,7 +155,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 // refersToAct reports whether the trigger's complement is a definite noun
 // with ب ("بالهجوم"، "بالقرار"، "بالدعوى"): a reaction to something told.
 func refersToAct(a *article, t trigger, R int) bool {
-	for i := t.End; i < R && i < t.End+6; i++ {
+	for i := t.Start + 1; i < R && i < t.End+6; i++ {
 		if a.mentionAt[i] < 0 && strings.HasPrefix(a.d.Tokens[i].Norm, "بال") {
 			return true
 		}
@@ -428,7 +428,7 @@ func actorIdx(a *article, from, to int) []int {
 			continue
 		}
 		last = k
-		if a.mentions[k].Kind == rasid.KindPlace || a.notParty[k] {
+		if a.mentions[k].Kind == rasid.KindPlace || a.notParty[k] || a.mentions[k].AdjOnly {
 			continue
 		}
 		out = append(out, k)
@@ -506,6 +506,13 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// replaces it with the article's pair.
 		tgt = nil
 	}
+	if len(tgt) == 0 && len(src) > 0 {
+		// "انتقد الفيتو الأمريكي": an adjective names whose act or thing
+		// the act is aimed at.
+		if k := adjectiveTarget(a, src, t.Start, R); k >= 0 {
+			tgt = party{k}
+		}
+	}
 	if len(tgt) == 0 && t.Phrase.Code[:2] >= "18" {
 		// An assault "في السودان": the place is the target state.
 		for _, k := range rest {
@@ -516,6 +523,30 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		}
 	}
 	return src, tgt
+}
+
+// adjectiveTarget returns the first nationality adjective in [from, to)
+// of a state other than the source's, or -1.
+func adjectiveTarget(a *article, src party, from, to int) int {
+	for i := from; i < to; i++ {
+		k := a.mentionAt[i]
+		if k < 0 || !a.mentions[k].AdjOnly {
+			continue
+		}
+		if !sameCode(a, src, k) {
+			return k
+		}
+	}
+	return -1
+}
+
+func sameCode(a *article, p party, k int) bool {
+	for _, j := range p {
+		if a.mentions[j].Code == a.mentions[k].Code {
+			return true
+		}
+	}
+	return false
 }
 
 // dualBetween reports whether a dual noun lies in tokens [from, to).

@@ -77,6 +77,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 
 // presentTense guesses from its prefix whether a verb is imperfect.
 func presentTense(norm string) bool {
+	for _, suf := range []string{"ت", "تا", "وا", "نا"} {
+		if strings.HasSuffix(norm, suf) {
+			return false // توصلتا، تفاهموا: past
+		}
+	}
 	for _, p := range []string{"ي", "ت", "ن"} {
 		if strings.HasPrefix(norm, p) {
 			return true

@@ -50,6 +50,8 @@ type Mention struct {
 	Anaphor    bool // نظيره etc.: refers to a party named before
 	Term       *Term
 	Named      bool // ends with a person's name the lexicon does not know
+	Bare       bool // a title with no state of its own, coded from the article
+	AdjOnly    bool // a nationality adjective on some other noun: whose, not who
 }
 
 // nameWords are words that never begin or continue a person's name after
@@ -103,7 +105,36 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 		}
 		i = next
 	}
-	return lx.linkNames(d, out)
+	return resolveBare(lx.linkNames(d, out))
+}
+
+// resolveBare gives bare titles the state of an article that names only
+// one ("عناصر الأمن"، "الحكومة" in a story about Morocco) and drops them
+// otherwise.
+func resolveBare(ms []Mention) []Mention {
+	state := ""
+	for _, m := range ms {
+		if m.Bare || m.AdjOnly || m.Kind == rasid.KindOrganisation || len(m.Code) != 3 {
+			continue
+		}
+		if state != "" && m.Code != state {
+			state = "-"
+		}
+		if state == "" {
+			state = m.Code
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Bare {
+			if state == "" || state == "-" {
+				continue
+			}
+			m.Code = state
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // linkNames finds a person's surname used alone after a title tied it to a
@@ -310,7 +341,18 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 		}
 		next = j
 		if m.Code == "" {
-			return m, next, false
+			if isCp || title.Role == "" {
+				return m, next, false
+			}
+			// A bare title ("الحكومة"، "عناصر الأمن"): kept for now, given
+			// the article's state if it names only one.
+			m.Bare = true
+			m.Kind = titleKind(d, a)
+			if m.Kind == "" {
+				m.Kind = rasid.KindState
+			}
+			lx.finish(d, &m, a)
+			return m, next, true
 		}
 		if m.Term == nil && m.Kind == rasid.KindPerson {
 			limit := len(d.Tokens)
@@ -366,6 +408,12 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			m.Code, m.Role, m.Kind = e.Code, e.Role, e.Mkind
 		case People:
 			m.Code, m.Role, m.Kind = e.Code, "CVL", rasid.KindGroup
+		case Adjective:
+			if e.Weak {
+				continue
+			}
+			// "الفيتو الأمريكي": not an actor, but it says whose act.
+			m.Code, m.Role, m.Kind, m.AdjOnly = e.Code, e.Role, rasid.KindState, true
 		case City:
 			m.Code, m.Kind, m.Place = e.Code, rasid.KindPlace, true
 		default:
