@@ -106,6 +106,12 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 		case hasForm(d, i-1, "المرتبطه", "المرتبط", "التابعه", "التابع", "الموالي", "المواليه", "المدعومه", "المدعوم", "المقربه", "المقرب"):
 			// "حركة الشباب المرتبطة بتنظيم القاعدة": an affiliation.
 			a.notParty[k] = true
+		case hasForm(d, i-1, "امام"):
+			// "دعوى أمام محكمة العدل الدولية"، "كلمة أمام الجمعية العامة".
+			a.notParty[k] = true
+		case isWord(d, i-1, "مع") && hasForm(d, i-2, "تضامنا", "تضامن"):
+			// "تضامناً مع الشعب الفلسطيني": on whose behalf, not at whom.
+			a.notParty[k] = true
 		case isWord(d, i-1, "من") && hasForm(d, i-2, "قادما", "قادمه", "قادمين", "اتيا"):
 			// "قادماً من المغرب": where a visitor comes from.
 			a.notParty[k] = true
@@ -121,7 +127,7 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 			// "منذ نوفمبر" starts an ongoing act: its own date, never one
 			// to inherit; "أول زيارة منذ 2011" dates nothing at all.
 			ta.since = true
-			for j := t0 - 1; j >= 0 && j >= t0-8 && a.sentOf[j] == a.sentOf[t0]; j-- {
+			for j := t0 - 1; j >= 0 && j >= t0-12 && a.sentOf[j] == a.sentOf[t0]; j-- {
 				if hasForm(d, j, "اول", "الاولي") {
 					ta.firstSince = true
 				}

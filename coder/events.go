@@ -252,6 +252,9 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 	if s >= 0 {
 		m := a.mentions[s]
 		e.Source, e.SourceRole, e.SourceText = m.Code, m.Role, m.Text
+		if p.Code[:2] >= "18" && m.Role == "CVL" {
+			return e, false // civilians are victims of assaults, not their agents
+		}
 	}
 	if g >= 0 {
 		m := a.mentions[g]
@@ -259,7 +262,7 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 	} else if g == homeSide {
 		e.Target, e.TargetRole = e.Source, "CVL"
 	}
-	if s >= 0 && g >= 0 && e.Source == e.Target && (e.SourceRole == e.TargetRole || stateRole[e.SourceRole] && stateRole[e.TargetRole]) {
+	if s >= 0 && g >= 0 && e.Source == e.Target && (e.SourceRole == e.TargetRole || stateRole[e.SourceRole] && stateRole[e.TargetRole] || a.mentions[g].StateRef) {
 		// One state's organs acting on each other ("أمر الجيش") are not
 		// events; a domestic act has a state side and a non-state side.
 		return e, false
@@ -488,6 +491,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		}
 	} else {
 		rest = post
+		if t.Phrase.Obj && len(rest) > 0 && a.mentions[rest[0]].Tok0 > t.End+2 {
+			// "مقتل أمينه العام في الغارة التي شنها الجيش": the victim is
+			// the noun's own complement, not a later actor.
+			rest = nil
+		}
 	}
 	// Places may be the target of material acts only; skip them as sources.
 	src = dropPlaces(a, src)
@@ -506,11 +514,29 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// replaces it with the article's pair.
 		tgt = nil
 	}
-	if len(tgt) == 0 && len(src) > 0 {
-		// "انتقد الفيتو الأمريكي": an adjective names whose act or thing
-		// the act is aimed at.
-		if k := adjectiveTarget(a, src, t.Start, R); k >= 0 {
+	verbal := t.Phrase.Code[:2] < "14"
+	if verbal && len(src) > 0 && (len(tgt) == 0 || t.Phrase.Code[:2] == "11" || t.Phrase.Code[:2] == "12") {
+		// "انتقد الفيتو الأمريكي"، "دانت «الاعتداءات الإسرائيلية على
+		// إيران»": an adjective on the complement's head names whose act
+		// is aimed at.
+		limit := R
+		if len(tgt) > 0 {
+			limit = min(a.mentions[tgt[0]].Tok0, t.End+4)
+		}
+		if k := adjectiveTarget(a, src, t.Start, limit); k >= 0 {
 			tgt = party{k}
+		}
+	}
+	if t.Phrase.NoSrc && len(src) == 0 {
+		// "في هجوم تبنته حركة الشباب": the group that claimed it.
+		for i := t.End; i+1 < R; i++ {
+			if hasForm(a.d, i, agentVerbs...) && a.mentionAt[i+1] >= 0 {
+				src = party{a.mentionAt[i+1]}
+				if len(tgt) > 0 && tgt[0] == src[0] {
+					tgt = nil
+				}
+				break
+			}
 		}
 	}
 	if len(tgt) == 0 && t.Phrase.Code[:2] >= "18" {

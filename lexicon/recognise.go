@@ -52,6 +52,7 @@ type Mention struct {
 	Named      bool // ends with a person's name the lexicon does not know
 	Bare       bool // a title with no state of its own, coded from the article
 	AdjOnly    bool // a nationality adjective on some other noun: whose, not who
+	StateRef   bool // a state's name, capital or seat, not an organ or a person
 }
 
 // nameWords are words that never begin or continue a person's name after
@@ -397,10 +398,10 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			if e.Weak && !clauseStart(d, a) && !stateFollows(atoms, i) {
 				continue
 			}
-			m.Code, m.Role, m.Kind = e.Code, e.Role, rasid.KindState
+			m.Code, m.Role, m.Kind, m.StateRef = e.Code, e.Role, rasid.KindState, true
 			m.Place = locative(d, a, false)
 		case Capital, Seat:
-			m.Code, m.Role, m.Kind = e.Code, e.Role, rasid.KindState
+			m.Code, m.Role, m.Kind, m.StateRef = e.Code, e.Role, rasid.KindState, true
 			m.Place = locative(d, a, true)
 		case Org:
 			m.Code, m.Role, m.Kind = e.Code, e.Role, rasid.KindOrganisation

@@ -9,7 +9,7 @@ import (
 // Gaps in event phrases: "_" after a verb may span its subject (up to
 // maxGap tokens); "~" inside a noun phrase spans a few modifiers only.
 const (
-	maxGap   = 20
+	maxGap   = 24
 	shortGap = 4
 )
 
