@@ -480,10 +480,12 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// The subject follows the verb; a destination ("وصل إلى الرياض
 		// وفد") or addressee is not it.
 		i := 0
-		for i < len(post) && destination(a, post[i]) && i+1 < len(post) {
+		for i < len(post) && (a.mentions[post[i]].Place || destination(a, post[i]) && i+1 < len(post)) {
 			i++
 		}
-		src = group(a, post, i)
+		if i < len(post) {
+			src = group(a, post, i)
+		}
 		for _, k := range post {
 			if !inParty(src, k) {
 				rest = append(rest, k)

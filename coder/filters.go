@@ -10,11 +10,14 @@ import (
 
 // Words that, before a trigger, say the act did not or will not happen.
 var (
-	negators    = []string{"لم", "لن", "ليس", "ليست", "عدم", "دون", "بدون", "لا"}
-	deniers     = []string{"نفي", "نفت", "ينفي", "تنفي", "نفيه", "كذب", "كذبت", "نفوا", "نفيا"}
-	conditions  = []string{"اذا", "لو", "حال", "حاله", "لولا", "شريطه", "شرط"}
-	schedulers  = []string{"المقرر", "المنتظر", "المتوقع", "المزمع", "يعتزم", "تعتزم", "سوف", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه", "سيقوم", "ستقوم", "يتوقع", "ينتظر"}
-	rumours     = []string{"ترددت", "شائعات", "اشاعات", "يشاع"}
+	negators   = []string{"لم", "لن", "ليس", "ليست", "عدم", "دون", "بدون", "لا"}
+	deniers    = []string{"نفي", "نفت", "ينفي", "تنفي", "نفيه", "كذب", "كذبت", "نفوا", "نفيا"}
+	conditions = []string{"اذا", "لو", "حال", "حاله", "لولا", "شريطه", "شرط"}
+	schedulers = []string{"المقرر", "المنتظر", "المتوقع", "المزمع", "يعتزم", "تعتزم", "سوف", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه", "سيقوم", "ستقوم", "يتوقع", "ينتظر"}
+	rumours    = []string{"ترددت", "شائعات", "اشاعات", "يشاع"}
+	// Words before an assault noun that refer back to a known act rather
+	// than report one ("منذ اغتيال الحريري"، "جريمة اغتيال").
+	references  = []string{"منذ", "ذكري", "قضيه", "جريمه", "ملف", "محاكمه", "المحكمه", "التحقيق", "لتخطيط", "تخطيط", "تمهيدا", "لتدبير", "تدبير", "خطه"}
 	contents    = []string{"ينص", "تنص", "يتضمن", "تتضمن", "يقضي", "تقضي", "ينصان", "ويشمل", "تشمل"}
 	hypothetics = []string{"يمكن", "يمكنه", "قد", "ربما", "محتمل", "المحتمل", "احتمال"}
 )
@@ -37,6 +40,22 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		if hasForm(d, i, negators...) {
 			return true
 		}
+	}
+	if t.Phrase.Code[:2] >= "18" {
+		for back := 1; back <= 3; back++ {
+			i := t.Start - back
+			if i < 0 || a.sentOf[i] != t.sent {
+				break
+			}
+			if hasForm(d, i, references...) {
+				return true
+			}
+		}
+	}
+	if t.Phrase.Code[:2] >= "18" && !t.Phrase.Verb && !occurrence(a, t) {
+		// An assault noun with nothing that says it happened (a time, a
+		// place, casualties) names a kind of act, not an act.
+		return true
 	}
 	threat := t.Phrase.Code[:2] == "13"
 	sentStart := t.Start
@@ -69,6 +88,30 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 	// "زيارة مرتقبة"، "الزيارة المقبلة": announced, not made.
 	for i := t.End; i < t.End+1 && i < len(d.Tokens) && a.sentOf[i] == t.sent; i++ {
 		if hasForm(d, i, "مرتقبه", "المرتقبه", "مرتقب", "المرتقب", "المقبله", "المقبل", "القادمه", "القادم", "المرتقبين") {
+			return true
+		}
+	}
+	return false
+}
+
+var casualties = []string{"قتل", "مقتل", "قتلي", "قتيل", "قتيلا", "جرحي", "جريح", "اصابه", "اصيب", "اصيبوا", "مصرع", "مصرعهم",
+	"اسفر", "اسفرت", "اودي", "ضحايا", "سقط", "سقطت", "انفجرت", "انفجر", "دمر", "دمرت", "استهدف", "استهدفت", "استهدفا", "استهدفتا"}
+
+// occurrence reports whether the sentence of t says an act took place: a
+// time expression, a place, or casualties.
+func occurrence(a *article, t trigger) bool {
+	for _, ta := range a.times {
+		if a.sentOf[ta.tok0] == t.sent {
+			return true
+		}
+	}
+	for _, m := range a.mentions {
+		if m.Place && a.sentOf[m.Tok0] == t.sent {
+			return true
+		}
+	}
+	for i := range a.d.Tokens {
+		if a.sentOf[i] == t.sent && a.d.Tokens[i].Kind == arabic.Word && hasForm(a.d, i, casualties...) {
 			return true
 		}
 	}
