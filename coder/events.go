@@ -255,6 +255,11 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 		if p.Code[:2] >= "18" && m.Role == "CVL" {
 			return e, false // civilians are victims of assaults, not their agents
 		}
+		if p.Code[:2] == "14" && (m.Place || m.AdjOnly) {
+			e.SourceRole = "CVL" // the people of the place
+		} else if p.Code[:2] == "14" && stateRole[m.Role] {
+			return e, false // a government does not protest; it faces protests
+		}
 	}
 	if g >= 0 {
 		m := a.mentions[g]
@@ -546,6 +551,15 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		for _, k := range rest {
 			if a.mentions[k].Place && a.mentions[k].Kind == rasid.KindState && !sameActor(a, src, k) {
 				tgt = party{k}
+				break
+			}
+		}
+	}
+	if len(src) == 0 && t.Phrase.Code[:2] == "14" {
+		// "تظاهر الآلاف في بغداد": the people of the place protest.
+		for i := L; i < R; i++ {
+			if k := a.mentionAt[i]; k >= 0 && (a.mentions[k].Place || a.mentions[k].AdjOnly) {
+				src = party{k}
 				break
 			}
 		}

@@ -52,7 +52,7 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			}
 		}
 	}
-	if t.Phrase.Code[:2] >= "18" && !t.Phrase.Verb && !occurrence(a, t) {
+	if (t.Phrase.Code[:2] >= "18" || t.Phrase.Code[:2] == "14") && !t.Phrase.Verb && !occurrence(a, t) {
 		// An assault noun with nothing that says it happened (a time, a
 		// place, casualties) names a kind of act, not an act.
 		return true
@@ -95,7 +95,9 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 }
 
 var casualties = []string{"قتل", "مقتل", "قتلي", "قتيل", "قتيلا", "جرحي", "جريح", "اصابه", "اصيب", "اصيبوا", "مصرع", "مصرعهم",
-	"اسفر", "اسفرت", "اودي", "ضحايا", "سقط", "سقطت", "انفجرت", "انفجر", "دمر", "دمرت", "استهدف", "استهدفت", "استهدفا", "استهدفتا"}
+	"اسفر", "اسفرت", "اودي", "ضحايا", "سقط", "سقطت", "انفجرت", "انفجر", "دمر", "دمرت", "استهدف", "استهدفت", "استهدفا", "استهدفتا",
+	// and the verbs of a protest taking place
+	"خرج", "خرجت", "تجمع", "تجمعوا", "احتشد", "احتشدوا", "اندلعت", "نظم", "نظمت", "شارك", "شاركوا", "هتف", "هتفوا", "رفع", "رفعوا", "عمت", "جابت"}
 
 // occurrence reports whether the sentence of t says an act took place: a
 // time expression, a place, or casualties.
