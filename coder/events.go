@@ -469,13 +469,24 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		kept = append(kept, k)
 	}
 	pre = kept
+	victims := victimFrame(a, t)
+	if victims {
+		// "قتل جنديان أميركيان في هجوم انتحاري"، "بانفجار عبوة": those
+		// named before are the victims; the agent, if any, is named in the
+		// noun's own phrase.
+		post = append(append([]int{}, pre...), post...)
+		pre = nil
+	}
 	if t.Phrase.Obj {
 		// "مقتل أمينه العام": who did it is not who precedes the noun.
 		pre = nil
 	}
 	var src party
 	var rest []int
-	if n := len(pre); n > 0 {
+	if victims {
+		src = ownAgent(a, t, R)
+		rest = dropAll(post, src)
+	} else if n := len(pre); n > 0 {
 		// The subject is the first actor of the clause.
 		src = group(a, pre, 0)
 		rest = append(rest, post...)
@@ -589,6 +600,48 @@ func sameCode(a *article, p party, k int) bool {
 		}
 	}
 	return false
+}
+
+// victimFrame reports whether an assault noun is introduced as the cause
+// of what came before: "في هجوم"، "بانفجار"، "جراء القصف"، "إثر غارة".
+func victimFrame(a *article, t trigger) bool {
+	if t.Phrase.Verb || t.Phrase.Code[:2] < "18" {
+		return false
+	}
+	n := a.d.Tokens[t.Start].Norm
+	causal := strings.HasPrefix(n, "ب") && !strings.HasPrefix(t.Phrase.Pattern, "ب") ||
+		t.Start > 0 && hasForm(a.d, t.Start-1, "في", "جراء", "اثر", "عقب", "بسبب", "خلال")
+	if !causal {
+		return false
+	}
+	// Only after casualties: "ردت بإطلاق صواريخ" is how, not why.
+	for i := t.Start - 1; i >= 0 && a.sentOf[i] == t.sent; i-- {
+		if hasForm(a.d, i, harmWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownAgent finds the agent of an assault in its own phrase: "هجوم تبنته
+// حركة الشباب"، "غارة شنتها إسرائيل".
+func ownAgent(a *article, t trigger, R int) party {
+	for i := t.End; i+1 < R && i < t.End+6; i++ {
+		if hasForm(a.d, i, agentVerbs...) && a.mentionAt[i+1] >= 0 {
+			return party{a.mentionAt[i+1]}
+		}
+	}
+	return nil
+}
+
+func dropAll(list []int, p party) []int {
+	out := list[:0:0]
+	for _, k := range list {
+		if !inParty(p, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // dualBetween reports whether a dual noun lies in tokens [from, to).

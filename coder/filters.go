@@ -94,10 +94,15 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 	return false
 }
 
-var casualties = []string{"قتل", "مقتل", "قتلي", "قتيل", "قتيلا", "جرحي", "جريح", "اصابه", "اصيب", "اصيبوا", "مصرع", "مصرعهم",
-	"اسفر", "اسفرت", "اودي", "ضحايا", "سقط", "سقطت", "انفجرت", "انفجر", "دمر", "دمرت", "استهدف", "استهدفت", "استهدفا", "استهدفتا",
+// harmWords report people killed or hurt.
+var harmWords = []string{"قتل", "قتلوا", "قتلا", "مقتل", "قتلي", "قتيل", "قتيلا", "جرحي", "جريح", "جرح", "اصابه", "اصيب", "اصيبوا",
+	"مصرع", "مصرعهم", "لقي", "لقوا", "ضحايا"}
+
+// casualties say that an act of violence or a protest took place.
+var casualties = append(append([]string{}, harmWords...),
+	"اسفر", "اسفرت", "اودي", "سقط", "سقطت", "انفجرت", "انفجر", "دمر", "دمرت", "استهدف", "استهدفت", "استهدفا", "استهدفتا",
 	// and the verbs of a protest taking place
-	"خرج", "خرجت", "تجمع", "تجمعوا", "احتشد", "احتشدوا", "اندلعت", "نظم", "نظمت", "شارك", "شاركوا", "هتف", "هتفوا", "رفع", "رفعوا", "عمت", "جابت"}
+	"خرج", "خرجت", "تجمع", "تجمعوا", "احتشد", "احتشدوا", "اندلعت", "نظم", "نظمت", "شارك", "شاركوا", "هتف", "هتفوا", "رفع", "رفعوا", "عمت", "جابت")
 
 // occurrence reports whether the sentence of t says an act took place: a
 // time expression, a place, or casualties.

@@ -74,6 +74,9 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 	j := i
 	for j < len(d.Tokens) && j < limit && j-i < 4 {
 		t := d.Tokens[j]
+		if j > 0 && strings.ContainsRune(d.Text[d.Tokens[j-1].End:t.Start], '\n') {
+			break
+		}
 		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] {
 			break
 		}
@@ -223,6 +226,9 @@ func holderAt(a Atom, d time.Time) (Entry, bool) {
 // between counts the tokens separating atom a from b and whether only
 // words (no punctuation but a comma) lie between them.
 func between(d *Doc, a, b Atom) (words int, comma bool, ok bool) {
+	if a.End > 0 && b.Start < len(d.Tokens) && strings.ContainsRune(d.Text[d.Tokens[a.End-1].End:d.Tokens[b.Start].Start], '\n') {
+		return 0, false, false // never across a line: a headline ends there
+	}
 	for k := a.End; k < b.Start; k++ {
 		t := d.Tokens[k]
 		switch {

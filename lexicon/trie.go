@@ -104,6 +104,12 @@ func NewDoc(text string) *Doc {
 	return d
 }
 
+// lineBreakBefore reports whether a line break separates token i from the
+// one before: no dictionary key runs across it.
+func (d *Doc) lineBreakBefore(i int) bool {
+	return i > 0 && strings.ContainsRune(d.Text[d.Tokens[i-1].End:d.Tokens[i].Start], '\n')
+}
+
 // Candidates returns the readings of token i, whole word first.
 func (d *Doc) Candidates(i int) []arabic.Candidate { return d.cands[i] }
 
@@ -140,7 +146,7 @@ func (t *trie[V]) arrive(d *Doc, n *node[V], start, i int, first arabic.Candidat
 	if len(n.vals) > 0 {
 		fn(match[V]{Start: start, End: i, First: first, Vals: n.vals})
 	}
-	if i < len(d.Tokens) && (n.next != nil || n.pre != nil) {
+	if i < len(d.Tokens) && (n.next != nil || n.pre != nil) && !d.lineBreakBefore(i) {
 		for _, c := range d.cands[i] {
 			t.consume(d, n, start, i, c, first, fn)
 		}
@@ -155,7 +161,7 @@ func (t *trie[V]) skip(d *Doc, g *node[V], limit, start, i int, first arabic.Can
 		return
 	}
 	for k := 0; k <= limit && i+k < len(d.Tokens); k++ {
-		if k > 0 && isBarrier(d.Tokens[i+k-1]) {
+		if k > 0 && isBarrier(d.Tokens[i+k-1]) || d.lineBreakBefore(i+k) {
 			break
 		}
 		for _, c := range d.cands[i+k] {
