@@ -55,6 +55,17 @@ func FuzzTokenize(f *testing.F) {
 			}
 			last = k.End
 		}
+		// Any subset of the options splits the text the same way, and
+		// each Norm is still that subset's normal form.
+		o := Options(len(text)*2654435761) & DefaultOptions
+		for i, k := range o.AppendTokens(nil, text) {
+			if i >= len(toks) || k.Start != toks[i].Start || k.End != toks[i].End || k.Kind != toks[i].Kind {
+				t.Fatalf("options %b: token %d %+v differs from DefaultOptions' tokens", o, i, k)
+			}
+			if raw := text[k.Start:k.End]; k.Kind != Punct && k.Kind != Symbol && k.Norm != o.Normalize(raw) {
+				t.Fatalf("options %b: token %d %+q: Norm %+q, Normalize %+q", o, i, raw, k.Norm, o.Normalize(raw))
+			}
+		}
 		// Normalisation is idempotent and AppendNormalize agrees.
 		n := Normalize(text)
 		if Normalize(n) != n {
