@@ -42,7 +42,8 @@ type article struct {
 	published time.Time
 	d         *lexicon.Doc
 	sents     []arabic.Sentence
-	sentOf    []int // token → sentence
+	sentOf    []int    // token → sentence
+	sentTok   [][2]int // sentence → its tokens [start, end)
 	mentions  []lexicon.Mention
 	mentionAt []int  // token → index in mentions, or -1
 	notParty  []bool // mention k is a quoted source, an origin or a post: never a party
@@ -75,12 +76,15 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 	d := lexicon.NewDoc(text)
 	a := &article{text: text, published: published, d: d, sents: arabic.Sentences(text)}
 	a.sentOf = make([]int, len(d.Tokens))
+	a.sentTok = make([][2]int, max(len(a.sents), 1))
 	s := 0
 	for i, t := range d.Tokens {
 		for s < len(a.sents)-1 && t.Start >= a.sents[s].End {
 			s++
+			a.sentTok[s][0] = i
 		}
 		a.sentOf[i] = s
+		a.sentTok[s][1] = i + 1
 	}
 	a.title = isTitle(text, a.sents)
 	a.mentions = c.lx.Recognise(d, published)
@@ -133,8 +137,8 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 				}
 			}
 		}
-		ta.background = background(d, a.sentOf, t0)
-		for j := t0 - 1; j >= 0 && a.sentOf[j] == a.sentOf[t0] && d.Tokens[j].Norm != ","; j-- {
+		ta.background = background(d, a.sentTok[a.sentOf[t0]][0])
+		for j := t0 - 1; j >= 0 && j >= t0-window && a.sentOf[j] == a.sentOf[t0] && d.Tokens[j].Norm != ","; j-- {
 			if isWord(d, j, "الذي", "التي", "الذين") {
 				ta.inRelative = true
 				break
@@ -171,14 +175,13 @@ func isTitle(text string, sents []arabic.Sentence) bool {
 	return strings.Contains(text[sents[0].End:sents[1].Start], "\n")
 }
 
-// background reports whether the sentence of token i starts with a
-// pluperfect "وكان … قد": an earlier act told as background.
-func background(d *lexicon.Doc, sentOf []int, i int) bool {
-	s := sentOf[i]
-	j := i
-	for j > 0 && sentOf[j-1] == s {
-		j--
-	}
+// window bounds how far any rule looks from a trigger, in tokens, so that
+// coding stays linear however long a sentence runs.
+const window = 80
+
+// background reports whether the sentence starting at token j starts with
+// a pluperfect "وكان … قد": an earlier act told as background.
+func background(d *lexicon.Doc, j int) bool {
 	return hasForm(d, j, "كان", "كانت") && j+6 < len(d.Tokens) && func() bool {
 		for k := j + 1; k < j+6 && k < len(d.Tokens); k++ {
 			if isWord(d, k, "قد") {

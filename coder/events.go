@@ -166,7 +166,7 @@ func refersToAct(a *article, t trigger, R int) bool {
 // reactedTo returns the mention that was the source of the latest event
 // aimed at code, or -1.
 func reactedTo(a *article, events []rasid.Event, code string) int {
-	for i := len(events) - 1; i >= 0; i-- {
+	for i := len(events) - 1; i >= 0 && i >= len(events)-20; i-- {
 		e := events[i]
 		if e.Target != code || e.Source == "" || e.Source == code {
 			continue
@@ -352,11 +352,11 @@ func altKey(e rasid.Event) string {
 func clause(a *article, trigs []trigger, k int) (int, int) {
 	t := trigs[k]
 	L := t.Start
-	for L > 0 && a.sentOf[L-1] == t.sent && !isBoundary(a, L-1) {
+	for L > 0 && a.sentOf[L-1] == t.sent && !isBoundary(a, L-1) && t.Start-L < window {
 		L--
 	}
 	if t.Phrase.Verb {
-		for j := k - 1; j >= 0 && trigs[j].sent == t.sent; j-- {
+		for j := k - 1; j >= 0 && j >= k-8 && trigs[j].sent == t.sent; j-- {
 			if !trigs[j].Phrase.Verb || trigs[j].End > t.Start {
 				continue
 			}
@@ -372,7 +372,7 @@ func clause(a *article, trigs []trigger, k int) (int, int) {
 		}
 	}
 	R := t.End
-	for R < len(a.d.Tokens) && a.sentOf[R] == t.sent && !isBoundary(a, R) {
+	for R < len(a.d.Tokens) && a.sentOf[R] == t.sent && !isBoundary(a, R) && R-t.End < window {
 		if k+1 < len(trigs) && trigs[k+1].Start == R && trigs[k+1].Phrase.Verb {
 			break
 		}
@@ -389,7 +389,7 @@ func governor(a *article, trigs []trigger, k int) int {
 	if t.Phrase.Verb {
 		return -1
 	}
-	for j := k - 1; j >= 0 && trigs[j].sent == t.sent; j-- {
+	for j := k - 1; j >= 0 && j >= k-8 && trigs[j].sent == t.sent; j-- {
 		if !trigs[j].Phrase.Verb {
 			continue
 		}
@@ -615,7 +615,7 @@ func victimFrame(a *article, t trigger) bool {
 		return false
 	}
 	// Only after casualties: "ردت بإطلاق صواريخ" is how, not why.
-	for i := t.Start - 1; i >= 0 && a.sentOf[i] == t.sent; i-- {
+	for i := t.Start - 1; i >= 0 && i >= t.Start-window && a.sentOf[i] == t.sent; i-- {
 		if hasForm(a.d, i, harmWords...) {
 			return true
 		}

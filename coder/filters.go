@@ -58,10 +58,7 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		return true
 	}
 	threat := t.Phrase.Code[:2] == "13"
-	sentStart := t.Start
-	for sentStart > 0 && a.sentOf[sentStart-1] == t.sent {
-		sentStart--
-	}
+	sentStart := max(a.sentTok[t.sent][0], t.Start-window)
 	for i := sentStart; i < t.Start; i++ {
 		if d.Tokens[i].Kind != arabic.Word || a.mentionAt[i] >= 0 {
 			continue
@@ -107,18 +104,18 @@ var casualties = append(append([]string{}, harmWords...),
 // occurrence reports whether the sentence of t says an act took place: a
 // time expression, a place, or casualties.
 func occurrence(a *article, t trigger) bool {
+	from := max(a.sentTok[t.sent][0], t.Start-window)
+	to := min(a.sentTok[t.sent][1], t.End+window)
 	for _, ta := range a.times {
-		if a.sentOf[ta.tok0] == t.sent {
+		if ta.tok0 >= from && ta.tok0 < to {
 			return true
 		}
 	}
-	for _, m := range a.mentions {
-		if m.Place && a.sentOf[m.Tok0] == t.sent {
+	for i := from; i < to; i++ {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place {
 			return true
 		}
-	}
-	for i := range a.d.Tokens {
-		if a.sentOf[i] == t.sent && a.d.Tokens[i].Kind == arabic.Word && hasForm(a.d, i, casualties...) {
+		if a.d.Tokens[i].Kind == arabic.Word && hasForm(a.d, i, casualties...) {
 			return true
 		}
 	}
@@ -252,7 +249,7 @@ func governs(code string) bool {
 // بارتكاب مجازر").
 func governed(a *article, trigs []trigger, k int) bool {
 	t := trigs[k]
-	for j := k - 1; j >= 0 && trigs[j].sent == t.sent; j-- {
+	for j := k - 1; j >= 0 && j >= k-8 && trigs[j].sent == t.sent; j-- {
 		if !governs(trigs[j].Phrase.Code) {
 			continue
 		}
