@@ -146,6 +146,7 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 		}
 		a.times = append(a.times, ta)
 	}
+	a.markDateline()
 	return a
 }
 
@@ -157,6 +158,34 @@ func ambassadorBefore(d *lexicon.Doc, i int) bool {
 			if strings.HasPrefix(c.Form, "سفير") || strings.HasPrefix(c.Form, "سفرا") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// markDateline makes the place of a dateline ("الرياض 10 رمضان 1446 هـ")
+// a place: a short first line with a date names where the story was filed.
+func (a *article) markDateline() {
+	for _, s := range []int{0, 1} {
+		if s >= len(a.sents) {
+			return
+		}
+		r := a.sentTok[s]
+		if r[1]-r[0] > 8 || !a.hasTime(r[0], r[1]) {
+			continue
+		}
+		for k := range a.mentions {
+			if m := &a.mentions[k]; m.Tok0 >= r[0] && m.Tok1 <= r[1] && m.StateRef {
+				m.Place = true
+			}
+		}
+	}
+}
+
+func (a *article) hasTime(from, to int) bool {
+	for _, ta := range a.times {
+		if ta.tok0 >= from && ta.tok1 <= to {
+			return true
 		}
 	}
 	return false

@@ -33,6 +33,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 	prev := struct{ sent, src, tgt int }{-1, -1, -1} // the previous event told
 	materialSeen := false
 	bodyRoots := map[string]bool{}
+	protestIn := map[int]bool{}
 	for _, k := range codingOrder(a, trigs) {
 		t := trigs[k]
 		headline := a.title && t.sent == 0
@@ -113,6 +114,10 @@ func (c *Coder) events(a *article) []rasid.Event {
 			// of its own country.
 			tgt = party{homeSide}
 		}
+		if p.Code[:2] == "14" && protestIn[t.sent] {
+			// One protest per sentence: "تظاهر الآلاف … احتجاجاً على" is one.
+			continue
+		}
 		date, hist, exprUsed := c.dateOf(a, trigs, k)
 		for _, s := range orNone(src) {
 			for _, g := range orNone(tgt) {
@@ -136,6 +141,9 @@ func (c *Coder) events(a *article) []rasid.Event {
 				out = append(out, e)
 				if material && e.Root >= "18" {
 					materialSeen = true
+				}
+				if e.Root == "14" {
+					protestIn[t.sent] = true
 				}
 				if s >= 0 && g >= 0 {
 					prev.sent, prev.src, prev.tgt = t.sent, s, g
@@ -213,6 +221,17 @@ func orNone(p party) []int {
 func (c *Coder) triggers(a *article) []trigger {
 	pms := c.lx.Phrases(a.d)
 	sort.SliceStable(pms, func(i, j int) bool {
+		// More words of the pattern matched, then a specific code over a
+		// root-level one ("هجوم انتحاري" 183 over "هجوم … استهدف" 190),
+		// then the longer span.
+		wi, wj := pms[i].Phrase.Words, pms[j].Phrase.Words
+		if wi != wj {
+			return wi > wj
+		}
+		si, sj := pms[i].Phrase.Code[2] != '0', pms[j].Phrase.Code[2] != '0'
+		if si != sj {
+			return si
+		}
 		li, lj := pms[i].End-pms[i].Start, pms[j].End-pms[j].Start
 		if li != lj {
 			return li > lj
@@ -469,6 +488,17 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		kept = append(kept, k)
 	}
 	pre = kept
+	var prePlaces []int
+	kept = pre[:0:0]
+	for _, k := range pre {
+		if a.mentions[k].Place {
+			// "وفي واشنطن، أعلنت الوزارة": where, not who.
+			prePlaces = append(prePlaces, k)
+			continue
+		}
+		kept = append(kept, k)
+	}
+	pre = kept
 	victims := victimFrame(a, t)
 	if victims {
 		// "قتل جنديان أميركيان في هجوم انتحاري"، "بانفجار عبوة": those
@@ -561,6 +591,15 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// An assault "في السودان": the place is the target state.
 		for _, k := range rest {
 			if a.mentions[k].Place && a.mentions[k].Kind == rasid.KindState && !sameActor(a, src, k) {
+				tgt = party{k}
+				break
+			}
+		}
+	}
+	if len(tgt) == 0 && len(src) > 0 && (t.Phrase.Code == "042" || t.Phrase.Code == "043") {
+		// "حلّ الوزير بالجزائر العاصمة في زيارة": the place visited.
+		for _, k := range append(append([]int{}, prePlaces...), rest...) {
+			if a.mentions[k].Place && a.mentions[k].Kind == rasid.KindState && !sameCode(a, src, k) {
 				tgt = party{k}
 				break
 			}

@@ -20,6 +20,7 @@ type Phrase struct {
 	NoSrc   bool // a material act whose agent may be unnamed (اغتيال X)
 	Obj     bool // the actor right after the phrase is its object (اغتيال هنية)
 	Dual    bool // a dual verb (اتفقا، بحثا): its subject is the pair named before
+	Words   int  // how many words of the pattern are not gaps
 	Source  string
 }
 
@@ -85,6 +86,11 @@ func (b *builder) loadEvents(r io.Reader, name string) error {
 		if len(k) == 0 || k[0] == "_" || k[len(k)-1] == "_" || k[0] == "~" || k[len(k)-1] == "~" {
 			return fmt.Errorf("pattern %q is empty or starts or ends with a gap", p.Pattern)
 		}
+		for _, w := range k {
+			if w != "_" && w != "~" {
+				p.Words++
+			}
+		}
 		b.lx.phrases = append(b.lx.phrases, *p)
 		b.lx.events.add(k, *p)
 		return nil
@@ -122,31 +128,37 @@ func verbPrefixOK(norm string, c arabic.Candidate) bool {
 // match of each code; overlaps between starts are the coder's to resolve.
 func (lx *Lexicon) Phrases(d *Doc) []PhraseMatch {
 	var out []PhraseMatch
-	for i := range d.Tokens {
+	var i int
+	var start int // index in out of the first match at token i
+	visit := func(m match[Phrase]) {
+		for k := range m.Vals {
+			p := &m.Vals[k]
+			if p.Verb && !verbPrefixOK(d.Tokens[i].Norm, m.First) {
+				continue
+			}
+			seen := false
+			for j := start; j < len(out); j++ {
+				if out[j].Phrase == p {
+					seen = true
+					if m.End < out[j].End {
+						// The shortest extent of a gapped pattern is the
+						// tightest reading.
+						out[j].End = m.End
+					}
+					break
+				}
+			}
+			if !seen {
+				out = append(out, PhraseMatch{Start: m.Start, End: m.End, Phrase: p})
+			}
+		}
+	}
+	for i = range d.Tokens {
 		if d.Tokens[i].Kind != arabic.Word {
 			continue
 		}
-		best := map[*Phrase]PhraseMatch{}
-		var order []*Phrase
-		lx.events.walk(d, i, func(m match[Phrase]) {
-			for k := range m.Vals {
-				p := &m.Vals[k]
-				if p.Verb && !verbPrefixOK(d.Tokens[i].Norm, m.First) {
-					continue
-				}
-				old, seen := best[p]
-				if !seen {
-					order = append(order, p)
-				}
-				if !seen || m.End < old.End {
-					// The shortest extent of a gapped pattern is the tightest reading.
-					best[p] = PhraseMatch{Start: m.Start, End: m.End, Phrase: p}
-				}
-			}
-		})
-		for _, p := range order {
-			out = append(out, best[p])
-		}
+		start = len(out)
+		lx.events.walk(d, i, visit)
 	}
 	return out
 }

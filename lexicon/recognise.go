@@ -91,8 +91,12 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 	if j == i {
 		return i
 	}
-	if j < len(d.Tokens) && j != limit && d.Tokens[j].Kind != arabic.Punct && !nameStop[d.Tokens[j].Norm] && !lx.stop[d.Tokens[j].Norm] {
-		return i // the words run on into the sentence: not a name
+	if j < len(d.Tokens) && d.Tokens[j].Kind != arabic.Punct && !nameStop[d.Tokens[j].Norm] && !lx.stop[d.Tokens[j].Norm] &&
+		!strings.ContainsRune(d.Text[d.Tokens[j-1].End:d.Tokens[j].Start], '\n') &&
+		!(j == limit && strings.HasPrefix(d.Tokens[j].Norm, "و")) && !startsWithPrepArticle(d.Tokens[j].Norm) {
+		// The words run on into the sentence ("الوزير التونسي يزور
+		// الجزائر"): a verb, not a name.
+		return i
 	}
 	return j
 }
@@ -435,6 +439,17 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 	// "الجزائر، أحمد عطاف" is rare; "المغرب" + holder never merges.
 	lx.finish(d, &m, a)
 	return m, next, true
+}
+
+// startsWithPrepArticle reports a word like "بالقصر"، "للأمم": a
+// prepositional phrase, which may follow a name.
+func startsWithPrepArticle(w string) bool {
+	for _, p := range []string{"بال", "لل", "وال", "فال", "كال"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // stopBetween reports whether a preposition or another function word lies

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"rasid/arabic"
 )
@@ -23,7 +24,7 @@ type trie[V any] struct {
 
 type node[V any] struct {
 	next map[string]*node[V]
-	pre  []prefixEdge[V]
+	pre  map[string][]prefixEdge[V] // by the first letter of the prefix
 	gap  *node[V]
 	sgap *node[V]
 	vals []V
@@ -52,15 +53,19 @@ func (t *trie[V]) add(k []string, v V) {
 			n = n.sgap
 		case len(w) > 1 && strings.HasSuffix(w, "*"):
 			p := strings.TrimSuffix(w, "*")
+			k := firstLetter(p)
 			var to *node[V]
-			for _, e := range n.pre {
+			for _, e := range n.pre[k] {
 				if e.prefix == p {
 					to = e.to
 				}
 			}
 			if to == nil {
 				to = &node[V]{}
-				n.pre = append(n.pre, prefixEdge[V]{p, to})
+				if n.pre == nil {
+					n.pre = map[string][]prefixEdge[V]{}
+				}
+				n.pre[k] = append(n.pre[k], prefixEdge[V]{p, to})
 			}
 			n = to
 		default:
@@ -79,6 +84,13 @@ func (t *trie[V]) add(k []string, v V) {
 	t.size++
 }
 
+// firstLetter is the first UTF-8 character of s, the key prefix edges are
+// indexed by so that a word is tested only against prefixes it may have.
+func firstLetter(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
+}
+
 // Doc is a text prepared for matching: its tokens and, for each word, the
 // readings with proclitics removed (arabic.AppendCandidates), computed once.
 type Doc struct {
@@ -91,7 +103,8 @@ type Doc struct {
 func NewDoc(text string) *Doc {
 	toks := arabic.Tokenize(text)
 	d := &Doc{Text: text, Tokens: toks, cands: make([][]arabic.Candidate, len(toks))}
-	var buf []arabic.Candidate
+	// Most words have two or three readings: one allocation for them all.
+	buf := make([]arabic.Candidate, 0, 3*len(toks)+8)
 	for i, t := range toks {
 		if t.Kind != arabic.Word {
 			d.cands[i] = []arabic.Candidate{{Form: t.Norm}}
@@ -134,9 +147,11 @@ func (t *trie[V]) consume(d *Doc, n *node[V], start, i int, c, first arabic.Cand
 	if m := n.next[c.Form]; m != nil {
 		t.arrive(d, m, start, i+1, first, fn)
 	}
-	for _, e := range n.pre {
-		if strings.HasPrefix(c.Form, e.prefix) {
-			t.arrive(d, e.to, start, i+1, first, fn)
+	if n.pre != nil {
+		for _, e := range n.pre[firstLetter(c.Form)] {
+			if strings.HasPrefix(c.Form, e.prefix) {
+				t.arrive(d, e.to, start, i+1, first, fn)
+			}
 		}
 	}
 }

@@ -53,6 +53,7 @@ func newRootCommand() *cobra.Command {
 		newVersionCommand(),
 		newCodeCommand(),
 		newEvalCommand(),
+		newActorsCommand(),
 		newAnalyzeCommand(),
 	)
 	return root
