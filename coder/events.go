@@ -63,6 +63,18 @@ func (c *Coder) events(a *article) []rasid.Event {
 				src = party{prev.src}
 			}
 		}
+		if participleClause(a, t) && prev.sent == t.sent && prev.src >= 0 {
+			// "…، محمّلةً الجانب الإثيوبي المسؤولية": a participle after a
+			// comma has the sentence's subject; who follows is its object.
+			post := actorIdx(a, t.Start, R)
+			src, tgt = party{prev.src}, nil
+			for _, k := range post {
+				if !sameActor(a, src, k) && !a.mentions[k].Place {
+					tgt = party{k}
+					break
+				}
+			}
+		}
 		if p.Rev {
 			src, tgt = tgt, src
 		}
@@ -94,6 +106,16 @@ func (c *Coder) events(a *article) []rasid.Event {
 			// to the latest act aimed at the reacting side.
 			if k := reactedTo(a, out, a.mentions[src[0]].Code); k >= 0 {
 				tgt = party{k}
+			}
+		}
+		if len(src) == 1 && len(tgt) == 0 && !material && lastPair[0] >= 0 {
+			// A reaction within the article's dyad: "ورحبت دمشق بالقرار".
+			x, y := a.mentions[lastPair[0]], a.mentions[lastPair[1]]
+			switch a.mentions[src[0]].Code {
+			case x.Code:
+				tgt = party{lastPair[1]}
+			case y.Code:
+				tgt = party{lastPair[0]}
 			}
 		}
 		if len(src)+len(tgt) == 0 {
@@ -200,6 +222,13 @@ func codingOrder(a *article, trigs []trigger) []int {
 		}
 	}
 	return append(order, head...)
+}
+
+// participleClause reports whether trigger t is an active participle
+// (محمّلة، متهمة، مطالبة) opening a clause after a comma.
+func participleClause(a *article, t trigger) bool {
+	n := a.d.Tokens[t.Start].Norm
+	return strings.HasPrefix(n, "م") && t.Start > 0 && isComma(a, t.Start-1)
 }
 
 // isConjoined reports whether trigger t is a verb joined by و to what came
@@ -567,11 +596,14 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// "انتقد الفيتو الأمريكي"، "دانت «الاعتداءات الإسرائيلية على
 		// إيران»": an adjective on the complement's head names whose act
 		// is aimed at.
-		limit := R
+		from, limit := t.Start, R
 		if len(tgt) > 0 {
-			limit = min(a.mentions[tgt[0]].Tok0, t.End+4)
+			// Only an adjective on the head of the complement, right after
+			// the verb and its subject, comes before a named target.
+			from = max(t.End, a.mentions[src[len(src)-1]].Tok1)
+			limit = min(a.mentions[tgt[0]].Tok0, from+4)
 		}
-		if k := adjectiveTarget(a, src, t.Start, limit); k >= 0 {
+		if k := adjectiveTarget(a, src, from, limit); k >= 0 {
 			tgt = party{k}
 		}
 	}
@@ -596,10 +628,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			}
 		}
 	}
-	if len(tgt) == 0 && len(src) > 0 && (t.Phrase.Code == "042" || t.Phrase.Code == "043") {
-		// "حلّ الوزير بالجزائر العاصمة في زيارة": the place visited.
+	if len(tgt) == 0 && len(src) > 0 && (t.Phrase.Code == "042" || t.Phrase.Code == "043" || t.Phrase.Code[:2] == "07") {
+		// "حلّ الوزير بالجزائر العاصمة في زيارة"، "مساعدات إلى درنة": the
+		// place visited or helped stands for its state.
 		for _, k := range append(append([]int{}, prePlaces...), rest...) {
-			if a.mentions[k].Place && a.mentions[k].Kind == rasid.KindState && !sameCode(a, src, k) {
+			if a.mentions[k].Place && !sameCode(a, src, k) {
 				tgt = party{k}
 				break
 			}

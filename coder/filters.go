@@ -59,21 +59,31 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 	}
 	threat := t.Phrase.Code[:2] == "13"
 	sentStart := max(a.sentTok[t.sent][0], t.Start-window)
+	// Terms, schedules and rumours govern their own clause only: after a
+	// comma ("…، وذلك خلال زيارة") the act is told as real again.
+	clauseStart := sentStart
+	for i := t.Start - 1; i >= sentStart; i-- {
+		if isComma(a, i) {
+			clauseStart = i + 1
+			break
+		}
+	}
 	for i := sentStart; i < t.Start; i++ {
 		if d.Tokens[i].Kind != arabic.Word || a.mentionAt[i] >= 0 {
 			continue
 		}
+		inClause := i >= clauseStart
 		switch {
 		case hasForm(d, i, deniers...):
 			return true
 		case !threat && hasForm(d, i, conditions...):
 			return true
-		case hasForm(d, i, rumours...):
+		case inClause && hasForm(d, i, rumours...):
 			return true
-		case hasForm(d, i, contents...):
+		case inClause && hasForm(d, i, contents...):
 			// "وينص الاتفاق على ... الإفراج عن": terms, not acts.
 			return true
-		case hasForm(d, i, schedulers...):
+		case inClause && hasForm(d, i, schedulers...):
 			return true
 		case isWord(d, i, "يمكن", "ربما") && t.Start-i <= 2:
 			return true
