@@ -290,5 +290,3 @@ func actorsOf(a *article, events []rasid.Event) []rasid.Mention {
 	}
 	return out
 }
-
-func trimSpace(s string) string { return strings.TrimSpace(s) }

@@ -465,15 +465,6 @@ func isBoundary(a *article, i int) bool {
 	return isWord(a.d, i, "ان", "بان", "انه", "انها", "لان", "وان", "فيما", "بينما", "وبينما", "حين", "حيث", "فيما", "اذ", "عقب", "بعدما", "لكن", "ولكن", "غير", "الا", "قبل", "بعد", "وبعد", "وقبل")
 }
 
-func commaBetween(a *article, from, to int) bool {
-	for i := from; i < to; i++ {
-		if a.d.Tokens[i].Kind == arabic.Punct && a.d.Tokens[i].Norm == "," {
-			return true
-		}
-	}
-	return false
-}
-
 // actorIdx lists the mentions in tokens [from, to) that may be parties.
 func actorIdx(a *article, from, to int) []int {
 	var out []int
