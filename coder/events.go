@@ -75,6 +75,25 @@ func (c *Coder) events(a *article) []rasid.Event {
 				}
 			}
 		}
+		if (p.Pro || p.Poss) && prev.src >= 0 && prev.sent >= t.sent-1 {
+			// "حيث استقبله الرئيس"، "خلال زيارته إلى تل أبيب": the pronoun
+			// is the subject of the act just told.
+			var others []int
+			for _, k := range actorIdx(a, t.Start, R) {
+				if !sameActor(a, party{prev.src}, k) {
+					others = append(others, k)
+				}
+			}
+			if p.Pro && len(others) > 0 {
+				src, tgt = party{others[0]}, party{prev.src}
+			}
+			if p.Poss {
+				src, tgt = party{prev.src}, nil
+				if len(others) > 0 {
+					tgt = party{others[0]}
+				}
+			}
+		}
 		if p.Rev {
 			src, tgt = tgt, src
 		}

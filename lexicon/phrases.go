@@ -21,6 +21,8 @@ type Phrase struct {
 	Obj     bool // the actor right after the phrase is its object (اغتيال هنية)
 	Dual    bool // a dual verb (اتفقا، بحثا): its subject is the pair named before
 	Words   int  // how many words of the pattern are not gaps
+	Pro     bool // an object pronoun (استقبله): the target is who was just told of
+	Poss    bool // a possessive (زيارته): the source is who was just told of
 	Source  string
 }
 
@@ -65,8 +67,12 @@ func (b *builder) loadEvents(r io.Reader, name string) error {
 				p.Obj = true
 			case "dual":
 				p.Dual, p.Sym = true, true
+			case "pro":
+				p.Pro = true
+			case "poss":
+				p.Poss = true
 			default:
-				return fmt.Errorf("flag %q is not one of verb, sym, rev, notgt, nosrc, obj, dual", f)
+				return fmt.Errorf("flag %q is not one of verb, sym, rev, notgt, nosrc, obj, dual, pro, poss", f)
 			}
 		}
 		k := phraseKey(p.Pattern)
