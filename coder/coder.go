@@ -103,7 +103,7 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 		case hasForm(d, i-1, "بحسب", "حسب", "وفق", "وفقا", "نقلا", "استنادا"):
 			// "بحسب منظمة الصحة العالمية": a source of the report.
 			a.notParty[k], a.quoted[k] = true, true
-		case isWord(d, i-1, "لدي", "لدا") && !ambassadorBefore(d, i-1):
+		case isWord(d, i-1, "لدي", "لدا") && !ambassadorBefore(d, i-1) && m.Kind != rasid.KindPerson:
 			// "مندوب الجزائر لدى الأمم المتحدة": where an envoy sits; but
 			// "سفيرها لدى إسبانيا" names the other state.
 			a.notParty[k] = true
