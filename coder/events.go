@@ -817,7 +817,7 @@ func coordinated(a *article, prev, cur lexicon.Mention) bool {
 	return false
 }
 
-var duals = []string{"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوزيران", "الوزيرين",
+var duals = []string{"الجانبان", "الجانبين", "الطرفان", "الطرفين", "طرفي", "الاطراف", "البلدان", "البلدين", "الوزيران", "الوزيرين",
 	"الزعيمان", "الزعيمين", "الرئيسان", "الرئيسين", "المسؤولان", "المسؤولين", "القائدان", "القائدين"}
 
 // dualSubject reports whether the trigger's parties are named by a dual
