@@ -22,6 +22,14 @@ type Coder struct {
 	lx   *lexicon.Lexicon
 	book *cameo.Book
 	tx   *timex.Resolver
+
+	trace func(format string, args ...any) // tests: why a phrase was not coded
+}
+
+func (c *Coder) tracef(format string, args ...any) {
+	if c.trace != nil {
+		c.trace(format, args...)
+	}
 }
 
 // New returns a Coder over the given dictionaries.

@@ -37,7 +37,11 @@ func (c *Coder) events(a *article) []rasid.Event {
 	for _, k := range codingOrder(a, trigs) {
 		t := trigs[k]
 		headline := a.title && t.sent == 0
+		if t.Phrase.None {
+			continue // "استضافت … جولة من المحادثات": not an act itself
+		}
 		if c.blocked(a, t) || governed(a, trigs, k) {
+			c.tracef("skip %s %q at %d: blocked or governed", t.Phrase.Code, t.Phrase.Pattern, t.Start)
 			continue
 		}
 		L, R := clause(a, trigs, k)
@@ -94,6 +98,19 @@ func (c *Coder) events(a *article) []rasid.Event {
 				}
 			}
 		}
+		if p.Med {
+			// "بوساطة وزير الخارجية العماني": the mediator acts toward each
+			// party of the talks just told.
+			src, tgt = nil, nil
+			if k := a.firstActorAfter(t.End, R); k >= 0 {
+				src = party{k}
+				if prev.src >= 0 && prev.sent == t.sent && prev.tgt >= 0 {
+					tgt = party{prev.src, prev.tgt}
+				} else if lastPair[0] >= 0 {
+					tgt = party{lastPair[0], lastPair[1]}
+				}
+			}
+		}
 		if p.Rev {
 			src, tgt = tgt, src
 		}
@@ -138,16 +155,20 @@ func (c *Coder) events(a *article) []rasid.Event {
 			}
 		}
 		if len(src)+len(tgt) == 0 {
+			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 113, src, tgt)
 			continue
 		}
 		if len(src) == 0 && !(material && p.NoSrc) {
+			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 116, src, tgt)
 			continue
 		}
 		if len(tgt) == 0 && !(material && p.NoTgt) {
+			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 119, src, tgt)
 			continue
 		}
 		if material && (len(src) == 0 || len(tgt) == 0) && materialSeen && p.Code[:2] >= "18" {
 			// "ندد بالهجوم": an assault already coded, told again.
+			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 123, src, tgt)
 			continue
 		}
 		if material && len(tgt) == 0 && len(src) == 1 && a.mentions[src[0]].Role == "REB" && p.Code[:2] >= "18" {
@@ -157,6 +178,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 		}
 		if p.Code[:2] == "14" && protestIn[t.sent] {
 			// One protest per sentence: "تظاهر الآلاف … احتجاجاً على" is one.
+			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 132, src, tgt)
 			continue
 		}
 		date, hist, exprUsed := c.dateOf(a, trigs, k)
@@ -241,6 +263,17 @@ func codingOrder(a *article, trigs []trigger) []int {
 		}
 	}
 	return append(order, head...)
+}
+
+// firstActorAfter returns the first party-capable mention in tokens
+// [from, to), or -1.
+func (a *article) firstActorAfter(from, to int) int {
+	for _, k := range actorIdx(a, from, to) {
+		if !a.mentions[k].Place {
+			return k
+		}
+	}
+	return -1
 }
 
 // participleClause reports whether trigger t is an active participle
@@ -481,7 +514,11 @@ func isBoundary(a *article, i int) bool {
 	if a.mentionAt[i] >= 0 {
 		return false
 	}
-	return isWord(a.d, i, "ان", "بان", "انه", "انها", "لان", "وان", "فيما", "بينما", "وبينما", "حين", "حيث", "فيما", "اذ", "عقب", "بعدما", "لكن", "ولكن", "غير", "الا", "قبل", "بعد", "وبعد", "وقبل")
+	if isWord(a.d, i, "غير", "الا") {
+		// "غير أن"، "إلا أن" open a clause; "غير المباشرة" does not.
+		return isWord(a.d, i+1, "ان")
+	}
+	return isWord(a.d, i, "ان", "بان", "انه", "انها", "لان", "وان", "فيما", "بينما", "وبينما", "حين", "حيث", "اذ", "عقب", "بعدما", "لكن", "ولكن", "قبل", "بعد", "وبعد", "وقبل")
 }
 
 // actorIdx lists the mentions in tokens [from, to) that may be parties.

@@ -23,6 +23,8 @@ type Phrase struct {
 	Words   int  // how many words of the pattern are not gaps
 	Pro     bool // an object pronoun (استقبله): the target is who was just told of
 	Poss    bool // a possessive (زيارته): the source is who was just told of
+	Med     bool // mediation (بوساطة X): X toward each party just told of
+	None    bool // CODE "-": words that look like an act but are not one; they only block shorter phrases
 	Source  string
 }
 
@@ -47,8 +49,10 @@ var codeDigits = func(s string) bool {
 func (b *builder) loadEvents(r io.Reader, name string) error {
 	return readTSV(r, name, 2, 3, func(line int, c []string) error {
 		p := &Phrase{Code: c[0], Pattern: c[1], Source: fmt.Sprintf("%s:%d", name, line)}
-		if !codeDigits(p.Code) {
-			return fmt.Errorf("code %q is not a 3- or 4-digit CAMEO code", p.Code)
+		if p.Code == "-" {
+			p.None, p.Code = true, "000"
+		} else if !codeDigits(p.Code) {
+			return fmt.Errorf("code %q is not a 3- or 4-digit CAMEO code (or - for a phrase that is not an act)", p.Code)
 		}
 		for _, f := range strings.Split(col(c, 2), ",") {
 			switch strings.TrimSpace(f) {
@@ -71,8 +75,10 @@ func (b *builder) loadEvents(r io.Reader, name string) error {
 				p.Pro = true
 			case "poss":
 				p.Poss = true
+			case "med":
+				p.Med = true
 			default:
-				return fmt.Errorf("flag %q is not one of verb, sym, rev, notgt, nosrc, obj, dual, pro, poss", f)
+				return fmt.Errorf("flag %q is not one of verb, sym, rev, notgt, nosrc, obj, dual, pro, poss, med", f)
 			}
 		}
 		k := phraseKey(p.Pattern)
