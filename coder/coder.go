@@ -281,7 +281,7 @@ func actorsOf(a *article, events []rasid.Event) []rasid.Mention {
 	seen := map[string]bool{}
 	out := []rasid.Mention{}
 	for k, m := range a.mentions {
-		if a.quoted[k] || m.AdjOnly {
+		if a.quoted[k] || m.AdjOnly || m.Pron {
 			continue
 		}
 		if m.Place && !party[m.Text] {

@@ -45,7 +45,8 @@ func (c *Coder) events(a *article) []rasid.Event {
 			continue
 		}
 		L, R := clause(a, trigs, k)
-		if governor(a, trigs, k) >= 0 || relativeFollows(a, t) {
+		ownPhrase := governor(a, trigs, k) >= 0
+		if ownPhrase || relativeFollows(a, t) {
 			// A nominal act in a verb's complement, or one whose agent a
 			// relative clause names ("الغارة التي شنها الجيش"): only its
 			// own phrase.
@@ -144,6 +145,12 @@ func (c *Coder) events(a *article) []rasid.Event {
 				tgt = party{k}
 			}
 		}
+		if ownPhrase && len(tgt) == 0 && !material {
+			// A nominal act inside another verb's complement ("أوقفت إدخال
+			// المساعدات") names both its parties itself, or is no act.
+			c.tracef("skip %s %q at %d: complement without a target", t.Phrase.Code, t.Phrase.Pattern, t.Start)
+			continue
+		}
 		if len(src) == 1 && len(tgt) == 0 && !material && lastPair[0] >= 0 {
 			// A reaction within the article's dyad: "ورحبت دمشق بالقرار".
 			x, y := a.mentions[lastPair[0]], a.mentions[lastPair[1]]
@@ -171,7 +178,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 123, src, tgt)
 			continue
 		}
-		if material && len(tgt) == 0 && len(src) == 1 && a.mentions[src[0]].Role == "REB" && p.Code[:2] >= "18" {
+		if material && len(tgt) == 0 && len(src) == 1 && a.mentions[src[0]].Role == "REB" && p.Code[:2] >= "19" {
 			// An armed group's killings with no victim named: the people
 			// of its own country.
 			tgt = party{homeSide}
@@ -626,7 +633,8 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	var tgt party
 	for i := 0; i < len(rest); i++ {
 		m := a.mentions[rest[i]]
-		if m.Place || sameActor(a, src, rest[i]) {
+		if m.Place || sameActor(a, src, rest[i]) || m.Pron && sameCode(a, src, rest[i]) {
+			// "طالبت الوزارة بالإفراج عن مواطنها": the source's own.
 			continue
 		}
 		tgt = group(a, rest, i)

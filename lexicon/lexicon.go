@@ -41,9 +41,10 @@ const (
 	Title                            // a title or collective noun: وزير الخارجية، الجيش
 	Holder                           // the name of an office-holder
 	Counterpart                      // نظيره، نظيرته
+	PronTitle                        // a title with a possessive pronoun: سلطاتها، جيشه
 )
 
-var kindNames = [...]string{"", "state", "capital", "seat", "adjective", "people", "city", "org", "entity", "title", "holder", "counterpart"}
+var kindNames = [...]string{"", "state", "capital", "seat", "adjective", "people", "city", "org", "entity", "title", "holder", "counterpart", "pronoun-title"}
 
 func (k EntryKind) String() string {
 	if int(k) < len(kindNames) {

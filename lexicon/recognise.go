@@ -33,6 +33,9 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 			}
 		})
 		if best.Start < 0 {
+			if a, ok := lx.pronounTitle(d, i); ok {
+				out = append(out, a)
+			}
 			i++
 			continue
 		}
@@ -41,6 +44,53 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 	}
 	return out
 }
+
+// pronounSuffixes are the possessive pronouns a title may carry
+// ("سلطاتها" its authorities, "جيشه" his army), longest first.
+var pronounSuffixes = []string{"هما", "هم", "ها", "ه"}
+
+// pronounTitle reads token i as a one-word title with a possessive
+// pronoun; the pronoun's state is resolved when mentions are composed.
+func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
+	if d.Tokens[i].Kind != arabic.Word {
+		return Atom{}, false
+	}
+	for _, c := range d.cands[i] {
+		if c.Prefix > 0 && !verbLikePrefix(d.Tokens[i].Norm[:c.Prefix]) {
+			continue
+		}
+		for _, suf := range pronounSuffixes {
+			stem, ok := strings.CutSuffix(c.Form, suf)
+			if !ok || utf8.RuneCountInString(stem) < 3 {
+				continue
+			}
+			// ة before a suffix is written ت: قواتها → قوات، حكومتها → حكومه.
+			forms := []string{stem}
+			if strings.HasSuffix(stem, "ت") {
+				forms = append(forms, strings.TrimSuffix(stem, "ت")+"ه")
+			}
+			for _, f := range forms {
+				n := lx.actors.root.next["ال"+f]
+				if n == nil {
+					n = lx.actors.root.next[f]
+				}
+				if n == nil {
+					continue
+				}
+				for _, e := range n.vals {
+					if e.Kind == Title && e.Code == "" {
+						return Atom{Start: i, End: i + 1, First: c, Entries: []Entry{{Kind: PronTitle, Role: e.Role, Source: e.Source}}}, true
+					}
+				}
+			}
+		}
+	}
+	return Atom{}, false
+}
+
+// verbLikePrefix reports whether the proclitics removed are only the
+// conjunctions و and ف.
+func verbLikePrefix(p string) bool { return p == "و" || p == "ف" }
 
 // Mention is an actor mention with its token span, as the coder uses it.
 type Mention struct {
@@ -52,6 +102,7 @@ type Mention struct {
 	Named      bool // ends with a person's name the lexicon does not know
 	Bare       bool // a title with no state of its own, coded from the article
 	AdjOnly    bool // a nationality adjective on some other noun: whose, not who
+	Pron       bool // a title with a pronoun (سلطاتها) or a bare head (الحركة): refers back, not listed as an actor
 	StateRef   bool // a state's name, capital or seat, not an organ or a person
 }
 
@@ -113,7 +164,56 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 		}
 		i = next
 	}
-	return resolveBare(lx.linkNames(d, out))
+	return resolveBare(headAnaphors(d, lx.linkNames(d, out)))
+}
+
+// heads are the nouns by which news refers back to a named organisation
+// or group: "الجامعة" for جامعة الدول العربية, "الحركة" for حركة حماس.
+var heads = map[string]bool{"جامعه": true, "حلف": true, "حركه": true, "جماعه": true, "حزب": true, "تنظيم": true,
+	"منظمه": true, "وكاله": true, "مفوضيه": true, "بعثه": true, "محكمه": true, "مجموعه": true}
+
+// headAnaphors finds "الحركة"، "الحلف" referring to the latest
+// organisation or group whose name has that head noun.
+func headAnaphors(d *Doc, ms []Mention) []Mention {
+	covered := make([]bool, len(d.Tokens))
+	for _, m := range ms {
+		for t := m.Tok0; t < m.Tok1; t++ {
+			covered[t] = true
+		}
+	}
+	added := false
+	j := 0
+	for i, t := range d.Tokens {
+		for j < len(ms) && ms[j].Tok1 <= i {
+			j++
+		}
+		if covered[i] || t.Kind != arabic.Word {
+			continue
+		}
+		for _, c := range d.cands[i] {
+			h, ok := strings.CutPrefix(c.Form, "ال")
+			if !ok || !heads[h] {
+				continue
+			}
+			for k := j - 1; k >= 0; k-- {
+				m := ms[k]
+				if (m.Kind == rasid.KindOrganisation || m.Kind == rasid.KindGroup) && !m.Pron &&
+					strings.HasPrefix(arabic.Normalize(m.Text), h) {
+					a := Mention{Tok0: i, Tok1: i + 1, Anaphor: true, Pron: true}
+					a.Code, a.Role, a.Kind = m.Code, m.Role, m.Kind
+					finishSpan(d, &a, c)
+					ms = append(ms, a)
+					added = true
+					break
+				}
+			}
+			break
+		}
+	}
+	if added {
+		sort.Slice(ms, func(a, b int) bool { return ms[a].Tok0 < ms[b].Tok0 })
+	}
+	return ms
 }
 
 // resolveBare gives bare titles the state of an article that names only
@@ -391,6 +491,16 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 		lx.finish(d, &m, a)
 		return m, next, true
 	}
+	if e, ok := has(a, PronTitle); ok {
+		// "سلطاتها": the state of the actor just named.
+		k := lastStateLike(prev)
+		if k < 0 {
+			return m, next, false
+		}
+		m.Code, m.Role, m.Kind, m.Anaphor, m.Pron = prev[k].Code, e.Role, rasid.KindState, true, true
+		lx.finish(d, &m, a)
+		return m, next, true
+	}
 	articleAdded := a.First.Prefix > 0 && strings.HasSuffix(d.Tokens[a.Start].Norm[:a.First.Prefix], "ال")
 	for _, e := range a.Entries {
 		if articleAdded && e.Kind != Adjective && e.Kind != People {
@@ -491,6 +601,19 @@ func clauseStart(d *Doc, a Atom) bool {
 	return false
 }
 
+// lastStateLike returns the index of the latest mention that a pronoun
+// can stand for (a state, an organisation or a group), or -1.
+func lastStateLike(prev []Mention) int {
+	for k := len(prev) - 1; k >= 0 && k >= len(prev)-6; k-- {
+		m := prev[k]
+		if m.Place || m.AdjOnly || m.Bare || m.Pron {
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
 // lastRole is the role of the latest mention, GOV when there is none.
 func lastRole(prev []Mention) string {
 	for k := len(prev) - 1; k >= 0; k-- {
@@ -556,9 +679,11 @@ func locative(d *Doc, a Atom, city bool) bool {
 
 // finish fills the mention's text and byte offsets, leaving out the
 // proclitics of its first word (وروسيا → روسيا).
-func (lx *Lexicon) finish(d *Doc, m *Mention, first Atom) {
+func (lx *Lexicon) finish(d *Doc, m *Mention, first Atom) { finishSpan(d, m, first.First) }
+
+func finishSpan(d *Doc, m *Mention, first arabic.Candidate) {
 	start := d.Tokens[m.Tok0].Start
-	if n := procliticLetters(d.Tokens[m.Tok0].Norm, first.First); n > 0 {
+	if n := procliticLetters(d.Tokens[m.Tok0].Norm, first); n > 0 {
 		start = skipLetters(d.Text, start, d.Tokens[m.Tok0].End, n)
 	}
 	end := d.Tokens[m.Tok1-1].End
