@@ -70,16 +70,15 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 				forms = append(forms, strings.TrimSuffix(stem, "ت")+"ه")
 			}
 			for _, f := range forms {
-				n := lx.actors.root.next["ال"+f]
-				if n == nil {
-					n = lx.actors.root.next[f]
-				}
-				if n == nil {
-					continue
-				}
-				for _, e := range n.vals {
-					if e.Kind == Title && e.Code == "" {
-						return Atom{Start: i, End: i + 1, First: c, Entries: []Entry{{Kind: PronTitle, Role: e.Role, Source: e.Source}}}, true
+				for _, key := range []string{f, "ال" + f} {
+					n := lx.actors.root.next[key]
+					if n == nil {
+						continue
+					}
+					for _, e := range n.vals {
+						if e.Kind == Title && e.Code == "" {
+							return Atom{Start: i, End: i + 1, First: c, Entries: []Entry{{Kind: PronTitle, Role: e.Role, Source: e.Source}}}, true
+						}
 					}
 				}
 			}

@@ -102,6 +102,16 @@ func TestRecognise(t *testing.T) {
 			absent: []string{"المالي"},
 		},
 		{
+			// A title with a possessive pronoun takes the state just named.
+			name: "PronounTitle", text: "أعلنت إسرائيل أن قواتها دخلت المنطقة", published: "2024-01-01",
+			want: []want{{"إسرائيل", "ISR", "GOV", "state"}, {"قواتها", "ISR", "MIL", "state"}},
+		},
+		{
+			// A head noun refers back to the organisation named before.
+			name: "HeadAnaphor", text: "أعلنت حركة حماس موافقتها، وقالت الحركة إنها", published: "2024-01-01",
+			want: []want{{"حركة حماس", "PSE", "REB", "group"}, {"الحركة", "PSE", "REB", "group"}},
+		},
+		{
 			// A byline is nobody the lexicon knows.
 			name: "Byline", text: "حسين العياشي\nأجرى الوزير اتصالا", published: "2024-01-01",
 			absent: []string{"حسين العياشي"},
