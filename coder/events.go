@@ -30,6 +30,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 	var out []rasid.Event
 	seen := map[string]bool{}
 	lastPair := [2]int{-1, -1}
+	fightPair := [2]int{-1, -1} // the sides of the latest fighting (roots 18–20)
 	prev := struct{ sent, src, tgt int }{-1, -1, -1} // the previous event told
 	materialSeen := false
 	bodyRoots := map[string]bool{}
@@ -124,9 +125,14 @@ func (c *Coder) events(a *article) []rasid.Event {
 				src, tgt = party{lastPair[0]}, party{lastPair[1]}
 				sym = true
 			case len(src) > 0 && len(tgt) == 0 && dualBetween(a, a.mentions[src[len(src)-1]].Tok1, R):
-				// "دعا غوتيريش الطرفين": both parties of that dyad.
-				for _, m := range lastPair {
-					if !sameActor(a, src, m) {
+				// "دعا غوتيريش الطرفين"، "طرفي النزاع": both sides of the
+				// fighting told before, else of the article's dyad.
+				pair := lastPair
+				if fightPair[0] >= 0 {
+					pair = fightPair
+				}
+				for _, m := range pair {
+					if m >= 0 && !sameActor(a, src, m) && !sameCode(a, tgt, m) {
 						tgt = append(tgt, m)
 					}
 				}
@@ -211,6 +217,9 @@ func (c *Coder) events(a *article) []rasid.Event {
 				out = append(out, e)
 				if material && e.Root >= "18" {
 					materialSeen = true
+					if s >= 0 && g >= 0 && !hist {
+						fightPair = [2]int{s, g}
+					}
 				}
 				if e.Root == "14" {
 					protestIn[t.sent] = true
@@ -594,6 +603,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// "مقتل أمينه العام": who did it is not who precedes the noun.
 		pre = nil
 	}
+	if !t.Phrase.Verb && len(pre) > 1 && t.Start > 1 && isWord(a.d, t.Start-1, "من") && a.mentionAt[t.Start-2] >= 0 {
+		// "مكّنت الشرطة الإسبانية من توقيف": the one enabled acts.
+		k := a.mentionAt[t.Start-2]
+		pre = []int{k}
+	}
 	var src party
 	var rest []int
 	if victims {
@@ -633,7 +647,10 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	var tgt party
 	for i := 0; i < len(rest); i++ {
 		m := a.mentions[rest[i]]
-		if m.Place || sameActor(a, src, rest[i]) || m.Pron && sameCode(a, src, rest[i]) {
+		if m.Place || sameActor(a, src, rest[i]) || m.Pron && sameCode(a, src, rest[i]) ||
+			t.Phrase.Code[:2] < "14" && m.Role == "CVL" && sameCode(a, src, rest[i]) {
+			// A statement's own people ("بالنسبة إلى الشعب السوري") are
+			// not whom it addresses.
 			// "طالبت الوزارة بالإفراج عن مواطنها": the source's own.
 			continue
 		}
@@ -660,6 +677,16 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		}
 		if k := adjectiveTarget(a, src, from, limit); k >= 0 {
 			tgt = party{k}
+		}
+	}
+	if t.Phrase.NoSrc && len(src) == 0 && t.Phrase.Code[:2] >= "18" {
+		// "…، بعدما أطلق مسلح سلوفاكي النار عليه": an armed man named in
+		// the sentence is the attacker.
+		for i := a.sentTok[t.sent][0]; i < a.sentTok[t.sent][1]; i++ {
+			if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Role == "REB" && !inParty(tgt, k) {
+				src = party{k}
+				break
+			}
 		}
 	}
 	if t.Phrase.NoSrc && len(src) == 0 {

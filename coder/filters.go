@@ -79,8 +79,9 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		case inClause && hasForm(d, i, rumours...):
 			return true
-		case inClause && hasForm(d, i, contents...):
-			// "وينص الاتفاق على ... الإفراج عن": terms, not acts.
+		case hasForm(d, i, contents...) && !clauseBreak(a, i, t.Start):
+			// "وينص الاتفاق على ...، والإفراج عن": terms, not acts, to the
+			// end of the enumeration.
 			return true
 		case inClause && hasForm(d, i, schedulers...):
 			return true
@@ -94,6 +95,20 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 	// "زيارة مرتقبة"، "الزيارة المقبلة": announced, not made.
 	for i := t.End; i < t.End+1 && i < len(d.Tokens) && a.sentOf[i] == t.sent; i++ {
 		if hasForm(d, i, "مرتقبه", "المرتقبه", "مرتقب", "المرتقب", "المقبله", "المقبل", "القادمه", "القادم", "المرتقبين") {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreak reports whether a clause boundary other than أن, or "وذلك",
+// lies in tokens (from, to).
+func clauseBreak(a *article, from, to int) bool {
+	for i := from + 1; i < to; i++ {
+		if isWord(a.d, i, "ان", "بان") {
+			continue
+		}
+		if isBoundary(a, i) || hasForm(a.d, i, "ذلك") {
 			return true
 		}
 	}

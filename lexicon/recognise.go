@@ -169,7 +169,7 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 // heads are the nouns by which news refers back to a named organisation
 // or group: "الجامعة" for جامعة الدول العربية, "الحركة" for حركة حماس.
 var heads = map[string]bool{"جامعه": true, "حلف": true, "حركه": true, "جماعه": true, "حزب": true, "تنظيم": true,
-	"منظمه": true, "وكاله": true, "مفوضيه": true, "بعثه": true, "محكمه": true, "مجموعه": true}
+	"منظمه": true, "وكاله": true, "مفوضيه": true, "بعثه": true, "محكمه": true, "مجموعه": true, "مجلس": true}
 
 // headAnaphors finds "الحركة"، "الحلف" referring to the latest
 // organisation or group whose name has that head noun.
