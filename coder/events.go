@@ -81,6 +81,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 				}
 			}
 		}
+		if p.Pro && (prev.src < 0 || prev.sent < t.sent-1) {
+			// "حلّ الوزير بالجزائر، حيث استقبله الرئيس": with no act told
+			// before, the pronoun is the sentence's first actor.
+			if k := a.firstActorAfter(a.sentTok[t.sent][0], t.Start); k >= 0 {
+				prev.src, prev.tgt, prev.sent = k, -1, t.sent
+			}
+		}
 		if (p.Pro || p.Poss) && prev.src >= 0 && prev.sent >= t.sent-1 {
 			// "حيث استقبله الرئيس"، "خلال زيارته إلى تل أبيب": the pronoun
 			// is the subject of the act just told.
@@ -184,7 +191,8 @@ func (c *Coder) events(a *article) []rasid.Event {
 			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 123, src, tgt)
 			continue
 		}
-		if material && len(tgt) == 0 && len(src) == 1 && a.mentions[src[0]].Role == "REB" && p.Code[:2] >= "19" {
+		if material && len(tgt) == 0 && len(src) == 1 && a.mentions[src[0]].Role == "REB" &&
+			(p.Code[:2] >= "19" || p.Code[:2] == "18" && homePlace(a, t, a.mentions[src[0]].Code)) {
 			// An armed group's killings with no victim named: the people
 			// of its own country.
 			tgt = party{homeSide}
@@ -297,6 +305,17 @@ func (a *article) firstActorAfter(from, to int) int {
 func participleClause(a *article, t trigger) bool {
 	n := a.d.Tokens[t.Start].Norm
 	return strings.HasPrefix(n, "م") && t.Start > 0 && isComma(a, t.Start-1)
+}
+
+// homePlace reports whether the sentence of t happens in a place of state
+// code: "سيارة مفخخة في مقديشو" by a Somali group hits Somalia.
+func homePlace(a *article, t trigger, code string) bool {
+	for i := a.sentTok[t.sent][0]; i < a.sentTok[t.sent][1]; i++ {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && a.mentions[k].Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // isConjoined reports whether trigger t is a verb joined by و to what came
@@ -444,6 +463,16 @@ func dedupKey(e rasid.Event) string {
 		x, y = y, x
 	}
 	root := e.Root
+	if root == "04" {
+		// A visit, its hosting and the talks held during it are one act; a
+		// call or a negotiation is another.
+		switch e.Code {
+		case "040", "042", "043", "044":
+			root = "04meet"
+		default:
+			root = e.Code
+		}
+	}
 	h := "n"
 	if e.Historical {
 		h = "h"
@@ -647,7 +676,7 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	var tgt party
 	for i := 0; i < len(rest); i++ {
 		m := a.mentions[rest[i]]
-		if m.Place || sameActor(a, src, rest[i]) || m.Pron && sameCode(a, src, rest[i]) ||
+		if m.Place || sameActor(a, src, rest[i]) || (m.Pron || m.StateRef) && sameCode(a, src, rest[i]) ||
 			t.Phrase.Code[:2] < "14" && m.Role == "CVL" && sameCode(a, src, rest[i]) {
 			// A statement's own people ("بالنسبة إلى الشعب السوري") are
 			// not whom it addresses.
@@ -704,7 +733,7 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	if len(tgt) == 0 && t.Phrase.Code[:2] >= "18" {
 		// An assault "في السودان": the place is the target state.
 		for _, k := range rest {
-			if a.mentions[k].Place && a.mentions[k].Kind == rasid.KindState && !sameActor(a, src, k) {
+			if a.mentions[k].Place && !sameCode(a, src, k) {
 				tgt = party{k}
 				break
 			}

@@ -56,6 +56,10 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// place, casualties) names a kind of act, not an act.
 		return true
 	}
+	if t.Phrase.Code[:2] >= "14" && quoted(a, t) {
+		// "ارتكبت «إبادة جماعية»": a label someone used, not a report.
+		return true
+	}
 	threat := t.Phrase.Code[:2] == "13"
 	sentStart := max(a.sentTok[t.sent][0], t.Start-window)
 	// Terms, schedules and rumours govern their own clause only: after a
@@ -99,6 +103,12 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		}
 	}
 	return false
+}
+
+// quoted reports whether the trigger is the whole of a «…» quotation.
+func quoted(a *article, t trigger) bool {
+	d := a.d
+	return t.Start > 0 && t.End < len(d.Tokens) && d.Tokens[t.Start-1].Norm == "«" && d.Tokens[t.End].Norm == "»"
 }
 
 // clauseBreak reports whether a clause boundary other than أن, or "وذلك",
