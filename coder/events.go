@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"rasid"
 	"rasid/arabic"
@@ -30,9 +31,10 @@ func (c *Coder) events(a *article) []rasid.Event {
 	var out []rasid.Event
 	seen := map[string]bool{}
 	lastPair := [2]int{-1, -1}
-	fightPair := [2]int{-1, -1} // the sides of the latest fighting (roots 18–20)
+	fightPair := [2]int{-1, -1}                      // the sides of the latest fighting (roots 18–20)
 	prev := struct{ sent, src, tgt int }{-1, -1, -1} // the previous event told
 	materialSeen := false
+	var told []toldAct // acts coded so far, by the noun that names them
 	bodyRoots := map[string]bool{}
 	protestIn := map[int]bool{}
 	for _, k := range codingOrder(a, trigs) {
@@ -151,6 +153,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 			src, tgt = src[:1], src[1:]
 		}
 		material := p.Code[:2] >= "14"
+		if len(src) > 0 && len(tgt) == 0 && !material && !sym {
+			// "وانتقد بوريل الزيارة": an earlier act named by its noun; the
+			// target is whoever did it.
+			if k := referencedAct(a, t, R, told, src); k >= 0 {
+				tgt = party{k}
+			}
+		}
 		if len(src) > 0 && len(tgt) == 0 && !material && !sym && refersToAct(a, t, R) {
 			// "وندد زيلينسكي بالهجوم"، "ورحبت دمشق بالقرار": a reaction
 			// to the latest act aimed at the reacting side.
@@ -232,6 +241,9 @@ func (c *Coder) events(a *article) []rasid.Event {
 				if e.Root == "14" {
 					protestIn[t.sent] = true
 				}
+				if s >= 0 {
+					told = append(told, toldAct{head: headWord(a.d, t.Start), src: s})
+				}
 				if s >= 0 && g >= 0 {
 					prev.sent, prev.src, prev.tgt = t.sent, s, g
 					if !hist {
@@ -245,6 +257,43 @@ func (c *Coder) events(a *article) []rasid.Event {
 		}
 	}
 	return out
+}
+
+// toldAct is an act already coded: the word of its phrase and its source.
+type toldAct struct {
+	head string
+	src  int
+}
+
+// headWord is token i without proclitics or article: the noun or verb stem
+// that names an act ("زيارة" of "الزيارة"، "بالزيارة").
+func headWord(d *lexicon.Doc, i int) string {
+	cs := d.Candidates(i)
+	w := cs[len(cs)-1].Form
+	return strings.TrimPrefix(w, "ال")
+}
+
+// referencedAct returns the source of an act told before that the words
+// after trigger t name ("انتقد ... الزيارة"), or -1.
+func referencedAct(a *article, t trigger, R int, told []toldAct, src party) int {
+	for i := t.End; i < R && i < t.End+6; i++ {
+		if a.mentionAt[i] >= 0 || a.d.Tokens[i].Kind != arabic.Word {
+			continue
+		}
+		if !strings.HasPrefix(a.d.Tokens[i].Norm, "ال") && !strings.HasPrefix(a.d.Tokens[i].Norm, "بال") {
+			continue
+		}
+		h := headWord(a.d, i)
+		if utf8.RuneCountInString(h) < 4 {
+			continue
+		}
+		for j := len(told) - 1; j >= 0; j-- {
+			if told[j].head == h && !sameCode(a, src, told[j].src) {
+				return told[j].src
+			}
+		}
+	}
+	return -1
 }
 
 // refersToAct reports whether the trigger's complement is a definite noun

@@ -169,7 +169,7 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 // heads are the nouns by which news refers back to a named organisation
 // or group: "الجامعة" for جامعة الدول العربية, "الحركة" for حركة حماس.
 var heads = map[string]bool{"جامعه": true, "حلف": true, "حركه": true, "جماعه": true, "حزب": true, "تنظيم": true,
-	"منظمه": true, "وكاله": true, "مفوضيه": true, "بعثه": true, "محكمه": true, "مجموعه": true, "مجلس": true}
+	"منظمه": true, "وكاله": true, "مفوضيه": true, "بعثه": true, "محكمه": true, "مجموعه": true, "مجلس": true, "قمه": true}
 
 // headAnaphors finds "الحركة"، "الحلف" referring to the latest
 // organisation or group whose name has that head noun.
@@ -372,6 +372,11 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 	// A title (or counterpart) takes the anchor that follows it: an
 	// adjective, a state, an organisation, an entity or a holder's name.
 	title, isTitle := has(a, Title)
+	if isTitle && (title.Role == "REB" || title.Role == "CVL") && adjectivePosition(d, a) {
+		// "النزاع المسلح"، "الدفاع المدني": a group noun after a definite
+		// noun is its adjective, not an actor.
+		isTitle = false
+	}
 	cp, isCp := has(a, Counterpart)
 	if isTitle || isCp {
 		if isCp {
@@ -559,6 +564,16 @@ func startsWithPrepArticle(w string) bool {
 		}
 	}
 	return false
+}
+
+// adjectivePosition reports whether atom a, read by removing the article,
+// follows a definite noun directly: "النزاع المسلح".
+func adjectivePosition(d *Doc, a Atom) bool {
+	if a.First.Prefix == 0 || !strings.HasSuffix(d.Tokens[a.Start].Norm[:a.First.Prefix], "ال") || a.Start == 0 {
+		return false
+	}
+	prev := d.Tokens[a.Start-1]
+	return prev.Kind == arabic.Word && strings.HasPrefix(prev.Norm, "ال") && prev.End == d.Tokens[a.Start].Start-1
 }
 
 // stopBetween reports whether a preposition or another function word lies
