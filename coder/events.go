@@ -512,6 +512,11 @@ func dedupKey(e rasid.Event) string {
 		x, y = y, x
 	}
 	root := e.Root
+	if root < "14" && root != "04" {
+		// Different verbal acts of one root are different events (praise
+		// and a signing); the same act told twice keeps its code.
+		root = e.Code
+	}
 	if root == "04" {
 		// A visit, its hosting and the talks held during it are one act; a
 		// call or a negotiation is another.
