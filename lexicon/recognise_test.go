@@ -202,3 +202,25 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMatchSaudiNewsNet matches actors and event phrases over real
+// articles (skipped when ../shared is absent): the lexicon's share of
+// coding, in MB/s.
+func BenchmarkMatchSaudiNewsNet(b *testing.B) {
+	arts := saudiArticles(b, 4<<20)
+	lx := load(b)
+	n := 0
+	for _, a := range arts {
+		n += len(a)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	day := day("2015-07-21")
+	for b.Loop() {
+		for _, a := range arts {
+			d := lexicon.NewDoc(a)
+			lx.Recognise(d, day)
+			lx.Phrases(d)
+		}
+	}
+}
