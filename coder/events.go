@@ -762,6 +762,16 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			tgt = party{k}
 		}
 	}
+	if t.Phrase.NoSrc && len(src) == 0 && t.Phrase.Code[:2] >= "18" && !t.Phrase.Verb {
+		// "غارة إسرائيلية"، "صاروخ أميركي": the adjective on the weapon or
+		// strike names the attacker.
+		for i := t.End; i < t.End+2 && i < len(a.d.Tokens); i++ {
+			if k := a.mentionAt[i]; k >= 0 && a.mentions[k].AdjOnly && !inParty(tgt, k) && !sameCode(a, tgt, k) {
+				src = party{k}
+				break
+			}
+		}
+	}
 	if t.Phrase.NoSrc && len(src) == 0 && t.Phrase.Code[:2] >= "18" {
 		// "…، بعدما أطلق مسلح سلوفاكي النار عليه": an armed man named in
 		// the sentence is the attacker.

@@ -145,8 +145,12 @@ func occurrence(a *article, t trigger) bool {
 			return true
 		}
 	}
+	// "التفجيرات الانتحارية ظاهرة حديثة في أفغانستان": a definite plural
+	// names a kind of act; a place alone does not make it happen.
+	n := a.d.Tokens[t.Start].Norm
+	generic := strings.HasPrefix(n, "ال") && strings.HasSuffix(n, "ات")
 	for i := from; i < to; i++ {
-		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && !generic {
 			return true
 		}
 		if a.d.Tokens[i].Kind == arabic.Word && hasForm(a.d, i, casualties...) {
