@@ -413,20 +413,33 @@ outer:
 		if a.sentOf[pm.Start] != a.sentOf[pm.End-1] {
 			continue
 		}
+		// A gapped phrase holds only its own words: what its gap spans may
+		// be another act ("طرد اثني عشر موظفاً … واستدعاء السفير").
+		own := func(i int) bool {
+			return !pm.Phrase.Verb || pm.End-pm.Start == pm.Phrase.Words || i == pm.Start || i == pm.End-1
+		}
 		for i := pm.Start; i < pm.End; i++ {
-			if taken[i] && a.mentionAt[i] < 0 {
+			if own(i) && taken[i] && a.mentionAt[i] < 0 {
 				continue outer
 			}
 		}
 		for i := pm.Start; i < pm.End; i++ {
-			if a.mentionAt[i] < 0 {
+			if own(i) && a.mentionAt[i] < 0 {
 				taken[i] = true
 			}
 		}
 		out = append(out, trigger{PhraseMatch: pm, sent: a.sentOf[pm.Start]})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	// Phrases that are not acts have done their work: they kept shorter
+	// phrases off their words.
+	kept := out[:0]
+	for _, t := range out {
+		if !t.Phrase.None {
+			kept = append(kept, t)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
+	return kept
 }
 
 // event builds the event of trigger t between mentions s and g (-1: none).
@@ -644,6 +657,13 @@ func actorIdx(a *article, from, to int) []int {
 func parties(a *article, t trigger, L, R int) (party, party) {
 	pre := actorIdx(a, L, t.Start)
 	post := actorIdx(a, t.Start, R)
+	if len(pre) == 0 && L > 0 && isWord(a.d, L-1, "انه", "انها", "بانه", "بانها") {
+		// "وأعلن زيلينسكي أنه سيزور واشنطن": the pronoun is the main
+		// clause's subject.
+		if k := a.firstActorAfter(a.sentTok[t.sent][0], L); k >= 0 {
+			pre = []int{k}
+		}
+	}
 	if len(pre) == 0 && L > 0 && isWord(a.d, L-1, "الذي", "التي", "الذين") {
 		// "…، الذي يؤدي زيارة": the relative pronoun's antecedent is the
 		// subject.

@@ -197,13 +197,21 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		if a.sentOf[ta.tok0] != t.sent || ta.firstSince {
 			continue
 		}
-		if t.Phrase.Verb && relativeBetween(a, t.End, ta.tok0) {
+		// A relative clause right after a noun is its own ("الغارة التي شنها
+		// الجيش أمس"); one further on belongs to the complement ("تعليق
+		// معاهدة … التي أبرمتها في 2002").
+		if from := t.End + 2; t.Phrase.Verb {
+			from = t.End
+			if relativeBetween(a, from, ta.tok0) {
+				continue
+			}
+		} else if relativeBetween(a, from, ta.tok0) {
 			continue
 		}
 		if governs(t.Phrase.Code) && ta.tok0 > t.End && !isComma(a, ta.tok0-1) {
 			continue
 		}
-		if ta.tok0 >= t.Start && ta.tok1 <= nextStart && ta.tok0-t.End <= 12 {
+		if ta.tok0 >= t.Start && ta.tok1 <= nextStart && ta.tok0-t.End <= 20 {
 			pick = j
 			break
 		}
