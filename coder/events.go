@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -481,7 +482,7 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 	e.DatePrecision = date.Precision.String()
 	sn := a.sents[t.sent]
 	e.Evidence = rasid.Span{Start: sn.Start, End: sn.End, Text: a.text[sn.Start:sn.End]}
-	e.Confidence = confidence(a, t, s, g)
+	e.Confidence = math.Round(confidence(a, t, s, g)*100) / 100
 	return e, true
 }
 
