@@ -417,7 +417,8 @@ outer:
 		// A gapped phrase holds only its own words: what its gap spans may
 		// be another act ("طرد اثني عشر موظفاً … واستدعاء السفير").
 		own := func(i int) bool {
-			return !pm.Phrase.Verb || pm.End-pm.Start == pm.Phrase.Words || i == pm.Start || i == pm.End-1
+			// A verb phrase is its verb, a gap, then its last words.
+			return !pm.Phrase.Verb || pm.End-pm.Start == pm.Phrase.Words || i == pm.Start || i >= pm.End-(pm.Phrase.Words-1)
 		}
 		for i := pm.Start; i < pm.End; i++ {
 			if own(i) && taken[i] && a.mentionAt[i] < 0 {

@@ -40,6 +40,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		}
 	}
+	if t.Phrase.Code[:2] >= "14" && t.Start > 0 && hasForm(d, t.Start-1, "وقف", "لوقف", "انهاء", "لانهاء", "منع", "لمنع", "تجنب", "لتجنب") {
+		// "إقناع الطرفين بوقف القتال": the fighting to be stopped is not
+		// reported here.
+		return true
+	}
 	if t.Phrase.Code[:2] >= "18" {
 		for back := 1; back <= 3; back++ {
 			i := t.Start - back
