@@ -1,7 +1,12 @@
 package timex
 
 import (
+	"archive/zip"
+	"encoding/json"
+	"io"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -28,6 +33,98 @@ func BenchmarkFind(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		r.Find(benchText, pub)
+	}
+}
+
+// saudiDir holds the SaudiNewsNet corpus: zips of one JSON array of
+// articles each.
+const saudiDir = "../../shared/corpus/saudinewsnet"
+
+// saudiLimit bounds the article text loaded for the benchmark.
+const saudiLimit = 4 << 20
+
+var saudi struct {
+	once  sync.Once
+	texts []string
+	err   error
+}
+
+// saudiArticles returns the contents of the first articles of the corpus,
+// in file order, up to saudiLimit bytes in all; nil when the corpus is
+// absent.
+func saudiArticles(tb testing.TB) []string {
+	tb.Helper()
+	saudi.once.Do(func() {
+		files, err := filepath.Glob(filepath.Join(saudiDir, "*.zip"))
+		if err != nil || len(files) == 0 {
+			return
+		}
+		total := 0
+	outer:
+		for _, f := range files { // Glob sorts
+			zr, err := zip.OpenReader(f)
+			if err != nil {
+				saudi.err = err
+				return
+			}
+			for _, zf := range zr.File {
+				rc, err := zf.Open()
+				if err != nil {
+					saudi.err = err
+					break
+				}
+				data, err := io.ReadAll(rc)
+				rc.Close()
+				if err != nil {
+					saudi.err = err
+					break
+				}
+				var arts []struct {
+					Content string `json:"content"`
+				}
+				if err := json.Unmarshal(data, &arts); err != nil {
+					saudi.err = err
+					break
+				}
+				for _, a := range arts {
+					if total+len(a.Content) > saudiLimit {
+						zr.Close()
+						break outer
+					}
+					total += len(a.Content)
+					saudi.texts = append(saudi.texts, a.Content)
+				}
+			}
+			zr.Close()
+			if saudi.err != nil {
+				return
+			}
+		}
+	})
+	if saudi.err != nil {
+		tb.Fatal(saudi.err)
+	}
+	return saudi.texts
+}
+
+// BenchmarkFindSaudiNewsNet runs Find over up to 4 MB of real articles.
+func BenchmarkFindSaudiNewsNet(b *testing.B) {
+	texts := saudiArticles(b)
+	if len(texts) == 0 {
+		b.Skip("corpus not available:", saudiDir)
+	}
+	total := 0
+	for _, t := range texts {
+		total += len(t)
+	}
+	r := New()
+	pub := time.Date(2015, 7, 21, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			r.Find(t, pub)
+		}
 	}
 }
 

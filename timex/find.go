@@ -13,21 +13,45 @@ type part struct {
 }
 
 // match is what a rule found at a token: one or more parts (several for
-// "4 و5 مارس" or "عامي 2015 و2016") and the token after the last.
+// "4 و5 مارس" or "عامي 2015 و2016") and the token after the last. The
+// first part is kept apart so that most matches allocate nothing.
 type match struct {
-	next  int
-	parts []part
+	next int
+	head part   // the first part
+	tail []part // the parts after the first
+}
+
+// last returns the last part of m.
+func (m *match) last() *part {
+	if len(m.tail) > 0 {
+		return &m.tail[len(m.tail)-1]
+	}
+	return &m.head
 }
 
 func one(from, to int, d Date, kind string) (match, bool) {
-	return match{next: to, parts: []part{{from, to, d, kind}}}, true
+	return match{next: to, head: part{from, to, d, kind}}, true
 }
 
 // scan is the state of one Find call.
 type scan struct {
-	r       *Resolver
-	text    string
-	toks    []token // ends with a tEnd sentinel
+	r    *Resolver
+	text string
+
+	// The tokens, made as the rules ask for them (see tok): toks[k] is
+	// token first+k; pos is where tokenizing resumes, space and line the
+	// flags of the next token.
+	lx          *lexicon
+	toks        []token
+	first       int
+	pos         int
+	space, line bool
+	end         token // the sentinel after the last token
+	tmp         token // zero but while more uses it
+	buf         [32]token
+
+	thorough bool // see find
+
 	pub     time.Time
 	hasPub  bool
 	out     []Expr
@@ -37,18 +61,23 @@ type scan struct {
 	anchor  Date // the last Expr of day precision within a month of pub
 }
 
-// rule tries to match at token i.
-type rule func(s *scan, i int) (match, bool)
-
-// rules in order of preference when two match equally long.
-var rules = [...]rule{
-	(*scan).explicit,
-	(*scan).relDay,
-	(*scan).anaphor,
-	(*scan).weekday,
-	(*scan).relPeriod,
-	(*scan).year,
-	(*scan).ago,
+// rules tries each rule at token i, in order of preference when two match
+// equally long: explicit, relDay, anaphor, weekday, relPeriod, year, ago.
+// It returns the longest match.
+func (s *scan) rules(i int) (best match, found bool) {
+	try := func(m match, ok bool) {
+		if ok && (!found || m.next > best.next) {
+			best, found = m, true
+		}
+	}
+	try(s.explicit(i))
+	try(s.relDay(i))
+	try(s.anaphor(i))
+	try(s.weekday(i))
+	try(s.relPeriod(i))
+	try(s.year(i))
+	try(s.ago(i))
+	return best, found
 }
 
 // Find returns the time expressions in text, in order of position, not
@@ -57,32 +86,47 @@ var rules = [...]rule{
 // own location; with a zero published only absolute expressions are found.
 // Offsets are byte offsets into text, which may be any string (invalid
 // UTF-8 is skipped).
+//
+// Find allocates little beyond its result and skips most of a text fast:
+// see lex.go for the tokenizer and wordInfo.starter for where rules start.
 func (r *Resolver) Find(text string, published time.Time) []Expr {
-	s := &scan{r: r, text: text, toks: r.tokenize(text), lastEnd: -1}
+	return r.find(text, published, false)
+}
+
+// find is Find; with thorough (for tests) it takes no shortcut: it tries
+// the rules at every known word, not only at starters, and makes every
+// unknown word a token, as the rules are written.
+func (r *Resolver) find(text string, published time.Time, thorough bool) []Expr {
+	s := &scan{r: r, text: text, lx: r.lex, line: true, lastEnd: -1, thorough: thorough}
+	if s.lx == nil {
+		s.lx = emptyLexicon
+	}
+	s.toks = s.buf[:0]
+	s.end = token{kind: tEnd, w: &noInfo, start: len(text), end: len(text), space: true, line: true}
 	if !published.IsZero() {
 		y, m, d := published.Date()
 		s.pub = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 		s.hasPub = true
 	}
-	n := len(s.toks) - 1
-	for i := 0; i < n; {
-		// Every rule starts at a number or at a word of the tables.
-		if t := &s.toks[i]; t.kind == tPunct || (t.kind == tWord && !t.known) {
+	for i := 0; ; {
+		s.slide(i)
+		// Every rule starts at a number or at a word of the tables, and
+		// only at some of these words (wordInfo.starter).
+		t := s.tok(i)
+		if t.kind == tEnd {
+			break
+		}
+		if t.kind != tNum && !t.w.starter && !(s.thorough && t.known) {
 			i++
 			continue
 		}
-		var best match
-		found := false
-		for _, rl := range rules {
-			if m, ok := rl(s, i); ok && (!found || m.next > best.next) {
-				best, found = m, true
-			}
-		}
+		best, found := s.rules(i)
 		if !found {
 			i++
 			continue
 		}
-		for _, p := range best.parts {
+		s.emit(best.head)
+		for _, p := range best.tail {
 			s.emit(p)
 		}
 		i = best.next
@@ -91,7 +135,7 @@ func (r *Resolver) Find(text string, published time.Time) []Expr {
 }
 
 func (s *scan) emit(p part) {
-	e := Expr{Start: s.baseStart(&s.toks[p.from]), End: s.toks[p.to-1].end, Date: p.date, Kind: p.kind}
+	e := Expr{Start: s.baseStart(s.tok(p.from)), End: s.tok(p.to - 1).end, Date: p.date, Kind: p.kind}
 	e.Text = s.text[e.Start:e.End]
 	s.out = append(s.out, e)
 	s.lastEnd = p.to
@@ -131,21 +175,13 @@ func (s *scan) baseStart(t *token) int {
 	return i
 }
 
-// tok returns token i, or the sentinel when i is out of range.
-func (s *scan) tok(i int) *token {
-	if i < 0 || i >= len(s.toks) {
-		return &s.toks[len(s.toks)-1]
-	}
-	return &s.toks[i]
-}
-
 // is reports whether t is the word w without a proclitic.
 func (t *token) is(w string) bool { return t.kind == tWord && t.clitic == "" && t.base == w }
 
 // in reports whether t is a word of set; a proclitic is allowed only when
 // clitic is true.
-func (t *token) in(set map[string]bool, clitic bool) bool {
-	return t.kind == tWord && set[t.base] && (clitic || t.clitic == "")
+func (t *token) in(set wordSet, clitic bool) bool {
+	return t.kind == tWord && t.w.sets&set != 0 && (clitic || t.clitic == "")
 }
 
 func (t *token) punct(ps ...string) bool {
@@ -158,6 +194,12 @@ func (t *token) punct(ps ...string) bool {
 		}
 	}
 	return false
+}
+
+// qualIs reports whether t is a qualifier of value q (الماضي: -1).
+func qualIs(t *token, q int) bool {
+	v, ok := t.qual()
+	return ok && v == q
 }
 
 func isDay(t *token) bool { return t.kind == tNum && t.ndig <= 2 && t.num >= 1 && t.num <= 31 }
@@ -177,8 +219,7 @@ func (s *scan) weekdayAt(i int, clitic bool) (time.Weekday, bool) {
 	if t.kind != tWord || (!clitic && t.clitic != "") {
 		return 0, false
 	}
-	d, ok := s.r.weekdays[t.base]
-	return d, ok
+	return t.weekday()
 }
 
 // cueAt returns the token after a time-of-day or day cue at i (مساء، يوم،
@@ -189,7 +230,7 @@ func (s *scan) cueAt(i int, dayCues bool) int {
 		return i
 	}
 	switch {
-	case s.r.todCues[t.base], dayCues && s.r.dayCues[t.base]:
+	case t.has(s.r.todCues), dayCues && t.has(s.r.dayCues):
 		return i + 1
 	case t.base == s.r.midnightLead && s.tok(i+1).in(s.r.nightWords, false):
 		return i + 2
@@ -263,8 +304,8 @@ func (s *scan) relDay(i int) (match, bool) {
 	case w.base == r.after && s.tok(j+1).in(r.needCue, false):
 		off, j = 2, j+2
 	default:
-		o, ok := r.relDays[w.base]
-		if !ok || (r.needCue[w.base] && !cue) {
+		o, ok := w.relDay()
+		if !ok || (w.has(r.needCue) && !cue) {
 			return match{}, false
 		}
 		off = o
@@ -275,7 +316,7 @@ func (s *scan) relDay(i int) (match, bool) {
 				off, j = -2, j+1
 			}
 		case r.tonight:
-			if n := s.tok(j); n.kind == tWord && n.clitic == "" && r.quals[n.base] == -1 {
+			if n := s.tok(j); n.kind == tWord && n.clitic == "" && qualIs(n, -1) {
 				off, j = -1, j+1
 			} else if s.todayBlocked(j - 1) {
 				return match{}, false
@@ -316,15 +357,14 @@ func (s *scan) todayBlocked(k int) bool {
 	if n.kind != tWord || n.clitic != "" {
 		return false
 	}
-	if r.todayBlock[n.base] {
+	if n.has(r.todayBlock) {
 		return true
 	}
-	if _, wd := r.weekdays[n.base]; wd {
+	if _, wd := n.weekday(); wd {
 		return false
 	}
 	// a nisba adjective: العالمي، الوطني، الدولي، الدراسي ...
-	b := n.base
-	return len(b) > len("ال")+4 && b[:len("ال")] == "ال" && b[len(b)-len("ي"):] == "ي"
+	return s.nisba(n)
 }
 
 // anaphor: [cue] اليوم/الليلة التالي/السابق/نفسه, نفس/ذات اليوم; العام/الشهر
@@ -342,12 +382,12 @@ func (s *scan) anaphor(i int) (match, bool) {
 	off := 0
 	var u unit
 	switch n := s.tok(j + 1); {
-	case r.sameWords[w.base] && n.kind == tWord && n.clitic == "":
+	case w.has(r.sameWords) && n.kind == tWord && n.clitic == "":
 		switch {
 		case n.base == r.today || n.base == r.tonight:
 			u = unitDay
-		case r.units[n.base] == unitMonth || r.units[n.base] == unitYear:
-			u = r.units[n.base]
+		case n.unit() == unitMonth || n.unit() == unitYear:
+			u = n.unit()
 		default:
 			return match{}, false
 		}
@@ -355,16 +395,16 @@ func (s *scan) anaphor(i int) (match, bool) {
 	case n.kind != tWord || n.clitic != "":
 		return match{}, false
 	case w.base == r.today || w.base == r.tonight:
-		o, ok := r.anaphora[n.base]
+		o, ok := n.anaphora()
 		if !ok {
 			return match{}, false
 		}
 		off, u, j = o, unitDay, j+2
-	case j == i && (r.units[w.base] == unitMonth || r.units[w.base] == unitYear):
-		if o, ok := r.anaphora[n.base]; !ok || o != 0 {
+	case j == i && (w.unit() == unitMonth || w.unit() == unitYear):
+		if o, ok := n.anaphora(); !ok || o != 0 {
 			return match{}, false
 		}
-		u, j = r.units[w.base], j+2
+		u, j = w.unit(), j+2
 	default:
 		return match{}, false
 	}
@@ -435,14 +475,14 @@ func (s *scan) weekday(i int) (match, bool) {
 	j++
 	q, hasQ := 0, false
 	if n := s.tok(j); n.kind == tWord && n.clitic == "" {
-		if q, hasQ = r.wdQuals[n.base]; hasQ {
+		if q, hasQ = n.wdQual(); hasQ {
 			j++
 		}
 	}
 	cont := false
 	if !cue && !hasQ {
 		p := s.tok(i - 1)
-		connector := (p.kind == tWord && p.clitic == "" && r.connectors[p.norm]) || p.punct("-", "–")
+		connector := (p.kind == tWord && p.clitic == "" && p.has(r.connectors)) || p.punct("-", "–")
 		switch {
 		case w.clitic != "":
 			// "والأحد" right after a weekday: "يومي السبت والأحد"
@@ -511,19 +551,19 @@ func (s *scan) relPeriod(i int) (match, bool) {
 	}
 	var u unit
 	q := 0
-	if r.this[t.base] {
+	if t.has(r.this) {
 		n := s.tok(j + 1)
-		if n.kind != tWord || n.clitic != "" || r.units[n.base] == 0 {
+		if n.kind != tWord || n.clitic != "" || n.unit() == 0 {
 			return match{}, false
 		}
-		u, j = r.units[n.base], j+2
-	} else if u = r.units[t.base]; u != 0 {
+		u, j = n.unit(), j+2
+	} else if u = t.unit(); u != 0 {
 		n := s.tok(j + 1)
 		switch {
-		case u == unitYear && n.is(r.before) && s.tok(j+2).kind == tWord && s.tok(j+2).clitic == "" && r.quals[s.tok(j+2).base] == -1:
+		case u == unitYear && n.is(r.before) && s.tok(j+2).kind == tWord && s.tok(j+2).clitic == "" && qualIs(s.tok(j+2), -1):
 			q, j = -2, j+3
 		case n.kind == tWord && n.clitic == "":
-			qq, ok := r.quals[n.base]
+			qq, ok := n.qual()
 			if !ok {
 				return match{}, false
 			}
@@ -556,7 +596,7 @@ func (s *scan) ago(i int) (match, bool) {
 	u := s.tok(j)
 	var n int
 	var un unit
-	if au, ok := r.agoUnits[u.base]; ok && u.kind == tWord && u.clitic == "" && au.count > 0 {
+	if au, ok := u.agoUnit(); ok && u.kind == tWord && u.clitic == "" && au.count > 0 {
 		n, un, j = au.count, au.unit, j+1
 		if au.count == 1 {
 			// "منذ عام 2016", "قبل يوم الجمعة", "قبل شهر رمضان": not "ago"
@@ -564,7 +604,7 @@ func (s *scan) ago(i int) (match, bool) {
 			if nx.kind == tNum {
 				return match{}, false
 			}
-			if _, wd := s.weekdayAt(j, false); wd || nx.is(r.yesterdayW) || (nx.kind == tWord && r.monthFirst[nx.base]) {
+			if _, wd := s.weekdayAt(j, false); wd || nx.is(r.yesterdayW) || (nx.kind == tWord && nx.has(r.monthFirst)) {
 				return match{}, false
 			}
 		}
@@ -572,13 +612,13 @@ func (s *scan) ago(i int) (match, bool) {
 		switch {
 		case u.kind == tNum && u.ndig <= 3 && u.num >= 1:
 			n = u.num
-		case u.kind == tWord && u.clitic == "" && r.numWords[u.base] > 0:
-			n = r.numWords[u.base]
+		case u.kind == tWord && u.clitic == "" && u.numWord() > 0:
+			n = u.numWord()
 		default:
 			return match{}, false
 		}
 		p := s.tok(j + 1)
-		au, ok := r.agoUnits[p.base]
+		au, ok := p.agoUnit()
 		if !ok || p.kind != tWord || p.clitic != "" || au.count != 0 {
 			return match{}, false
 		}
@@ -620,7 +660,7 @@ func (s *scan) year(i int) (match, bool) {
 	if cue {
 		// "عام 2025/03/04" is a full date
 		if m, ok := s.numeric(j); ok {
-			m.parts[0].from = i
+			m.head.from = i
 			return m, true
 		}
 	}
@@ -635,10 +675,10 @@ func (s *scan) year(i int) (match, bool) {
 	if mark {
 		k++
 	}
-	parts := []part{{i, k, yearDate(s.tok(j).num), KindYear}}
+	m := match{head: part{i, k, yearDate(s.tok(j).num), KindYear}}
 	for {
 		c := s.tok(k)
-		conn := (c.kind == tWord && c.clitic == "" && r.connectors[c.norm]) || c.punct("-", "–", "/")
+		conn := (c.kind == tWord && c.clitic == "" && c.has(r.connectors)) || c.punct("-", "–", "/")
 		y := s.tok(k + 1)
 		if !conn || !isGregYear(y) || s.unitAfter(k+2) {
 			break
@@ -647,10 +687,11 @@ func (s *scan) year(i int) (match, bool) {
 		if s.tok(e).in(r.gregMarks, false) {
 			e++
 		}
-		parts = append(parts, part{k + 1, e, yearDate(y.num), KindYear})
+		m.tail = append(m.tail, part{k + 1, e, yearDate(y.num), KindYear})
 		k = e
 	}
-	return match{next: k, parts: parts}, true
+	m.next = k
+	return m, true
 }
 
 // unitAfter reports whether token k makes the number before it a count:
@@ -684,9 +725,9 @@ func (s *scan) explicit(i int) (match, bool) {
 	}
 	if paren && s.tok(m.next).punct(")") {
 		m.next++
-		m.parts[len(m.parts)-1].to = m.next
+		m.last().to = m.next
 	}
-	m.parts[0].from = i
+	m.head.from = i
 	return m, true
 }
 
@@ -749,17 +790,18 @@ type dayRef struct{ tok, day int }
 // maxDays bounds a list of days ("4 و5 و6 مارس"), keeping Find linear.
 const maxDays = 8
 
-// dayList: D ((و|إلى|حتى|أو|-) D)*, at most maxDays days.
-func (s *scan) dayList(j int) ([]dayRef, int, bool) {
+// dayList: D ((و|إلى|حتى|أو|-) D)*, at most maxDays days, into buf.
+func (s *scan) dayList(j int, buf *[maxDays]dayRef) ([]dayRef, int, bool) {
 	t := s.tok(j)
 	if !isDay(t) {
 		return nil, j, false
 	}
-	days := []dayRef{{j, t.num}}
+	buf[0] = dayRef{j, t.num}
+	days := buf[:1]
 	k := j + 1
 	for len(days) < maxDays {
 		c := s.tok(k)
-		conn := (c.kind == tWord && c.clitic == "" && s.r.connectors[c.norm]) || c.punct("-", "–")
+		conn := (c.kind == tWord && c.clitic == "" && c.has(s.r.connectors)) || c.punct("-", "–")
 		if !conn || !isDay(s.tok(k+1)) {
 			break
 		}
@@ -777,10 +819,10 @@ func (s *scan) ordinal(j int) (int, int, bool) {
 	if t.kind != tWord { // a proclitic is allowed: "والحادي والعشرين من أيار"
 		return 0, j, false
 	}
-	if v, ok := r.tens[t.base]; ok && !s.tok(j-1).in(r.ordinalBlock, true) {
+	if v, ok := t.tens(); ok && !s.tok(j-1).in(r.ordinalBlock, true) {
 		return v, j + 1, true
 	}
-	u, ok := r.ordinals[t.base]
+	u, ok := t.ordinal()
 	if !ok || s.tok(j-1).in(r.ordinalBlock, true) { // "النصف الثاني من رمضان"
 		return 0, j, false
 	}
@@ -788,12 +830,13 @@ func (s *scan) ordinal(j int) (int, int, bool) {
 	if u <= 9 && n.is(r.ten) {
 		return 10 + u, j + 2, true
 	}
-	if u <= 9 && n.kind == tWord && n.clitic == "و" && r.tens[n.base] > 0 && r.tens[n.base]+u <= 31 {
-		return r.tens[n.base] + u, j + 2, true
+	if v, _ := n.tens(); u <= 9 && n.kind == tWord && n.clitic == "و" && v > 0 && v+u <= 31 {
+		return v + u, j + 2, true
 	}
-	if n2 := s.tok(j + 2); u <= 9 && n.kind == tWord && n.norm == "و" && n2.kind == tWord && n2.clitic == "" &&
-		r.tens[n2.base] > 0 && r.tens[n2.base]+u <= 31 {
-		return r.tens[n2.base] + u, j + 3, true
+	if n2 := s.tok(j + 2); u <= 9 && n.kind == tWord && n.norm == "و" && n2.kind == tWord && n2.clitic == "" {
+		if v, _ := n2.tens(); v > 0 && v+u <= 31 {
+			return v + u, j + 3, true
+		}
 	}
 	if t.base == r.hadi {
 		return 0, j, false
@@ -810,7 +853,7 @@ func (s *scan) monthName(k int, names []monthName) (monthName, int, bool) {
 // when clitic is true ("ونونبر 2019").
 func (s *scan) monthNameC(k int, names []monthName, clitic bool) (monthName, int, bool) {
 	t := s.tok(k)
-	if t.kind != tWord || (t.clitic != "" && !clitic) || !s.r.monthFirst[t.base] {
+	if t.kind != tWord || (t.clitic != "" && !clitic) || !t.has(s.r.monthFirst) {
 		return monthName{}, k, false
 	}
 	for _, m := range names {
@@ -883,7 +926,7 @@ func (s *scan) yearPart(k int) (yearSpec, int) {
 	if t.kind != tWord || t.clitic != "" {
 		return yearSpec{}, k
 	}
-	if q, ok := r.quals[t.base]; ok {
+	if q, ok := t.qual(); ok {
 		return yearSpec{kind: ypMonthRel, q: q}, k + 1
 	}
 	if t.base != r.from {
@@ -897,20 +940,20 @@ func (s *scan) yearPart(k int) (yearSpec, int) {
 			e++
 		}
 		return yearSpec{kind: ypYear, year: n2.num}, e
-	case n.kind == tWord && n.clitic == "" && r.units[n.base] == unitYear && n2.kind == tWord && n2.clitic == "":
-		if q, ok := r.quals[n2.base]; ok {
+	case n.kind == tWord && n.clitic == "" && n.unit() == unitYear && n2.kind == tWord && n2.clitic == "":
+		if q, ok := n2.qual(); ok {
 			return yearSpec{kind: ypYearRel, q: q}, k + 3
 		}
-		if o, ok := r.anaphora[n2.base]; ok && o == 0 { // من العام نفسه
+		if o, ok := n2.anaphora(); ok && o == 0 { // من العام نفسه
 			if y, ok := s.sameYear(); ok {
 				return yearSpec{kind: ypYear, year: y}, k + 3
 			}
 		}
-	case n.in(r.sameWords, false) && n2.kind == tWord && n2.clitic == "" && r.units[n2.base] == unitYear: // من نفس العام
+	case n.in(r.sameWords, false) && n2.kind == tWord && n2.clitic == "" && n2.unit() == unitYear: // من نفس العام
 		if y, ok := s.sameYear(); ok {
 			return yearSpec{kind: ypYear, year: y}, k + 3
 		}
-	case n.in(r.this, false) && n2.kind == tWord && n2.clitic == "" && r.units[n2.base] == unitYear:
+	case n.in(r.this, false) && n2.kind == tWord && n2.clitic == "" && n2.unit() == unitYear:
 		return yearSpec{kind: ypYearRel}, k + 3
 	}
 	return yearSpec{}, k
@@ -920,14 +963,16 @@ func (s *scan) yearPart(k int) (yearSpec, int) {
 // days/ordinal من (الشهر qualifier | هذا الشهر).
 func (s *scan) gregDay(j int) (match, bool) {
 	r := s.r
-	days, k, ok := s.dayList(j)
+	var buf [maxDays]dayRef
+	days, k, ok := s.dayList(j, &buf)
 	hasFrom := false
 	if !ok {
 		d, k2, ok := s.ordinal(j)
 		if !ok || !s.tok(k2).is(r.from) {
 			return match{}, false
 		}
-		days, k, hasFrom = []dayRef{{j, d}}, k2+1, true
+		buf[0] = dayRef{j, d}
+		days, k, hasFrom = buf[:1], k2+1, true
 	} else if s.tok(k).is(r.from) {
 		k, hasFrom = k+1, true
 	}
@@ -948,8 +993,8 @@ func (s *scan) gregDay(j int) (match, bool) {
 		return match{}, false
 	}
 	var md Date
-	q, isQual := r.quals[n.base]
-	o, isAna := r.anaphora[n.base]
+	q, isQual := n.qual()
+	o, isAna := n.anaphora()
 	switch {
 	case t.is(r.theMonth) && isQual:
 		md = monthDate(s.pub.Year(), int(s.pub.Month())+q)
@@ -974,7 +1019,10 @@ func (s *scan) gregDay(j int) (match, bool) {
 
 // dayParts makes one part per day: the first from j, the last to end.
 func (s *scan) dayParts(j, end int, days []dayRef, resolve func(day int) (Date, bool)) (match, bool) {
-	parts := make([]part, len(days))
+	m := match{next: end}
+	if len(days) > 1 {
+		m.tail = make([]part, len(days)-1)
+	}
 	for x, d := range days {
 		date, ok := resolve(d.day)
 		if !ok {
@@ -987,9 +1035,13 @@ func (s *scan) dayParts(j, end int, days []dayRef, resolve func(day int) (Date, 
 		if x == len(days)-1 {
 			to = end
 		}
-		parts[x] = part{from, to, date, KindExplicit}
+		if x == 0 {
+			m.head = part{from, to, date, KindExplicit}
+		} else {
+			m.tail[x-1] = part{from, to, date, KindExplicit}
+		}
 	}
-	return match{next: end, parts: parts}, true
+	return m, true
 }
 
 // resolveDay dates day/month with what followed the month.
@@ -1166,7 +1218,7 @@ func (s *scan) hijriDate(j int, lead bool) (match, bool) {
 		default:
 			q, hasQ := 0, false
 			if n := s.tok(end); n.kind == tWord && n.clitic == "" {
-				q, hasQ = r.quals[n.base]
+				q, hasQ = n.qual()
 			}
 			switch {
 			case hasQ && q < 0: // الماضي: the latest on or before pub

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"slices"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -44,6 +45,10 @@ func FuzzFind(f *testing.F) {
 					t.Fatalf("empty date or kind: %+v", e)
 				}
 				end = e.End
+			}
+			// Find's shortcuts change nothing (see TestFindThorough).
+			if got, want := r.Find(text, p), r.find(text, p, true); !slices.Equal(got, want) {
+				t.Fatalf("Find(%q) = %v, but the rules as written give %v", text, got, want)
 			}
 		}
 	})

@@ -111,123 +111,22 @@ const (
 
 // token is one word, number or punctuation mark of the normalised text, with
 // the byte range it comes from in the original text.
+//
+// To spare building strings for the many words no rule cares about, a word
+// that is not known (no word of the tables, even without a proclitic) has
+// norm and base unknownWord, and a known word with a proclitic has norm
+// unknownWord: no rule needs more of them (see scan.nisba).
 type token struct {
 	kind   tokKind
-	norm   string // normalised form
-	base   string // norm without a proclitic, when that gives a known word
-	clitic string // the proclitic removed ("و", "بال" → "ب", ...), or ""
-	known  bool   // base is a word of the tables: a rule may start here
-	num    int    // value of a number of up to 9 digits, else -1
-	ndig   int    // digits in a number
-	start  int    // byte offset of the first rune in the original text
-	end    int    // byte offset after the last rune, trailing marks included
-	space  bool   // separated from the previous token by space
-	line   bool   // first token of the text or of a line
-}
-
-// proclitics, longest first; each is tried before the shorter ones.
-var proclitics = []string{"وب", "فب", "ول", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك"}
-
-// tokenize splits text into tokens on its normalised form. The returned
-// slice ends with a tEnd sentinel whose start and end are len(text).
-func (r *Resolver) tokenize(text string) []token {
-	buf := make([]byte, 0, len(text))
-	type span struct{ a, b int } // norm range in buf
-	toks := make([]token, 0, len(text)/8+2)
-	spans := make([]span, 0, cap(toks))
-	cur := -1 // index of the open word or number token, or -1
-	space, line := false, true
-	for i := 0; i < len(text); {
-		c, w := utf8.DecodeRuneInString(text[i:])
-		if c == utf8.RuneError && w <= 1 {
-			c = utf8.RuneError // invalid byte: a separator
-		}
-		f, class := fold(c)
-		switch class {
-		case cDrop:
-			if cur >= 0 {
-				toks[cur].end = i + w
-			}
-		case cSpace, cNewline:
-			cur = -1
-			space = true
-			if class == cNewline {
-				line = true
-			}
-		case cDigit, cLetter:
-			kind := tWord
-			if class == cDigit {
-				kind = tNum
-			}
-			if cur < 0 || toks[cur].kind != kind {
-				toks = append(toks, token{kind: kind, start: i, space: space, line: line})
-				spans = append(spans, span{len(buf), len(buf)})
-				cur = len(toks) - 1
-				space, line = false, false
-			}
-			buf = utf8.AppendRune(buf, f)
-			spans[cur].b = len(buf)
-			toks[cur].end = i + w
-		case cPunct:
-			a := len(buf)
-			buf = utf8.AppendRune(buf, f)
-			toks = append(toks, token{kind: tPunct, start: i, end: i + w, space: space, line: line})
-			spans = append(spans, span{a, len(buf)})
-			cur = -1
-			space, line = false, false
-		}
-		i += w
-	}
-	norm := string(buf)
-	for k := range toks {
-		t := &toks[k]
-		t.norm = norm[spans[k].a:spans[k].b]
-		t.num = -1
-		switch t.kind {
-		case tNum:
-			t.ndig = len(t.norm)
-			if t.ndig <= 9 {
-				n := 0
-				for _, d := range []byte(t.norm) {
-					n = n*10 + int(d-'0')
-				}
-				t.num = n
-			}
-		case tWord:
-			t.base, t.clitic, t.known = r.splitClitic(t.norm)
-		}
-	}
-	toks = append(toks, token{kind: tEnd, start: len(text), end: len(text), space: true, line: true})
-	return toks
-}
-
-// splitClitic returns w without a proclitic when w is not itself a known
-// word and removing one gives a known word ("بالأمس" → "الامس", "ب";
-// "للأسبوع" → "الاسبوع", "ل"). Otherwise it returns w, "". known reports
-// whether base is a known word.
-func (r *Resolver) splitClitic(w string) (base, clitic string, known bool) {
-	if r.vocab[w] {
-		return w, "", true
-	}
-	switch c, _ := utf8.DecodeRuneInString(w); c {
-	case 'و', 'ف', 'ب', 'ل', 'ك':
-	default:
-		return w, "", false
-	}
-	for _, p := range proclitics {
-		rest, ok := strings.CutPrefix(w, p)
-		if !ok || rest == "" {
-			continue
-		}
-		if r.vocab[rest] {
-			return rest, p, true
-		}
-		// ل + الـ is written لل: "للشهر" is ل + "الشهر".
-		if strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل") {
-			if al := "ا" + rest; r.vocab[al] {
-				return al, p, true
-			}
-		}
-	}
-	return w, "", false
+	known  bool      // base is a word of the tables
+	space  bool      // separated from the previous token by space
+	line   bool      // first token of the text or of a line
+	norm   string    // normalised form: a punctuation mark, or a known word without proclitic
+	base   string    // norm without a proclitic, when that gives a known word
+	clitic string    // the proclitic removed ("و", "بال" → "ب", ...), or ""
+	w      *wordInfo // what the tables say of base; never nil
+	num    int       // value of a number of up to 9 digits, else -1
+	ndig   int       // digits in a number
+	start  int       // byte offset of the first rune in the original text
+	end    int       // byte offset after the last rune, trailing marks included
 }

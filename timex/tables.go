@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -58,13 +59,13 @@ var weekdayNames = map[string]time.Weekday{
 
 // New builds a Resolver with the package's tables.
 func New() *Resolver {
-	r := &Resolver{vocab: make(map[string]bool)}
+	r := &Resolver{vocab: make(map[string]bool), sets: make(map[string]wordSet)}
 	r.weekdays = make(map[string]time.Weekday)
 	for w, d := range weekdayNames {
 		r.weekdays[r.word(w)] = d
 	}
-	r.monthFirst = make(map[string]bool)
-	weak := r.set(weakMonths...)
+	r.monthFirst = r.set()
+	weak := r.wordMap(weakMonths...)
 	for i, names := range gregorianMonths {
 		for _, n := range names {
 			m := r.month(n, i+1)
@@ -72,7 +73,7 @@ func New() *Resolver {
 			r.greg = append(r.greg, m)
 		}
 	}
-	needY := r.set(hijriNeedYear...)
+	needY := r.wordMap(hijriNeedYear...)
 	for i, names := range hijriMonths {
 		for _, n := range names {
 			m := r.month(n, i+1)
@@ -180,8 +181,8 @@ func New() *Resolver {
 		r.word("عاما"): {unitYear, 0}, r.word("سنين"): {unitYear, 0},
 	}
 	r.connectors = r.set("و", "إلى", "الى", "حتى", "أو")
-	r.commaLike = r.set("،", ",")
-	r.closers = r.set("،", ",", ".", ":", "؛", ";", "(")
+	r.commaLike = r.wordMap("،", ",")
+	r.closers = r.wordMap("،", ",", ".", ":", "؛", ";", "(")
 	r.ten = r.word("عشر")
 	r.from = r.word("من")
 	r.shahr = r.word("شهر")
@@ -201,6 +202,8 @@ func New() *Resolver {
 	r.liWords = r.set("ل", "لـ")
 	r.theMonth = r.word("الشهر")
 	r.yawm = r.word("يوم")
+	r.lex = buildLexicon(slices.Collect(maps.Keys(r.vocab)), r.wordInfo)
+	r.sets = nil
 	return r
 }
 
@@ -214,8 +217,23 @@ func (r *Resolver) word(s string) string {
 	return w
 }
 
-// set returns the normalised forms of words as a set.
-func (r *Resolver) set(words ...string) map[string]bool {
+// set returns a new set (a bit of wordInfo.sets) holding the normalised
+// forms of words.
+func (r *Resolver) set(words ...string) wordSet {
+	if r.nsets == 64 {
+		panic("timex: too many sets")
+	}
+	bit := wordSet(1) << r.nsets
+	r.nsets++
+	for _, w := range words {
+		r.sets[r.word(w)] |= bit
+	}
+	return bit
+}
+
+// wordMap returns the normalised forms of words (or of several words, or
+// of punctuation marks) as a map.
+func (r *Resolver) wordMap(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[r.word(w)] = true
@@ -226,6 +244,6 @@ func (r *Resolver) set(words ...string) map[string]bool {
 // month returns a month name's normalised words.
 func (r *Resolver) month(name string, n int) monthName {
 	words := strings.Fields(r.word(name))
-	r.monthFirst[words[0]] = true
+	r.sets[words[0]] |= r.monthFirst
 	return monthName{words: words, month: n}
 }

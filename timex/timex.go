@@ -270,38 +270,44 @@ func (e Expr) String() string {
 // and never change, so one Resolver is safe for concurrent use. Use New: the
 // zero Resolver knows no words and finds only numeric dates.
 type Resolver struct {
-	vocab map[string]bool // every word of the tables, for clitic stripping
+	vocab map[string]bool    // every word of the tables, for clitic stripping
+	lex   *lexicon           // vocab as a trie with each word's wordInfo, built last by New
+	sets  map[string]wordSet // while New builds the tables: the sets of each word
+	nsets int                // bits of wordSet given out
 
+	// The tables. The sets (wordSet) are bits of wordInfo.sets; the maps
+	// are read only by New, which gives each word its values in the
+	// lexicon, where Find reads them (see token.weekday ...).
 	weekdays   map[string]time.Weekday
 	greg       []monthName // longest names first
 	hijri      []monthName
-	monthFirst map[string]bool // first words of all month names
+	monthFirst wordSet // first words of all month names
 
 	relDays      map[string]int  // أمس -1, اليوم 0, غدا +1, ...
-	needCue      map[string]bool // غد، الغد: tomorrow only after يوم/صباح/بعد...
-	todCues      map[string]bool // مساء، صباح، ليل، ...
-	dayCues      map[string]bool // يوم، يومي
-	todayBlock   map[string]bool // اليوم الأول، اليوم العالمي, ...
-	thatWords    map[string]bool // ذلك، تلك: "ذلك اليوم" is not today
+	needCue      wordSet         // غد، الغد: tomorrow only after يوم/صباح/بعد...
+	todCues      wordSet         // مساء، صباح، ليل، ...
+	dayCues      wordSet         // يوم، يومي
+	todayBlock   wordSet         // اليوم الأول، اليوم العالمي, ...
+	thatWords    wordSet         // ذلك، تلك: "ذلك اليوم" is not today
 	anaphora     map[string]int  // التالي +1, السابق -1, نفسه 0, ...
-	sameWords    map[string]bool // نفس، ذات (before اليوم)
+	sameWords    wordSet         // نفس، ذات (before اليوم)
 	units        map[string]unit // الأسبوع، الشهر، العام، السنة
 	quals        map[string]int  // الماضي -1, الجاري 0, المقبل +1
 	wdQuals      map[string]int  // qualifiers after a weekday
-	this         map[string]bool // هذا، هذه
-	modifiers    map[string]bool // مطلع، أواخر, ...
-	preps        map[string]bool // في، منذ، خلال, ... (before a bare year)
-	fromLeads    map[string]bool // اعتبارا، ابتداء (before من before a month)
-	agoWords     map[string]bool // قبل، منذ
-	yearNouns    map[string]bool // عام، العام، سنة، ...
-	gregMarks    map[string]bool // م، ميلادي
-	hijriMarks   map[string]bool // هـ، هجري
-	unitBlock    map[string]bool // دولار، شخص, ... after a bare year
+	this         wordSet         // هذا، هذه
+	modifiers    wordSet         // مطلع، أواخر, ...
+	preps        wordSet         // في، منذ، خلال, ... (before a bare year)
+	fromLeads    wordSet         // اعتبارا، ابتداء (before من before a month)
+	agoWords     wordSet         // قبل، منذ
+	yearNouns    wordSet         // عام، العام، سنة، ...
+	gregMarks    wordSet         // م، ميلادي
+	hijriMarks   wordSet         // هـ، هجري
+	unitBlock    wordSet         // دولار، شخص, ... after a bare year
 	ordinals     map[string]int  // الأول 1 ... العاشر 10, الحادي 1
 	tens         map[string]int  // العشرين 20, الثلاثين 30
 	numWords     map[string]int  // ثلاثة 3 ... عشرة 10
 	agoUnits     map[string]agoUnit
-	connectors   map[string]bool // و، إلى، حتى، أو (words); "-" is checked apart
+	connectors   wordSet         // و، إلى، حتى، أو (words); "-" is checked apart
 	commaLike    map[string]bool // ، ,
 	closers      map[string]bool // what may follow a bare weekday
 	ten          string          // عشر
@@ -314,13 +320,13 @@ type Resolver struct {
 	firstAfter   string          // الأول (أمس الأول)
 	tonight      string          // الليلة
 	midnightLead string          // منتصف
-	nightWords   map[string]bool // ليل، ليلة (after منتصف)
+	nightWords   wordSet         // ليل، ليلة (after منتصف)
 	today        string          // اليوم
 	hadi         string          // الحادي (only in compounds)
-	ordinalBlock map[string]bool // النصف، الأسبوع: "النصف الثاني من رمضان" is no day
-	solar        map[string]bool // شمسي: the Iranian solar Hijri calendar
+	ordinalBlock wordSet         // النصف، الأسبوع: "النصف الثاني من رمضان" is no day
+	solar        wordSet         // شمسي: the Iranian solar Hijri calendar
 	agreeing     string          // الموافق ("corresponding to")
-	liWords      map[string]bool // لـ
+	liWords      wordSet         // لـ
 	theMonth     string          // الشهر
 	yawm         string          // يوم
 }

@@ -55,6 +55,12 @@ func newRootCommand() *cobra.Command {
 		newEvalCommand(),
 		newActorsCommand(),
 		newAnalyzeCommand(),
+		newIngestCommand(),
+		newEventsCommand(),
+		newSearchCommand(),
+		newExportCommand(),
+		newStatsCommand(),
+		newServeCommand(),
 	)
 	return root
 }

@@ -1,0 +1,325 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+
+	"rasid/coder"
+	"rasid/ingest"
+	"rasid/store"
+)
+
+// IngestOptions tune Ingest.
+type IngestOptions struct {
+	Read      ingest.Options
+	BatchSize int // articles per transaction; 0 means 256
+	// NearDistance is the SimHash distance (bits) under which two texts
+	// are one story; 0 means 3, a negative value turns near-duplicate
+	// detection off.
+	NearDistance int
+	// Progress, if set, is called after every article read.
+	Progress func(IngestSummary)
+}
+
+// IngestSummary counts what an ingest run did.
+type IngestSummary struct {
+	Read          int           `json:"read"`
+	New           int           `json:"new"`
+	Duplicate     int           `json:"duplicate"`      // the same text again
+	NearDuplicate int           `json:"near_duplicate"` // the same story from another outlet
+	NonArabic     int           `json:"non_arabic"`     // recorded and skipped, not coded
+	Failed        int           `json:"failed"`
+	Events        int           `json:"events"` // coded from the new articles
+	Failures      []ItemFailure `json:"failures,omitempty"`
+}
+
+// ItemFailure is one input that could not be read, and why.
+type ItemFailure struct {
+	Where  string `json:"where"`
+	Reason string `json:"reason"`
+}
+
+// maxFailures bounds the failures kept for the summary (all are counted).
+const maxFailures = 1000
+
+// pending is a read document on its way to the store.
+type pending struct {
+	seq  int
+	art  store.Article
+	dup  string // id of the article it repeats, if any
+	near bool
+}
+
+// Ingest reads sources, drops what is not Arabic or already stored, codes
+// the new articles on all cores and stores them in batches of one
+// transaction each. Rerunning it after an interruption stores exactly
+// what a single run would: stored articles are recognised before coding.
+// It returns ErrSomeFailed (wrapped) when some inputs could not be read.
+func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []string, stdin io.Reader, opt IngestOptions) (IngestSummary, error) {
+	if opt.BatchSize <= 0 {
+		opt.BatchSize = 256
+	}
+	if opt.NearDistance == 0 {
+		opt.NearDistance = 3
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var sum IngestSummary
+	var mu sync.Mutex // sum is counted by the reading and the storing stages
+	count := func(f func(*IngestSummary)) {
+		mu.Lock()
+		f(&sum)
+		s := sum
+		mu.Unlock()
+		if opt.Progress != nil {
+			opt.Progress(s)
+		}
+	}
+
+	items := make(chan ingest.Item, 64)
+	readErr := make(chan error, 1)
+	go func() { readErr <- ingest.Read(ctx, sources, stdin, opt.Read, items) }()
+
+	// Stage 1 (one goroutine, in input order, so that runs are
+	// reproducible): reading, language, duplicates against the store and
+	// against this run.
+	toCode := make(chan pending, 64)
+	var stageErr error
+	var dupSources []pending // duplicates of articles of this run, recorded after they are stored
+	seen := ingest.NewDedup(max(opt.NearDistance, 0))
+	go func() {
+		defer close(toCode)
+		seq := 0
+		for it := range items {
+			if it.Err != nil {
+				count(func(s *IngestSummary) {
+					s.Read++
+					s.Failed++
+					if len(s.Failures) < maxFailures {
+						s.Failures = append(s.Failures, ItemFailure{Where: it.Where, Reason: it.Err.Error()})
+					}
+				})
+				continue
+			}
+			doc := it.Doc
+			if doc.Lang == "" {
+				doc.Lang = ingest.Language(doc.Text)
+			}
+			if doc.Lang != "ar" {
+				count(func(s *IngestSummary) { s.Read++; s.NonArabic++ })
+				continue
+			}
+			p := pending{art: store.Article{Document: doc, ContentHash: ingest.ContentHash(doc.Text), SimHash: ingest.SimHash(lead(doc.Text))}}
+			dup, near, err := findDuplicate(ctx, st, seen, p.art, opt.NearDistance)
+			if err != nil {
+				stageErr = err
+				cancel()
+				return
+			}
+			if dup != "" {
+				p.dup, p.near = dup, near
+				count(func(s *IngestSummary) {
+					s.Read++
+					if near {
+						s.NearDuplicate++
+					} else {
+						s.Duplicate++
+					}
+				})
+				if dup == doc.ID {
+					continue // the very article read again (a rerun)
+				}
+				src, url := doc.Source, doc.URL
+				if src == "" && url == "" {
+					url = "id:" + doc.ID // a copy known only by its id
+				}
+				p.art.Source, p.art.URL = src, url
+				if err := st.AddSource(ctx, dup, src, url); err != nil {
+					if store.ErrorCode(err) != store.ENOTFOUND {
+						stageErr = err
+						cancel()
+						return
+					}
+					// Its original is in a batch not yet stored.
+					dupSources = append(dupSources, p)
+				}
+				continue
+			}
+			count(func(s *IngestSummary) { s.Read++ })
+			p.seq = seq
+			seq++
+			select {
+			case toCode <- p:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	// Stage 2: coding on all cores.
+	coded := make(chan pending, 64)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range toCode {
+				res := c.Code(p.art.Text, p.art.Published)
+				p.art.Events, p.art.Mentions = res.Events, res.Actors
+				select {
+				case coded <- p:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(coded) }()
+
+	// Stage 3: batches in input order, one transaction each.
+	var batch []store.Article
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := st.PutArticles(ctx, batch)
+		if err != nil {
+			return fmt.Errorf("storing %d articles: %w", len(batch), err)
+		}
+		count(func(s *IngestSummary) {
+			for i, r := range res {
+				if r.Created {
+					s.New++
+					s.Events += len(batch[i].Events)
+				} else {
+					s.Duplicate++
+				}
+			}
+		})
+		batch = batch[:0]
+		return nil
+	}
+	next := 0
+	held := map[int]pending{}
+	var putErr error
+	for p := range coded {
+		if putErr != nil {
+			continue
+		}
+		held[p.seq] = p
+		for {
+			q, ok := held[next]
+			if !ok {
+				break
+			}
+			delete(held, next)
+			next++
+			batch = append(batch, q.art)
+			if len(batch) >= opt.BatchSize {
+				if putErr = flush(); putErr != nil {
+					cancel()
+					break
+				}
+			}
+		}
+	}
+	// Sequence numbers skip the duplicates; store what is left.
+	for _, q := range sortedHeld(held) {
+		batch = append(batch, q.art)
+	}
+	if putErr == nil {
+		putErr = flush()
+	}
+	if putErr == nil {
+		for _, p := range dupSources {
+			if err := st.AddSource(ctx, p.dup, p.art.Source, p.art.URL); err != nil {
+				putErr = fmt.Errorf("recording a copy of %s: %w", p.dup, err)
+				break
+			}
+		}
+	}
+	rerr := <-readErr
+	mu.Lock()
+	defer mu.Unlock()
+	switch {
+	case stageErr != nil:
+		return sum, stageErr
+	case putErr != nil:
+		return sum, putErr
+	case rerr != nil && !errors.Is(rerr, context.Canceled):
+		return sum, fmt.Errorf("reading: %w", rerr)
+	case ctx.Err() != nil:
+		return sum, ctx.Err()
+	}
+	if sum.Failed > 0 {
+		return sum, fmt.Errorf("%d input(s) failed: %w", sum.Failed, ErrSomeFailed)
+	}
+	return sum, nil
+}
+
+// findDuplicate looks a document up in the store and in this run: the id
+// of the article it repeats, and whether only nearly.
+func findDuplicate(ctx context.Context, st store.Store, seen *ingest.Dedup, a store.Article, near int) (string, bool, error) {
+	if id, ok, err := st.FindByHash(ctx, a.ContentHash); err != nil {
+		return "", false, err
+	} else if ok {
+		return id, false, nil
+	}
+	if near >= 0 && a.SimHash != 0 {
+		ids, err := st.NearDuplicates(ctx, a.SimHash, near)
+		if err != nil {
+			return "", false, err
+		}
+		if len(ids) > 0 {
+			return ids[0], true, nil
+		}
+	}
+	sim := a.SimHash
+	if near < 0 {
+		sim = 0 // near duplicates off: only the same text counts
+	}
+	if dup, exact, ok := seen.CheckHashes(a.ID, a.ContentHash, sim); ok {
+		return dup, !exact, nil
+	}
+	return "", false, nil
+}
+
+// leadBytes is how much of a story's body its near-duplicate fingerprint
+// covers: wire copies share their lead, while outlets change headlines and
+// add or cut closing paragraphs.
+const leadBytes = 400
+
+// lead is the start of the body of text: after a headline line, at most
+// leadBytes, cut at a space.
+func lead(text string) string {
+	if head, body, ok := strings.Cut(strings.TrimSpace(text), "\n"); ok && len(strings.TrimSpace(body)) > 200 && len(head) < 300 {
+		text = body
+	}
+	text = strings.TrimSpace(text)
+	if len(text) <= leadBytes {
+		return text
+	}
+	cut := strings.LastIndexByte(text[:leadBytes], ' ')
+	if cut <= 0 {
+		cut = leadBytes
+	}
+	return text[:cut]
+}
+
+func sortedHeld(held map[int]pending) []pending {
+	out := make([]pending, 0, len(held))
+	for _, p := range held {
+		out = append(out, p)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].seq < out[j-1].seq; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}

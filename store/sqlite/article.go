@@ -1,0 +1,606 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"rasid"
+	"rasid/store"
+)
+
+// PutArticle implements store.Store.
+func (db *DB) PutArticle(ctx context.Context, a store.Article) (string, bool, error) {
+	res, err := db.PutArticles(ctx, []store.Article{a})
+	if err != nil {
+		return "", false, err
+	}
+	return res[0].ID, res[0].Created, nil
+}
+
+// PutArticles implements store.Store.
+func (db *DB) PutArticles(ctx context.Context, as []store.Article) ([]store.PutResult, error) {
+	for i := range as {
+		if err := as[i].Validate(); err != nil {
+			return nil, store.Errorf(store.EINVALID, "article %d: %s", i, store.ErrorMessage(err))
+		}
+	}
+	if len(as) == 0 {
+		return []store.PutResult{}, nil
+	}
+	// Analyse outside the write transaction, which other writers wait
+	// for, but only the articles that look new: a rerun of ingest puts
+	// articles that are all stored already.
+	known, err := db.known(ctx, as)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: put articles: %w", err)
+	}
+	idx := make([]*indexTerms, len(as))
+	for i := range as {
+		if !known[i] {
+			idx[i] = db.indexTerms(&as[i])
+		}
+	}
+
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: put articles: %w", err)
+	}
+	defer tx.Rollback()
+	p, err := prepareInsert(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: put articles: %w", err)
+	}
+	defer p.close()
+
+	out := make([]store.PutResult, len(as))
+	for i := range as {
+		a := &as[i]
+		id, found, err := p.existing(ctx, a.ID, a.ContentHash)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: put article %q: %w", a.ID, err)
+		}
+		if found {
+			out[i] = store.PutResult{ID: id}
+			continue
+		}
+		if idx[i] == nil { // stored by nobody when we looked, gone since: analyse now
+			idx[i] = db.indexTerms(a)
+		}
+		if err := p.insert(ctx, a, idx[i]); err != nil {
+			return nil, fmt.Errorf("sqlite: put article %q: %w", a.ID, err)
+		}
+		out[i] = store.PutResult{ID: a.ID, Created: true}
+	}
+	if err := p.flushFTS(ctx); err != nil {
+		return nil, fmt.Errorf("sqlite: put articles: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("sqlite: put articles: %w", err)
+	}
+	return out, nil
+}
+
+// known reports which of as are stored already, by id or content hash,
+// in one query.
+func (db *DB) known(ctx context.Context, as []store.Article) ([]bool, error) {
+	ids, hashes := make([]string, len(as)), make([]string, 0, len(as))
+	for i, a := range as {
+		ids[i] = a.ID
+		if a.ContentHash != "" {
+			hashes = append(hashes, a.ContentHash)
+		}
+	}
+	idsJSON, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	hashesJSON, err := json.Marshal(hashes)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.db.QueryContext(ctx, `
+		SELECT id, content_hash FROM articles WHERE id IN (SELECT value FROM json_each(?))
+		UNION SELECT id, content_hash FROM articles
+		WHERE content_hash IN (SELECT value FROM json_each(?)) AND content_hash <> ''`,
+		string(idsJSON), string(hashesJSON))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	seen := make(map[string]bool)
+	for rows.Next() {
+		var id, hash string
+		if err := rows.Scan(&id, &hash); err != nil {
+			return nil, err
+		}
+		seen["i"+id] = true
+		if hash != "" {
+			seen["h"+hash] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]bool, len(as))
+	for i, a := range as {
+		out[i] = seen["i"+a.ID] || (a.ContentHash != "" && seen["h"+a.ContentHash])
+	}
+	return out, nil
+}
+
+// existing returns the id of the stored article with id, or with the
+// non-empty contentHash.
+func (p *inserter) existing(ctx context.Context, id, contentHash string) (string, bool, error) {
+	var got string
+	err := p.byID.QueryRowContext(ctx, id).Scan(&got)
+	if err == nil {
+		return got, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", false, err
+	}
+	if contentHash == "" {
+		return "", false, nil
+	}
+	err = p.byHash.QueryRowContext(ctx, contentHash).Scan(&got)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	return got, true, nil
+}
+
+// indexTerms are the analysed terms of an article and of its events'
+// evidence.
+type indexTerms struct {
+	article  string
+	evidence []string
+}
+
+func (db *DB) indexTerms(a *store.Article) *indexTerms {
+	t := &indexTerms{article: db.terms(a.Title + "\n" + a.Text), evidence: make([]string, len(a.Events))}
+	for i, e := range a.Events {
+		t.evidence[i] = db.terms(evidenceText(a, e))
+	}
+	return t
+}
+
+// evidenceText is the event's evidence, taken from the article when the
+// coder gave only its offsets.
+func evidenceText(a *store.Article, e rasid.Event) string {
+	if e.Evidence.Text == "" && e.Evidence.End > e.Evidence.Start && e.Evidence.End <= len(a.Text) {
+		return a.Text[e.Evidence.Start:e.Evidence.End]
+	}
+	return e.Evidence.Text
+}
+
+// inserter holds the statements of PutArticles, prepared once per batch,
+// and the full-text rows it writes last.
+//
+// The full-text rows wait for the end of the batch because FTS5 flushes
+// its pending terms to disk at every statement savepoint, and each insert
+// into events or sources (tables with triggers) opens one: written along
+// the way, each article would cost a dozen small FTS segments.
+type inserter struct {
+	tx                                          *sql.Tx
+	byID, byHash                                *sql.Stmt
+	article, mention, event, artFTS, eventFTS   *sql.Stmt
+	srcHas, srcHasURL, srcInsert, srcUpgradeURL *sql.Stmt
+
+	artRows, eventRows []ftsRow
+}
+
+type ftsRow struct {
+	rowid int64
+	terms string
+}
+
+// flushFTS writes the full-text rows of the batch.
+func (p *inserter) flushFTS(ctx context.Context) error {
+	for _, r := range p.artRows {
+		if _, err := p.artFTS.ExecContext(ctx, r.rowid, r.terms); err != nil {
+			return err
+		}
+	}
+	for _, r := range p.eventRows {
+		if _, err := p.eventFTS.ExecContext(ctx, r.rowid, r.terms); err != nil {
+			return err
+		}
+	}
+	p.artRows, p.eventRows = p.artRows[:0], p.eventRows[:0]
+	return nil
+}
+
+func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
+	p := &inserter{tx: tx}
+	for _, s := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&p.byID, `SELECT id FROM articles WHERE id = ?`},
+		// "content_hash <> ''" lets SQLite use the partial index.
+		{&p.byHash, `SELECT id FROM articles WHERE content_hash = ? AND content_hash <> ''`},
+		{&p.article, `INSERT INTO articles (id, url, source, title, published, text, lang, content_hash,
+			simhash, band0, band1, band2, band3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&p.mention, `INSERT INTO mentions (article_pk, seq, text, code, role, kind, start, "end")
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&p.event, `INSERT INTO events (article_pk, seq, source, source_role, source_text, target, target_role,
+			target_text, code, root, quad_class, goldstein, plover, date, day, date_precision, historical,
+			symmetric, sentence, evidence_start, evidence_end, evidence_text, confidence)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&p.artFTS, `INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)`},
+		{&p.eventFTS, `INSERT INTO events_fts (rowid, terms) VALUES (?, ?)`},
+		{&p.srcHas, `SELECT EXISTS (SELECT 1 FROM sources WHERE article_pk = ? AND source = ?)`},
+		{&p.srcHasURL, `SELECT EXISTS (SELECT 1 FROM sources WHERE article_pk = ? AND source = ? AND url = ?)`},
+		{&p.srcInsert, `INSERT INTO sources (article_pk, source, url) VALUES (?, ?, ?)`},
+		{&p.srcUpgradeURL, `UPDATE sources SET url = ? WHERE article_pk = ? AND source = ? AND url = ''`},
+	} {
+		st, err := tx.PrepareContext(ctx, s.sql)
+		if err != nil {
+			p.close()
+			return nil, err
+		}
+		*s.dst = st
+	}
+	return p, nil
+}
+
+func (p *inserter) close() {
+	for _, st := range []*sql.Stmt{p.byID, p.byHash, p.article, p.mention, p.event, p.artFTS, p.eventFTS,
+		p.srcHas, p.srcHasURL, p.srcInsert, p.srcUpgradeURL} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func (p *inserter) insert(ctx context.Context, a *store.Article, t *indexTerms) error {
+	var bands [4]any
+	if a.SimHash != 0 {
+		for i, b := range store.Bands(a.SimHash) {
+			bands[i] = int64(b)
+		}
+	}
+	res, err := p.article.ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, formatTime(a.Published),
+		a.Text, a.Lang, a.ContentHash, int64(a.SimHash), bands[0], bands[1], bands[2], bands[3])
+	if err != nil {
+		return err
+	}
+	pk, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	if t.article != "" {
+		p.artRows = append(p.artRows, ftsRow{pk, t.article})
+	}
+	// The article itself is the first copy, even at an unknown outlet
+	// and address ('', ''), so that NumArticles counts it.
+	if _, err := p.srcInsert.ExecContext(ctx, pk, a.Source, a.URL); err != nil {
+		return err
+	}
+	for _, s := range a.Sources {
+		if s != "" && s != a.Source {
+			if err := p.addSource(ctx, pk, s, ""); err != nil {
+				return err
+			}
+		}
+	}
+	for i, m := range a.Mentions {
+		if _, err := p.mention.ExecContext(ctx, pk, i, m.Text, m.Code, m.Role, m.Kind, m.Start, m.End); err != nil {
+			return err
+		}
+	}
+	for i, e := range a.Events {
+		res, err := p.event.ExecContext(ctx, pk, i, e.Source, e.SourceRole, e.SourceText, e.Target,
+			e.TargetRole, e.TargetText, e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, e.Date,
+			store.EventDay(e.Date, a.Published), e.DatePrecision, e.Historical, e.Symmetric, e.Sentence,
+			e.Evidence.Start, e.Evidence.End, evidenceText(a, e), e.Confidence)
+		if err != nil {
+			return err
+		}
+		if t.evidence[i] == "" {
+			continue
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		p.eventRows = append(p.eventRows, ftsRow{id, t.evidence[i]})
+	}
+	return nil
+}
+
+// addSource records a copy of article pk at source and url, following the
+// rules of store.Store.AddSource: a copy at a known source and unknown url
+// is (source, ”); the article's own copy at an unknown source and url is
+// (”, ”), never upgraded.
+func (p *inserter) addSource(ctx context.Context, pk int64, source, url string) error {
+	var has bool
+	if url == "" {
+		if err := p.srcHas.QueryRowContext(ctx, pk, source).Scan(&has); err != nil || has {
+			return err
+		}
+		_, err := p.srcInsert.ExecContext(ctx, pk, source, "")
+		return err
+	}
+	if err := p.srcHasURL.QueryRowContext(ctx, pk, source, url).Scan(&has); err != nil || has {
+		return err
+	}
+	if source != "" {
+		res, err := p.srcUpgradeURL.ExecContext(ctx, url, pk, source)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n > 0 {
+			return err
+		}
+	}
+	_, err := p.srcInsert.ExecContext(ctx, pk, source, url)
+	return err
+}
+
+// AddSource implements store.Store.
+func (db *DB) AddSource(ctx context.Context, articleID, source, url string) error {
+	if source == "" && url == "" {
+		return store.Errorf(store.EINVALID, "add source: no source and no url")
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: add source: %w", err)
+	}
+	defer tx.Rollback()
+	var pk int64
+	err = tx.QueryRowContext(ctx, `SELECT pk FROM articles WHERE id = ?`, articleID).Scan(&pk)
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.Errorf(store.ENOTFOUND, "article %q not found", articleID)
+	} else if err != nil {
+		return fmt.Errorf("sqlite: add source: %w", err)
+	}
+	p, err := prepareInsert(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("sqlite: add source: %w", err)
+	}
+	defer p.close()
+	if err := p.addSource(ctx, pk, source, url); err != nil {
+		return fmt.Errorf("sqlite: add source: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: add source: %w", err)
+	}
+	return nil
+}
+
+// FindByHash implements store.Store.
+func (db *DB) FindByHash(ctx context.Context, contentHash string) (string, bool, error) {
+	if contentHash == "" {
+		return "", false, nil
+	}
+	var id string
+	err := db.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE content_hash = ? AND content_hash <> ''`,
+		contentHash).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	} else if err != nil {
+		return "", false, fmt.Errorf("sqlite: find by hash: %w", err)
+	}
+	return id, true, nil
+}
+
+// NearDuplicates implements store.Store.
+func (db *DB) NearDuplicates(ctx context.Context, simhash uint64, maxDistance int) ([]string, error) {
+	if maxDistance < 0 || maxDistance > 64 {
+		return nil, store.Errorf(store.EINVALID, "max distance %d is not 0-64", maxDistance)
+	}
+	b := store.Bands(simhash)
+	rows, err := db.db.QueryContext(ctx, `
+		SELECT id, simhash FROM articles WHERE band0 = ?
+		UNION SELECT id, simhash FROM articles WHERE band1 = ?
+		UNION SELECT id, simhash FROM articles WHERE band2 = ?
+		UNION SELECT id, simhash FROM articles WHERE band3 = ?`,
+		int64(b[0]), int64(b[1]), int64(b[2]), int64(b[3]))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: near duplicates: %w", err)
+	}
+	defer rows.Close()
+	type hit struct {
+		id   string
+		dist int
+	}
+	var hits []hit
+	for rows.Next() {
+		var h hit
+		var sh int64
+		if err := rows.Scan(&h.id, &sh); err != nil {
+			return nil, fmt.Errorf("sqlite: near duplicates: %w", err)
+		}
+		if h.dist = store.Distance(simhash, uint64(sh)); h.dist <= maxDistance {
+			hits = append(hits, h)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: near duplicates: %w", err)
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		if a.dist != b.dist {
+			return a.dist - b.dist
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.id
+	}
+	return ids, nil
+}
+
+// Article implements store.Store.
+func (db *DB) Article(ctx context.Context, id string) (store.ArticleDetail, error) {
+	var pk int64
+	err := db.db.QueryRowContext(ctx, `SELECT pk FROM articles WHERE id = ?`, id).Scan(&pk)
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.ArticleDetail{}, store.Errorf(store.ENOTFOUND, "article %q not found", id)
+	} else if err != nil {
+		return store.ArticleDetail{}, fmt.Errorf("sqlite: article: %w", err)
+	}
+	return db.articleByPK(ctx, pk)
+}
+
+// articleByPK reads an article with its sources, mentions and events.
+// Everything but its sources is written once, by PutArticles, so the
+// reads need no common transaction.
+func (db *DB) articleByPK(ctx context.Context, pk int64) (store.ArticleDetail, error) {
+	var a store.ArticleDetail
+	var published string
+	var simhash int64
+	err := db.db.QueryRowContext(ctx, `SELECT id, url, source, title, published, text, lang, content_hash,
+		simhash, num_sources, num_articles FROM articles WHERE pk = ?`, pk).Scan(
+		&a.ID, &a.URL, &a.Source, &a.Title, &published, &a.Text, &a.Lang, &a.ContentHash,
+		&simhash, &a.NumSources, &a.NumArticles)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, store.Errorf(store.ENOTFOUND, "article %d not found", pk)
+	} else if err != nil {
+		return a, fmt.Errorf("sqlite: article: %w", err)
+	}
+	a.SimHash = uint64(simhash)
+	if a.Published, err = parseTime(published); err != nil {
+		return a, fmt.Errorf("sqlite: article %q: %w", a.ID, err)
+	}
+
+	a.Sources = []store.SourceRef{}
+	rows, err := db.db.QueryContext(ctx, `SELECT source, url FROM sources
+		WHERE article_pk = ? AND NOT (source = '' AND url = '') ORDER BY source, url`, pk)
+	if err != nil {
+		return a, fmt.Errorf("sqlite: article sources: %w", err)
+	}
+	for rows.Next() {
+		var s store.SourceRef
+		if err := rows.Scan(&s.Source, &s.URL); err != nil {
+			rows.Close()
+			return a, fmt.Errorf("sqlite: article sources: %w", err)
+		}
+		a.Sources = append(a.Sources, s)
+	}
+	if err := closeRows(rows); err != nil {
+		return a, fmt.Errorf("sqlite: article sources: %w", err)
+	}
+
+	a.Mentions = []rasid.Mention{}
+	rows, err = db.db.QueryContext(ctx, `SELECT text, code, role, kind, start, "end" FROM mentions
+		WHERE article_pk = ? ORDER BY seq`, pk)
+	if err != nil {
+		return a, fmt.Errorf("sqlite: article mentions: %w", err)
+	}
+	for rows.Next() {
+		var m rasid.Mention
+		if err := rows.Scan(&m.Text, &m.Code, &m.Role, &m.Kind, &m.Start, &m.End); err != nil {
+			rows.Close()
+			return a, fmt.Errorf("sqlite: article mentions: %w", err)
+		}
+		a.Mentions = append(a.Mentions, m)
+	}
+	if err := closeRows(rows); err != nil {
+		return a, fmt.Errorf("sqlite: article mentions: %w", err)
+	}
+
+	a.Events = []rasid.Event{}
+	rows, err = db.db.QueryContext(ctx, `SELECT `+eventColumns+` FROM events e
+		JOIN articles a ON a.pk = e.article_pk WHERE e.article_pk = ? ORDER BY e.seq`, pk)
+	if err != nil {
+		return a, fmt.Errorf("sqlite: article events: %w", err)
+	}
+	for rows.Next() {
+		var e rasid.Event
+		if err := scanEvent(rows, &e); err != nil {
+			rows.Close()
+			return a, fmt.Errorf("sqlite: article events: %w", err)
+		}
+		a.Events = append(a.Events, e)
+	}
+	if err := closeRows(rows); err != nil {
+		return a, fmt.Errorf("sqlite: article events: %w", err)
+	}
+	return a, nil
+}
+
+// SearchArticles implements store.Store.
+func (db *DB) SearchArticles(ctx context.Context, query string, limit int) ([]store.ArticleHit, error) {
+	if strings.TrimSpace(query) == "" {
+		return nil, store.Errorf(store.EINVALID, "search: empty query")
+	}
+	if limit < 0 || limit > store.MaxLimit {
+		return nil, store.Errorf(store.EINVALID, "search: limit %d is not 0-%d", limit, store.MaxLimit)
+	}
+	if limit == 0 {
+		limit = store.DefaultSearchLimit
+	}
+	terms := store.QueryTerms(db.analyze, query)
+	match := ftsQuery(terms)
+	hits := []store.ArticleHit{}
+	if match == "" {
+		return hits, nil
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT a.id, a.title, a.url, a.source, a.published, a.text, f.rank
+		FROM articles_fts f JOIN articles a ON a.pk = f.rowid
+		WHERE articles_fts MATCH ? ORDER BY f.rank, a.pk LIMIT ?`, match, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h store.ArticleHit
+		var published, text string
+		var rank float64
+		if err := rows.Scan(&h.ID, &h.Title, &h.URL, &h.Source, &published, &text, &rank); err != nil {
+			return nil, fmt.Errorf("sqlite: search: %w", err)
+		}
+		if h.Published, err = parseTime(published); err != nil {
+			return nil, fmt.Errorf("sqlite: search: article %q: %w", h.ID, err)
+		}
+		h.Score = -rank // bm25: lower is better
+		h.Matches = store.Matches(db.analyze, text, terms)
+		h.Snippet, h.Highlights = store.Snippet(text, h.Matches, store.SnippetWidth)
+		if h.Matches == nil {
+			h.Matches = []rasid.Span{}
+		}
+		if h.Highlights == nil {
+			h.Highlights = []rasid.Span{}
+		}
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: search: %w", err)
+	}
+	return hits, nil
+}
+
+func closeRows(rows *sql.Rows) error {
+	err := rows.Err()
+	if cerr := rows.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// formatTime stores a time as RFC 3339 with its offset; "" for the zero
+// time.
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+func parseTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}

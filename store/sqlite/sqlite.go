@@ -1,0 +1,242 @@
+// Package sqlite is rasid's embedded store: store.Store over SQLite through
+// modernc.org/sqlite (pure Go, no cgo).
+//
+// The database runs in WAL mode (readers never wait for the writer) with
+// foreign keys on, synchronous=NORMAL (a power cut may lose the last
+// commits, never consistency) and a busy timeout, and every write
+// transaction begins IMMEDIATE, so two processes on one file take turns
+// instead of failing. The schema is migrated at Open from the SQL files
+// embedded from migrations/, each applied once, in order, in one
+// transaction, and recorded in schema_migrations.
+//
+// Full-text search indexes the terms of the store.Analyzer given to Open,
+// space-joined, in contentless FTS5 tables, and highlights the original
+// text in Go (store.Matches). Triggers keep per-day dyad and per-month root
+// rollups, which the timeline, network, actors and stats read.
+package sqlite
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"rasid/store"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Memory is the path that opens a private in-memory database.
+const Memory = ":memory:"
+
+// BusyTimeout is how long, in milliseconds, a connection waits for another
+// writer before failing with SQLITE_BUSY.
+const BusyTimeout = 10000
+
+// DB is a store.Store in one SQLite database. It is safe for concurrent
+// use.
+type DB struct {
+	db      *sql.DB
+	keep    *sql.Conn // holds an in-memory database alive
+	analyze store.Analyzer
+	path    string
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Open opens (creating it if needed) the database at path, or a private
+// in-memory one for ":memory:", and migrates its schema. analyzer makes
+// the search terms of texts and queries (build it from rasid/arabic;
+// store.Fields does not stem Arabic); a database must always be opened
+// with the same one, or full-text search misses what was indexed with the
+// other. Returns EINVALID for an empty path or a nil analyzer.
+func Open(ctx context.Context, path string, analyzer store.Analyzer) (*DB, error) {
+	if path == "" {
+		return nil, store.Errorf(store.EINVALID, "sqlite: no database path")
+	}
+	if analyzer == nil {
+		return nil, store.Errorf(store.EINVALID, "sqlite: no analyzer")
+	}
+	params := "_pragma=busy_timeout(" + strconv.Itoa(BusyTimeout) + ")&_pragma=foreign_keys(1)&_pragma=temp_store(memory)&_txlock=immediate"
+	var dsn string
+	if path == Memory {
+		// The memdb VFS shares one in-memory database between the
+		// connections of the pool when its name starts with "/".
+		var b [8]byte
+		_, _ = rand.Read(b[:])
+		dsn = "file:/rasid-" + hex.EncodeToString(b[:]) + "?vfs=memdb&" + params
+	} else {
+		dsn = "file:" + escapePath(path) + "?" + params +
+			"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+	}
+	sdb, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	n := max(4, runtime.GOMAXPROCS(0))
+	sdb.SetMaxOpenConns(n)
+	sdb.SetMaxIdleConns(n)
+	db := &DB{db: sdb, analyze: analyzer, path: path}
+	if path == Memory {
+		if db.keep, err = sdb.Conn(ctx); err != nil {
+			sdb.Close()
+			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		}
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// escapePath makes a file path safe inside a SQLite URI.
+func escapePath(p string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+}
+
+// Path returns the path the database was opened with.
+func (db *DB) Path() string { return db.path }
+
+// Close closes the database, after letting SQLite refresh its query
+// planner statistics. It is safe to call more than once.
+func (db *DB) Close() error {
+	db.closeOnce.Do(func() {
+		_, _ = db.db.Exec("PRAGMA optimize")
+		if db.keep != nil {
+			db.keep.Close()
+		}
+		db.closeErr = db.db.Close()
+	})
+	return db.closeErr
+}
+
+// Migration is one embedded schema migration.
+type Migration struct {
+	Version int
+	Name    string // file name, e.g. 0001_init.sql
+	SQL     string
+}
+
+// Migrations returns the embedded migrations in the order they apply.
+func Migrations() ([]Migration, error) {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var out []Migration
+	for _, name := range names {
+		base := path.Base(name)
+		digits, _, ok := strings.Cut(base, "_")
+		v, err := strconv.Atoi(digits)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("migration %s: name is not NNNN_name.sql", base)
+		}
+		b, err := migrations.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Migration{Version: v, Name: base, SQL: string(b)})
+	}
+	slices.SortFunc(out, func(a, b Migration) int { return a.Version - b.Version })
+	for i := 1; i < len(out); i++ {
+		if out[i].Version == out[i-1].Version {
+			return nil, fmt.Errorf("migrations %s and %s: same version", out[i-1].Name, out[i].Name)
+		}
+	}
+	return out, nil
+}
+
+// migrate applies the migrations the database lacks, in one IMMEDIATE
+// transaction, so that two processes opening a new file do not both
+// apply them and a failure leaves the schema as it was.
+func (db *DB) migrate(ctx context.Context) error {
+	ms, err := Migrations()
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+	)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	var current int
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if len(ms) > 0 && current > ms[len(ms)-1].Version {
+		return fmt.Errorf("migrate: database schema version %d is newer than this program's (%d)",
+			current, ms[len(ms)-1].Version)
+	}
+	for _, m := range ms {
+		if m.Version <= current {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.Name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name) VALUES (?, ?)`,
+			m.Version, m.Name); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.Name, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// SchemaVersion returns the version of the last migration applied.
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := db.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&v)
+	return v, err
+}
+
+// terms returns the analysed terms of text, space-joined for FTS5.
+func (db *DB) terms(text string) string {
+	return strings.Join(db.analyze(text), " ")
+}
+
+// ftsQuery turns analysed terms into an FTS5 query that matches a row
+// holding all of them: each term a quoted string, so that no term is read
+// as an operator. Terms without a letter or digit, which the FTS5
+// tokenizer would drop, are left out; "" when none is left.
+func ftsQuery(terms []string) string {
+	var b strings.Builder
+	for _, t := range terms {
+		if !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.ReplaceAll(t, `"`, `""`))
+		b.WriteByte('"')
+	}
+	return b.String()
+}
