@@ -91,7 +91,7 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 	toCode := make(chan pending, 64)
 	var stageErr error
 	var dupSources []pending // duplicates of articles of this run, recorded after they are stored
-	seen := ingest.NewDedup(max(opt.NearDistance, 0))
+	seen := ingest.NewDedup(opt.NearDistance)
 	go func() {
 		defer close(toCode)
 		seq := 0
