@@ -249,6 +249,9 @@ func (lx *lexicon) scanWord(text string, i, w int, e uint8) (end, id int, clitic
 		for i+1 < len(text) {
 			b := text[i]
 			if b-0xD8 >= 4 {
+				if b < utf8.RuneSelf && lx.ascii[b].class != cLetter {
+					goto done // a space or a mark of punctuation, mostly
+				}
 				break
 			}
 			v := lx.inWord[int(b&3)<<8|int(text[i+1])]
