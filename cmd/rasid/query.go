@@ -16,8 +16,7 @@ import (
 
 // filterFlags are the event filters shared by events and export.
 type filterFlags struct {
-	f   store.EventFilter
-	all bool
+	f store.EventFilter
 }
 
 func (ff *filterFlags) add(cmd *cobra.Command) {
