@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -29,55 +27,16 @@ Office-holders are resolved by the publication date.`,
 			if format != "jsonl" && format != "table" {
 				return fmt.Errorf("--format %q: want jsonl or table", format)
 			}
-			day := time.Now().UTC().Truncate(24 * time.Hour)
-			if published != "" {
-				t, err := app.ParseDay(published)
-				if err != nil {
-					return fmt.Errorf("--published: %w", err)
+			return codeInputs(cmd, args, published, lexDirs, func(w io.Writer) (func(app.Coded) error, func() error) {
+				if format == "table" {
+					tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+					fmt.Fprintln(tw, "ID\tCODE\tROLE\tKIND\tSTART\tEND\tTEXT")
+					emit := tableActors(tw)
+					return func(cd app.Coded) error { return emit(cd.Item.ID, cd.Result.Actors) }, tw.Flush
 				}
-				day = t
-			}
-			if len(args) == 0 {
-				args = []string{"-"}
-			}
-			c, _, err := app.NewCoder(lexDirs)
-			if err != nil {
-				return err
-			}
-			ctx := cmd.Context()
-			items := make(chan app.Item, 64)
-			failed := 0
-			errw := cmd.ErrOrStderr()
-			go func() {
-				_ = app.ReadItems(ctx, args, cmd.InOrStdin(), day, items, func(e *app.ItemError) {
-					failed++
-					fmt.Fprintln(errw, "rasid actors:", e)
-				})
-			}()
-			w := bufio.NewWriterSize(cmd.OutOrStdout(), 1<<16)
-			emit := jsonActors(w)
-			var tw *tabwriter.Writer
-			if format == "table" {
-				tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "ID\tCODE\tROLE\tKIND\tSTART\tEND\tTEXT")
-				emit = tableActors(tw)
-			}
-			err = app.CodeAll(ctx, c, items, func(cd app.Coded) error { return emit(cd.Item.ID, cd.Result.Actors) })
-			if tw != nil {
-				if ferr := tw.Flush(); err == nil {
-					err = ferr
-				}
-			}
-			if ferr := w.Flush(); err == nil {
-				err = ferr
-			}
-			if err != nil {
-				return err
-			}
-			if failed > 0 {
-				return &exitError{code: 3, err: fmt.Errorf("%d input(s) failed: %w", failed, app.ErrSomeFailed)}
-			}
-			return nil
+				emit := jsonActors(w)
+				return func(cd app.Coded) error { return emit(cd.Item.ID, cd.Result.Actors) }, func() error { return nil }
+			})
 		},
 	}
 	cmd.Flags().StringVar(&published, "published", "", "publication date of plain-text articles (YYYY-MM-DD; default today)")
