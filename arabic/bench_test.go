@@ -1,8 +1,6 @@
 package arabic
 
 import (
-	"archive/zip"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +8,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis/lang/ar"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"rasid/internal/corpus"
 )
 
 // sample is testdata/sample.txt: news-like prose written for these
@@ -135,42 +135,12 @@ func BenchmarkSaudiNewsNet(b *testing.B) {
 func saudiNewsNet(b *testing.B, limit int) string {
 	b.Helper()
 	dir := filepath.Join("..", "..", "shared", "corpus", "saudinewsnet")
-	zips, _ := filepath.Glob(filepath.Join(dir, "*.zip"))
-	if len(zips) == 0 {
+	arts, err := corpus.SaudiNewsNet(dir, limit)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(arts) == 0 {
 		b.Skipf("no SaudiNewsNet corpus in %s", dir)
 	}
-	var sb strings.Builder
-	for _, name := range zips {
-		zr, err := zip.OpenReader(name)
-		if err != nil {
-			b.Fatalf("%s: %v", name, err)
-		}
-		for _, f := range zr.File {
-			if !strings.HasSuffix(f.Name, ".json") {
-				continue
-			}
-			rc, err := f.Open()
-			if err != nil {
-				b.Fatalf("%s: %s: %v", name, f.Name, err)
-			}
-			var articles []struct {
-				Content string `json:"content"`
-			}
-			err = json.NewDecoder(rc).Decode(&articles)
-			rc.Close()
-			if err != nil {
-				b.Fatalf("%s: %s: %v", name, f.Name, err)
-			}
-			for _, a := range articles {
-				if sb.Len()+len(a.Content) > limit {
-					zr.Close()
-					return sb.String()
-				}
-				sb.WriteString(a.Content)
-				sb.WriteString("\n")
-			}
-		}
-		zr.Close()
-	}
-	return sb.String()
+	return strings.Join(arts, "\n") + "\n"
 }

@@ -1,59 +1,25 @@
 package coder_test
 
 import (
-	"archive/zip"
-	"encoding/json"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"rasid/arabic"
+	"rasid/internal/corpus"
 )
 
 // saudiArticles loads up to limit bytes of SaudiNewsNet articles from
 // ../../shared (skipping when it is absent), one string per article.
 func saudiArticles(b *testing.B, limit int) []string {
 	b.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpus", "saudinewsnet")
-	zips, _ := filepath.Glob(filepath.Join(dir, "*.zip"))
-	if len(zips) == 0 {
-		b.Skipf("no SaudiNewsNet corpus in %s", dir)
+	arts, err := corpus.SaudiNewsNet(filepath.Join("..", "..", "shared", "corpus", "saudinewsnet"), limit)
+	if err != nil {
+		b.Fatal(err)
 	}
-	var out []string
-	total := 0
-	for _, name := range zips {
-		zr, err := zip.OpenReader(name)
-		if err != nil {
-			b.Fatalf("%s: %v", name, err)
-		}
-		for _, f := range zr.File {
-			if !strings.HasSuffix(f.Name, ".json") {
-				continue
-			}
-			rc, err := f.Open()
-			if err != nil {
-				b.Fatal(err)
-			}
-			var arts []struct {
-				Content string `json:"content"`
-			}
-			err = json.NewDecoder(rc).Decode(&arts)
-			rc.Close()
-			if err != nil {
-				b.Fatalf("%s: %v", f.Name, err)
-			}
-			for _, a := range arts {
-				if total+len(a.Content) > limit {
-					zr.Close()
-					return out
-				}
-				out = append(out, a.Content)
-				total += len(a.Content)
-			}
-		}
-		zr.Close()
+	if len(arts) == 0 {
+		b.Skip("no SaudiNewsNet corpus in ../../shared")
 	}
-	return out
+	return arts
 }
 
 func totalBytes(arts []string) int64 {
