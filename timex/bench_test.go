@@ -1,14 +1,12 @@
 package timex
 
 import (
-	"archive/zip"
-	"encoding/json"
-	"io"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"rasid/internal/corpus"
 )
 
 // benchText is a few KB of news prose written for this benchmark: mostly
@@ -55,51 +53,7 @@ var saudi struct {
 func saudiArticles(tb testing.TB) []string {
 	tb.Helper()
 	saudi.once.Do(func() {
-		files, err := filepath.Glob(filepath.Join(saudiDir, "*.zip"))
-		if err != nil || len(files) == 0 {
-			return
-		}
-		total := 0
-	outer:
-		for _, f := range files { // Glob sorts
-			zr, err := zip.OpenReader(f)
-			if err != nil {
-				saudi.err = err
-				return
-			}
-			for _, zf := range zr.File {
-				rc, err := zf.Open()
-				if err != nil {
-					saudi.err = err
-					break
-				}
-				data, err := io.ReadAll(rc)
-				rc.Close()
-				if err != nil {
-					saudi.err = err
-					break
-				}
-				var arts []struct {
-					Content string `json:"content"`
-				}
-				if err := json.Unmarshal(data, &arts); err != nil {
-					saudi.err = err
-					break
-				}
-				for _, a := range arts {
-					if total+len(a.Content) > saudiLimit {
-						zr.Close()
-						break outer
-					}
-					total += len(a.Content)
-					saudi.texts = append(saudi.texts, a.Content)
-				}
-			}
-			zr.Close()
-			if saudi.err != nil {
-				return
-			}
-		}
+		saudi.texts, saudi.err = corpus.SaudiNewsNet(saudiDir, saudiLimit)
 	})
 	if saudi.err != nil {
 		tb.Fatal(saudi.err)
