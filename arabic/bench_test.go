@@ -134,13 +134,6 @@ func BenchmarkSaudiNewsNet(b *testing.B) {
 // paragraph, up to limit bytes.
 func saudiNewsNet(b *testing.B, limit int) string {
 	b.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpus", "saudinewsnet")
-	arts, err := corpus.SaudiNewsNet(dir, limit)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if len(arts) == 0 {
-		b.Skipf("no SaudiNewsNet corpus in %s", dir)
-	}
+	arts := corpus.SaudiNewsNetOrSkip(b, limit)
 	return strings.Join(arts, "\n") + "\n"
 }

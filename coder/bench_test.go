@@ -1,26 +1,11 @@
 package coder_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"rasid/arabic"
 	"rasid/internal/corpus"
 )
-
-// saudiArticles loads up to limit bytes of SaudiNewsNet articles from
-// ../../shared (skipping when it is absent), one string per article.
-func saudiArticles(b *testing.B, limit int) []string {
-	b.Helper()
-	arts, err := corpus.SaudiNewsNet(filepath.Join("..", "..", "shared", "corpus", "saudinewsnet"), limit)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if len(arts) == 0 {
-		b.Skip("no SaudiNewsNet corpus in ../../shared")
-	}
-	return arts
-}
 
 func totalBytes(arts []string) int64 {
 	n := 0
@@ -33,7 +18,7 @@ func totalBytes(arts []string) int64 {
 // BenchmarkCodeSaudiNewsNet codes real articles one by one on one core:
 // MB/s and sentences/s of the whole coder.
 func BenchmarkCodeSaudiNewsNet(b *testing.B) {
-	arts := saudiArticles(b, 4<<20)
+	arts := corpus.SaudiNewsNetOrSkip(b, 4<<20)
 	c := newCoder(b)
 	sents := 0
 	for _, a := range arts {
@@ -52,7 +37,7 @@ func BenchmarkCodeSaudiNewsNet(b *testing.B) {
 // BenchmarkAnalyseSaudiNewsNet is the baseline in the same run: the Arabic
 // analyser alone (tokens and sentences) over the same articles.
 func BenchmarkAnalyseSaudiNewsNet(b *testing.B) {
-	arts := saudiArticles(b, 4<<20)
+	arts := corpus.SaudiNewsNetOrSkip(b, 4<<20)
 	b.SetBytes(totalBytes(arts))
 	var toks []arabic.Token
 	for b.Loop() {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"rasid/internal/corpus"
 	"rasid/lexicon"
 )
 
@@ -207,7 +208,7 @@ func BenchmarkLoad(b *testing.B) {
 // articles (skipped when ../shared is absent): the lexicon's share of
 // coding, in MB/s.
 func BenchmarkMatchSaudiNewsNet(b *testing.B) {
-	arts := saudiArticles(b, 4<<20)
+	arts := corpus.SaudiNewsNetOrSkip(b, 4<<20)
 	lx := load(b)
 	n := 0
 	for _, a := range arts {

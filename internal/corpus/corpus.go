@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"testing"
 )
 
 // SaudiNewsNet returns the contents of SaudiNewsNet articles, one string
@@ -65,4 +66,23 @@ func readZip(name string, limit int, total *int, out *[]string) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// SaudiNewsNetDir is the corpus folder as seen from a package folder one
+// level below the repository root, where `go test` runs.
+const SaudiNewsNetDir = "../../shared/corpus/saudinewsnet"
+
+// SaudiNewsNetOrSkip loads up to limit bytes of articles from
+// SaudiNewsNetDir for a test or benchmark, skipping it when the corpus is
+// absent and failing it when the corpus cannot be read.
+func SaudiNewsNetOrSkip(tb testing.TB, limit int) []string {
+	tb.Helper()
+	arts, err := SaudiNewsNet(SaudiNewsNetDir, limit)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(arts) == 0 {
+		tb.Skip("no SaudiNewsNet corpus at", SaudiNewsNetDir)
+	}
+	return arts
 }
