@@ -24,7 +24,8 @@ type trie[V any] struct {
 
 type node[V any] struct {
 	next map[string]*node[V]
-	pre  map[string][]prefixEdge[V] // by the first letter of the prefix
+	pre  map[string][]prefixEdge[V] // by the first two letters of the prefix
+	pre1 bool                       // some prefix is one letter long (keyed by it)
 	gap  *node[V]
 	sgap *node[V]
 	vals []V
@@ -53,7 +54,10 @@ func (t *trie[V]) add(k []string, v V) {
 			n = n.sgap
 		case len(w) > 1 && strings.HasSuffix(w, "*"):
 			p := strings.TrimSuffix(w, "*")
-			k := firstLetter(p)
+			k := leadLetters(p)
+			if utf8.RuneCountInString(p) < 2 {
+				n.pre1 = true
+			}
 			var to *node[V]
 			for _, e := range n.pre[k] {
 				if e.prefix == p {
@@ -84,8 +88,16 @@ func (t *trie[V]) add(k []string, v V) {
 	t.size++
 }
 
-// firstLetter is the first UTF-8 character of s, the key prefix edges are
-// indexed by so that a word is tested only against prefixes it may have.
+// leadLetters is the first two UTF-8 characters of s (all of s if
+// shorter), the key prefix edges are indexed by so that a word is tested
+// only against the few prefixes it may have.
+func leadLetters(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	_, m := utf8.DecodeRuneInString(s[n:])
+	return s[:n+m]
+}
+
+// firstLetter is the first UTF-8 character of s.
 func firstLetter(s string) string {
 	_, n := utf8.DecodeRuneInString(s)
 	return s[:n]
@@ -148,10 +160,20 @@ func (t *trie[V]) consume(d *Doc, n *node[V], start, i int, c, first arabic.Cand
 		t.arrive(d, m, start, i+1, first, fn)
 	}
 	if n.pre != nil {
-		for _, e := range n.pre[firstLetter(c.Form)] {
-			if strings.HasPrefix(c.Form, e.prefix) {
-				t.arrive(d, e.to, start, i+1, first, fn)
+		t.prefixes(d, n.pre[leadLetters(c.Form)], start, i, c, first, fn)
+		if n.pre1 {
+			if k := firstLetter(c.Form); len(k) < len(c.Form) {
+				t.prefixes(d, n.pre[k], start, i, c, first, fn)
 			}
+		}
+	}
+}
+
+// prefixes follows the edges es whose prefix begins c.Form.
+func (t *trie[V]) prefixes(d *Doc, es []prefixEdge[V], start, i int, c, first arabic.Candidate, fn func(match[V])) {
+	for _, e := range es {
+		if strings.HasPrefix(c.Form, e.prefix) {
+			t.arrive(d, e.to, start, i+1, first, fn)
 		}
 	}
 }
