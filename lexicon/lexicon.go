@@ -95,6 +95,9 @@ type Lexicon struct {
 	orgs    map[string]string // code → first name
 	stop    map[string]bool   // normalised words that never start a name
 	phrases []Phrase
+	// pronStems maps a word that may carry a possessive pronoun (its stem,
+	// with or without ال) to the one-word title it is, for pronounTitle.
+	pronStems map[string]Entry
 }
 
 var (
@@ -202,7 +205,26 @@ func (b *builder) loadFile(fsys fs.FS, name, display string, load func(*builder,
 }
 
 func (b *builder) build() *Lexicon {
-	return b.lx
+	lx := b.lx
+	// One-word generic titles, keyed by the word and by the word without
+	// ال; the word itself wins over a stripped ال form.
+	lx.pronStems = map[string]Entry{}
+	primary := map[string]Entry{}
+	for w, n := range lx.actors.root.next {
+		for _, e := range n.vals {
+			if e.Kind == Title && e.Code == "" {
+				primary[w] = e
+				if bare, ok := strings.CutPrefix(w, "ال"); ok {
+					lx.pronStems[bare] = e
+				}
+				break
+			}
+		}
+	}
+	for w, e := range primary {
+		lx.pronStems[w] = e
+	}
+	return lx
 }
 
 // key turns dictionary text into the normalised token sequence the trie

@@ -64,23 +64,13 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 			if !ok || utf8.RuneCountInString(stem) < 3 {
 				continue
 			}
-			// ة before a suffix is written ت: قواتها → قوات، حكومتها → حكومه.
-			forms := []string{stem}
-			if strings.HasSuffix(stem, "ت") {
-				forms = append(forms, strings.TrimSuffix(stem, "ت")+"ه")
+			e, ok := lx.pronStems[stem]
+			if !ok && strings.HasSuffix(stem, "ت") {
+				// ة before a suffix is written ت: قواتها → قوات، حكومتها → حكومه.
+				e, ok = lx.pronStems[strings.TrimSuffix(stem, "ت")+"ه"]
 			}
-			for _, f := range forms {
-				for _, key := range []string{f, "ال" + f} {
-					n := lx.actors.root.next[key]
-					if n == nil {
-						continue
-					}
-					for _, e := range n.vals {
-						if e.Kind == Title && e.Code == "" {
-							return Atom{Start: i, End: i + 1, First: c, Entries: []Entry{{Kind: PronTitle, Role: e.Role, Source: e.Source}}}, true
-						}
-					}
-				}
+			if ok {
+				return Atom{Start: i, End: i + 1, First: c, Entries: []Entry{{Kind: PronTitle, Role: e.Role, Source: e.Source}}}, true
 			}
 		}
 	}
