@@ -58,6 +58,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 		}
 		src, tgt := parties(a, t, L, R)
 		p := t.Phrase
+		if p.Code == "043" && p.Verb && hostsMeeting(a, t, tgt) {
+			// "استضافت عُمان جولة محادثات بين المبعوث الأمريكي والوزير
+			// الإيراني": the host received a meeting; its participants are
+			// coded by the meeting's own phrases.
+			c.tracef("skip 043 at %d: hosts a meeting between its targets", t.Start)
+			continue
+		}
 		if p.Verb && prev.sent == t.sent && len(src) > 0 && prev.tgt >= 0 && isConjoined(a, t) &&
 			a.mentions[src[0]].Code == a.mentions[prev.tgt].Code && a.mentions[src[0]].Tok0 > t.Start {
 			// "طالبت الوزارة تركيا بسحب قواتها، واستدعت القائم بالأعمال
@@ -845,6 +852,21 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		}
 	}
 	return src, tgt
+}
+
+// hostsMeeting reports whether the target of a hosting verb comes after
+// "بين" (between) in the verb's complement: the object hosted is then a
+// meeting of the target with someone else, not the target itself.
+func hostsMeeting(a *article, t trigger, tgt party) bool {
+	if len(tgt) == 0 {
+		return false
+	}
+	for i := t.End; i < a.mentions[tgt[0]].Tok0; i++ {
+		if hasForm(a.d, i, "بين") {
+			return true
+		}
+	}
+	return false
 }
 
 // adjectiveTarget returns the first nationality adjective in [from, to)
