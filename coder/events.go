@@ -125,9 +125,15 @@ func (c *Coder) events(a *article) []rasid.Event {
 				src = party{k}
 				if prev.src >= 0 && prev.sent == t.sent && prev.tgt >= 0 {
 					tgt = party{prev.src, prev.tgt}
-				} else if lastPair[0] >= 0 {
+				} else if lastPair[0] >= 0 && !actBefore(trigs, t.Start, t.sent) {
+					// Talks told in an earlier sentence; when this
+					// sentence's own act was not coded, no guess.
 					tgt = party{lastPair[0], lastPair[1]}
 				}
+			}
+			if len(tgt) == 0 {
+				c.tracef("skip %s at %d: mediation without the parties of its talks", p.Code, t.Start)
+				continue
 			}
 		}
 		if p.Rev {
@@ -190,6 +196,11 @@ func (c *Coder) events(a *article) []rasid.Event {
 			case y.Code:
 				tgt = party{lastPair[0]}
 			}
+		}
+		if !p.Med {
+			// "مفاوضات بين الحكومة و…، بوساطة وزير الدولة القطري": the
+			// mediator is not a party of the act it mediates.
+			src, tgt = withoutMediators(a, trigs, t.sent, src), withoutMediators(a, trigs, t.sent, tgt)
 		}
 		if len(src)+len(tgt) == 0 {
 			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 113, src, tgt)
@@ -852,6 +863,38 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		}
 	}
 	return src, tgt
+}
+
+// actBefore reports whether sentence sent holds an act (other than a
+// mediation) starting before token before.
+func actBefore(trigs []trigger, before, sent int) bool {
+	for _, t := range trigs {
+		if t.sent == sent && t.Start < before && !t.Phrase.Med {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutMediators returns p without the actors named right after a
+// mediation phrase ("بوساطة …") of sentence sent.
+func withoutMediators(a *article, trigs []trigger, sent int, p party) party {
+	var out party
+	for _, k := range p {
+		if !isMediator(a, trigs, sent, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func isMediator(a *article, trigs []trigger, sent, k int) bool {
+	for _, t := range trigs {
+		if t.sent == sent && t.Phrase.Med && t.End < len(a.d.Tokens) && a.mentionAt[t.End] == k {
+			return true
+		}
+	}
+	return false
 }
 
 // hostsMeeting reports whether the target of a hosting verb comes after
