@@ -187,8 +187,9 @@ func (c *Coder) events(a *article) []rasid.Event {
 			c.tracef("skip %s %q at %d: complement without a target", t.Phrase.Code, t.Phrase.Pattern, t.Start)
 			continue
 		}
-		if len(src) == 1 && len(tgt) == 0 && !material && lastPair[0] >= 0 {
-			// A reaction within the article's dyad: "ورحبت دمشق بالقرار".
+		if len(src) == 1 && len(tgt) == 0 && !material && lastPair[0] >= 0 && !hasForm(a.d, t.End, "كل", "اي", "جميع", "كافه") {
+			// A reaction within the article's dyad: "ورحبت دمشق بالقرار";
+			// not a stance on "كل أشكال التدخل" (any interference at all).
 			x, y := a.mentions[lastPair[0]], a.mentions[lastPair[1]]
 			switch a.mentions[src[0]].Code {
 			case x.Code:
