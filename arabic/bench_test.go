@@ -65,9 +65,8 @@ func BenchmarkSentences(b *testing.B) {
 	}
 }
 
-// BenchmarkCandidates measures the clitic readings of every word of the
-// sample, as the lexicon asks for them.
-func BenchmarkCandidates(b *testing.B) {
+// sampleWords returns the sample and the normalised forms of its words.
+func sampleWords(b *testing.B) (string, []string) {
 	text := sample(b)
 	var words []string
 	for _, t := range Tokenize(text) {
@@ -75,6 +74,13 @@ func BenchmarkCandidates(b *testing.B) {
 			words = append(words, t.Norm)
 		}
 	}
+	return text, words
+}
+
+// BenchmarkCandidates measures the clitic readings of every word of the
+// sample, as the lexicon asks for them.
+func BenchmarkCandidates(b *testing.B) {
+	text, words := sampleWords(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	var cands []Candidate
@@ -86,13 +92,7 @@ func BenchmarkCandidates(b *testing.B) {
 }
 
 func BenchmarkStem(b *testing.B) {
-	text := sample(b)
-	var words []string
-	for _, t := range Tokenize(text) {
-		if t.Kind == Word {
-			words = append(words, t.Norm)
-		}
-	}
+	text, words := sampleWords(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
