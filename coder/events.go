@@ -38,6 +38,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 	var told []toldAct // acts coded so far, by the noun that names them
 	bodyRoots := map[string]bool{}
 	protestIn := map[int]bool{}
+	mediators := mediatorsOf(a, trigs)
 	for _, k := range codingOrder(a, trigs) {
 		t := trigs[k]
 		headline := a.title && t.sent == 0
@@ -201,7 +202,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 		if !p.Med {
 			// "مفاوضات بين الحكومة و…، بوساطة وزير الدولة القطري": the
 			// mediator is not a party of the act it mediates.
-			src, tgt = withoutMediators(a, trigs, t.sent, src), withoutMediators(a, trigs, t.sent, tgt)
+			src, tgt = withoutMediators(mediators, t.sent, src), withoutMediators(mediators, t.sent, tgt)
 		}
 		if len(src)+len(tgt) == 0 {
 			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 113, src, tgt)
@@ -877,25 +878,33 @@ func actBefore(trigs []trigger, before, sent int) bool {
 	return false
 }
 
-// withoutMediators returns p without the actors named right after a
-// mediation phrase ("بوساطة …") of sentence sent.
-func withoutMediators(a *article, trigs []trigger, sent int, p party) party {
-	var out party
-	for _, k := range p {
-		if !isMediator(a, trigs, sent, k) {
-			out = append(out, k)
+// mediatorsOf returns the actors named right after a mediation phrase
+// ("بوساطة …"), each with the sentence of that phrase.
+func mediatorsOf(a *article, trigs []trigger) map[int]int {
+	var out map[int]int
+	for _, t := range trigs {
+		if t.Phrase.Med && t.End < len(a.d.Tokens) && a.mentionAt[t.End] >= 0 {
+			if out == nil {
+				out = map[int]int{}
+			}
+			out[a.mentionAt[t.End]] = t.sent
 		}
 	}
 	return out
 }
 
-func isMediator(a *article, trigs []trigger, sent, k int) bool {
-	for _, t := range trigs {
-		if t.sent == sent && t.Phrase.Med && t.End < len(a.d.Tokens) && a.mentionAt[t.End] == k {
-			return true
+// withoutMediators returns p without the mediators of sentence sent.
+func withoutMediators(mediators map[int]int, sent int, p party) party {
+	if len(mediators) == 0 {
+		return p
+	}
+	var out party
+	for _, k := range p {
+		if s, ok := mediators[k]; !ok || s != sent {
+			out = append(out, k)
 		}
 	}
-	return false
+	return out
 }
 
 // hostsMeeting reports whether the target of a hosting verb comes after
