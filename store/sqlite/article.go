@@ -384,8 +384,7 @@ func (db *DB) FindByHash(ctx context.Context, contentHash string) (string, bool,
 		return "", false, nil
 	}
 	var id string
-	err := db.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE content_hash = ? AND content_hash <> ''`,
-		contentHash).Scan(&id)
+	err := db.findHash.QueryRowContext(ctx, contentHash).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	} else if err != nil {
@@ -400,12 +399,7 @@ func (db *DB) NearDuplicates(ctx context.Context, simhash uint64, maxDistance in
 		return nil, store.Errorf(store.EINVALID, "max distance %d is not 0-64", maxDistance)
 	}
 	b := store.Bands(simhash)
-	rows, err := db.db.QueryContext(ctx, `
-		SELECT id, simhash FROM articles WHERE band0 = ?
-		UNION SELECT id, simhash FROM articles WHERE band1 = ?
-		UNION SELECT id, simhash FROM articles WHERE band2 = ?
-		UNION SELECT id, simhash FROM articles WHERE band3 = ?`,
-		int64(b[0]), int64(b[1]), int64(b[2]), int64(b[3]))
+	rows, err := db.nearDup.QueryContext(ctx, int64(b[0]), int64(b[1]), int64(b[2]), int64(b[3]))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: near duplicates: %w", err)
 	}

@@ -376,3 +376,33 @@ func BenchmarkQueries10M(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDuplicateLookups measures what ingest asks the store for every
+// article it reads: FindByHash, then NearDuplicates, in a database of
+// 20,000 articles (one of them found in four, as a rerun finds them).
+func BenchmarkDuplicateLookups(b *testing.B) {
+	db, err := sqlite.Open(b.Context(), filepath.Join(b.TempDir(), "rasid.db"), store.Fields)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	const stored = 20000
+	for i := 0; i < stored; i += 1000 {
+		if _, err := db.PutArticles(b.Context(), synthetic(i, 1000, 0)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	i := 0
+	for b.Loop() {
+		k := i * 4 // every fourth lookup is of a stored article
+		hash, sim := fmt.Sprintf("hash-%08d", k), uint64(k+1)*0x9E37_79B9_7F4A_7C15
+		if _, _, err := db.FindByHash(b.Context(), hash); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := db.NearDuplicates(b.Context(), sim, 3); err != nil {
+			b.Fatal(err)
+		}
+		i = (i + 1) % stored
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}

@@ -53,6 +53,9 @@ type DB struct {
 	keep    *sql.Conn // holds an in-memory database alive
 	analyze store.Analyzer
 	path    string
+	// Statements of the lookups ingest makes for every article read,
+	// prepared once: parsing them each time cost more than running them.
+	findHash, nearDup *sql.Stmt
 
 	closeOnce sync.Once
 	closeErr  error
@@ -103,7 +106,25 @@ func Open(ctx context.Context, path string, analyzer store.Analyzer) (*DB, error
 		db.Close()
 		return nil, err
 	}
+	if err := db.prepare(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
 	return db, nil
+}
+
+// prepare prepares the statements kept for the life of db.
+func (db *DB) prepare(ctx context.Context) error {
+	var err error
+	// "content_hash <> ''" lets SQLite use the partial index.
+	if db.findHash, err = db.db.PrepareContext(ctx,
+		`SELECT id FROM articles WHERE content_hash = ? AND content_hash <> ''`); err != nil {
+		return err
+	}
+	db.nearDup, err = db.db.PrepareContext(ctx, `
+		SELECT id, simhash FROM articles
+		WHERE band0 = ?1 OR band1 = ?2 OR band2 = ?3 OR band3 = ?4`)
+	return err
 }
 
 // escapePath makes a file path safe inside a SQLite URI.
@@ -118,6 +139,11 @@ func (db *DB) Path() string { return db.path }
 // planner statistics. It is safe to call more than once.
 func (db *DB) Close() error {
 	db.closeOnce.Do(func() {
+		for _, st := range []*sql.Stmt{db.findHash, db.nearDup} {
+			if st != nil {
+				st.Close()
+			}
+		}
 		_, _ = db.db.Exec("PRAGMA optimize")
 		if db.keep != nil {
 			db.keep.Close()
