@@ -61,19 +61,31 @@ func (db *DB) PutArticles(ctx context.Context, as []store.Article) ([]store.PutR
 	out := make([]store.PutResult, len(as))
 	for i := range as {
 		a := &as[i]
-		id, found, err := p.existing(ctx, a.ID, a.ContentHash)
+		if known[i] {
+			// Stored when we looked (it is rarely gone since): say by
+			// which id without trying to insert it.
+			id, found, err := p.existing(ctx, a.ID, a.ContentHash)
+			if err != nil {
+				return nil, fmt.Errorf("sqlite: put article %q: %w", a.ID, err)
+			}
+			if found {
+				out[i] = store.PutResult{ID: id}
+				continue
+			}
+			idx[i] = db.indexTerms(a)
+		}
+		created, err := p.insert(ctx, a, idx[i])
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: put article %q: %w", a.ID, err)
 		}
-		if found {
+		if !created {
+			// Stored since we looked, or earlier in this batch.
+			id, found, err := p.existing(ctx, a.ID, a.ContentHash)
+			if err != nil || !found {
+				return nil, fmt.Errorf("sqlite: put article %q: conflicting article not found: %w", a.ID, err)
+			}
 			out[i] = store.PutResult{ID: id}
 			continue
-		}
-		if idx[i] == nil { // stored by nobody when we looked, gone since: analyse now
-			idx[i] = db.indexTerms(a)
-		}
-		if err := p.insert(ctx, a, idx[i]); err != nil {
-			return nil, fmt.Errorf("sqlite: put article %q: %w", a.ID, err)
 		}
 		out[i] = store.PutResult{ID: a.ID, Created: true}
 	}
@@ -229,7 +241,8 @@ func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 		// "content_hash <> ''" lets SQLite use the partial index.
 		{&p.byHash, `SELECT id FROM articles WHERE content_hash = ? AND content_hash <> ''`},
 		{&p.article, `INSERT INTO articles (id, url, source, title, published, text, lang, content_hash,
-			simhash, band0, band1, band2, band3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			simhash, band0, band1, band2, band3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT DO NOTHING`},
 		{&p.mention, `INSERT INTO mentions (article_pk, seq, text, code, role, kind, start, "end")
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&p.event, `INSERT INTO events (article_pk, seq, source, source_role, source_text, target, target_role,
@@ -262,7 +275,9 @@ func (p *inserter) close() {
 	}
 }
 
-func (p *inserter) insert(ctx context.Context, a *store.Article, t *indexTerms) error {
+// insert stores a with its sources, mentions and events, unless an
+// article with its id or content hash is stored already (created false).
+func (p *inserter) insert(ctx context.Context, a *store.Article, t *indexTerms) (created bool, err error) {
 	var bands [4]any
 	if a.SimHash != 0 {
 		for i, b := range store.Bands(a.SimHash) {
@@ -272,11 +287,14 @@ func (p *inserter) insert(ctx context.Context, a *store.Article, t *indexTerms) 
 	res, err := p.article.ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, formatTime(a.Published),
 		a.Text, a.Lang, a.ContentHash, int64(a.SimHash), bands[0], bands[1], bands[2], bands[3])
 	if err != nil {
-		return err
+		return false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
 	}
 	pk, err := res.LastInsertId()
 	if err != nil {
-		return err
+		return false, err
 	}
 	if t.article != "" {
 		p.artRows = append(p.artRows, ftsRow{pk, t.article})
@@ -284,18 +302,18 @@ func (p *inserter) insert(ctx context.Context, a *store.Article, t *indexTerms) 
 	// The article itself is the first copy, even at an unknown outlet
 	// and address ('', ''), so that NumArticles counts it.
 	if _, err := p.srcInsert.ExecContext(ctx, pk, a.Source, a.URL); err != nil {
-		return err
+		return false, err
 	}
 	for _, s := range a.Sources {
 		if s != "" && s != a.Source {
 			if err := p.addSource(ctx, pk, s, ""); err != nil {
-				return err
+				return false, err
 			}
 		}
 	}
 	for i, m := range a.Mentions {
 		if _, err := p.mention.ExecContext(ctx, pk, i, m.Text, m.Code, m.Role, m.Kind, m.Start, m.End); err != nil {
-			return err
+			return false, err
 		}
 	}
 	for i, e := range a.Events {
@@ -304,18 +322,18 @@ func (p *inserter) insert(ctx context.Context, a *store.Article, t *indexTerms) 
 			store.EventDay(e.Date, a.Published), e.DatePrecision, e.Historical, e.Symmetric, e.Sentence,
 			e.Evidence.Start, e.Evidence.End, evidenceText(a, e), e.Confidence)
 		if err != nil {
-			return err
+			return false, err
 		}
 		if t.evidence[i] == "" {
 			continue
 		}
 		id, err := res.LastInsertId()
 		if err != nil {
-			return err
+			return false, err
 		}
 		p.eventRows = append(p.eventRows, ftsRow{id, t.evidence[i]})
 	}
-	return nil
+	return true, nil
 }
 
 // addSource records a copy of article pk at source and url, following the
