@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"rasid/internal/cputime"
 	"rasid/store"
 	"rasid/store/sqlite"
 	"rasid/store/storetest"
@@ -36,14 +37,14 @@ func BenchmarkPutArticles(b *testing.B) {
 			}
 			defer db.Close()
 			n := 0
-			cpu := cpuTime()
+			cpu := cputime.Process()
 			for b.Loop() {
 				if _, err := db.PutArticles(b.Context(), synthetic(n, bc.batch, 5)); err != nil {
 					b.Fatal(err)
 				}
 				n += bc.batch
 			}
-			cpu = cpuTime() - cpu
+			cpu = cputime.Process() - cpu
 			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 			b.ReportMetric(float64(5*n)/b.Elapsed().Seconds(), "events/s")
 			if cpu > 0 {
@@ -77,7 +78,7 @@ func benchDB(b *testing.B) string {
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), cputime.Process()
 	tmp := path + ".building"
 	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
 		os.Remove(tmp + suffix)
@@ -91,7 +92,7 @@ func benchDB(b *testing.B) string {
 	fi, _ := os.Stat(path)
 	b.Logf("built %s: %d articles, %d events, %.1f GB in %v (%v of CPU)",
 		path, benchArticles, benchArticles*benchPerArt, float64(fi.Size())/1e9,
-		time.Since(start).Round(time.Second), (cpuTime() - cpu).Round(time.Second))
+		time.Since(start).Round(time.Second), (cputime.Process() - cpu).Round(time.Second))
 	return path
 }
 
@@ -287,7 +288,7 @@ func BenchmarkDyadTimeline10M(b *testing.B) {
 		}
 		b.Run(d[0]+"-"+d[1]+"/rollup", func(b *testing.B) {
 			var pts []store.TimelinePoint
-			cpu := cpuTime()
+			cpu := cputime.Process()
 			for b.Loop() {
 				if pts, err = db.DyadTimeline(b.Context(), d[0], d[1], store.IntervalMonth, "", ""); err != nil {
 					b.Fatal(err)
@@ -300,12 +301,12 @@ func BenchmarkDyadTimeline10M(b *testing.B) {
 			if got != want {
 				b.Fatalf("timeline counts %d events, the events table %d", got, want)
 			}
-			reportMs(b, cpuTime()-cpu)
+			reportMs(b, cputime.Process()-cpu)
 			b.ReportMetric(float64(want), "events")
 			b.ReportMetric(float64(len(pts)), "points")
 		})
 		b.Run(d[0]+"-"+d[1]+"/events-scan", func(b *testing.B) {
-			cpu := cpuTime()
+			cpu := cputime.Process()
 			for b.Loop() {
 				rows, err := raw.QueryContext(b.Context(), `SELECT substr(day, 1, 7), count(*), sum(goldstein),
 					sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4)
@@ -320,7 +321,7 @@ func BenchmarkDyadTimeline10M(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			reportMs(b, cpuTime()-cpu)
+			reportMs(b, cputime.Process()-cpu)
 			b.ReportMetric(float64(want), "events")
 		})
 	}
@@ -366,13 +367,13 @@ func BenchmarkQueries10M(b *testing.B) {
 		{"NearDuplicates", func() error { _, err := db.NearDuplicates(ctx, 0x0123_4567_89AB_CDEF, 3); return err }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			cpu := cpuTime()
+			cpu := cputime.Process()
 			for b.Loop() {
 				if err := bc.fn(); err != nil {
 					b.Fatal(err)
 				}
 			}
-			reportMs(b, cpuTime()-cpu)
+			reportMs(b, cputime.Process()-cpu)
 		})
 	}
 }
