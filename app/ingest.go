@@ -181,36 +181,47 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 	}
 	go func() { wg.Wait(); close(coded) }()
 
-	// Stage 3: batches in input order, one transaction each.
-	var batch []store.Article
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		res, err := st.PutArticles(ctx, batch)
-		if err != nil {
-			return fmt.Errorf("storing %d articles: %w", len(batch), err)
-		}
-		count(func(s *IngestSummary) {
-			for i, r := range res {
-				if r.Created {
-					s.New++
-					s.Events += len(batch[i].Events)
-				} else {
-					s.Duplicate++
-				}
+	// Stage 3: batches in input order, one transaction each, stored by
+	// a goroutine of their own so that coding goes on while a batch is
+	// written (with the batch handed over inline, the coders stalled on
+	// every transaction and two cores did the work of one).
+	batches := make(chan []store.Article, 1)
+	storeDone := make(chan error, 1)
+	go func() {
+		var err error
+		for batch := range batches {
+			if err != nil {
+				continue // drain after a failure
 			}
-		})
-		batch = batch[:0]
-		return nil
+			var res []store.PutResult
+			if res, err = st.PutArticles(ctx, batch); err != nil {
+				err = fmt.Errorf("storing %d articles: %w", len(batch), err)
+				cancel()
+				continue
+			}
+			count(func(s *IngestSummary) {
+				for i, r := range res {
+					if r.Created {
+						s.New++
+						s.Events += len(batch[i].Events)
+					} else {
+						s.Duplicate++
+					}
+				}
+			})
+		}
+		storeDone <- err
+	}()
+	var batch []store.Article
+	send := func() {
+		if len(batch) > 0 {
+			batches <- batch
+			batch = make([]store.Article, 0, opt.BatchSize)
+		}
 	}
 	next := 0
 	held := map[int]pending{}
-	var putErr error
 	for p := range coded {
-		if putErr != nil {
-			continue
-		}
 		held[p.seq] = p
 		for {
 			q, ok := held[next]
@@ -221,10 +232,7 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 			next++
 			batch = append(batch, q.art)
 			if len(batch) >= opt.BatchSize {
-				if putErr = flush(); putErr != nil {
-					cancel()
-					break
-				}
+				send()
 			}
 		}
 	}
@@ -232,9 +240,9 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 	for _, q := range sortedHeld(held) {
 		batch = append(batch, q.art)
 	}
-	if putErr == nil {
-		putErr = flush()
-	}
+	send()
+	close(batches)
+	putErr := <-storeDone
 	if putErr == nil {
 		for _, p := range dupSources {
 			if err := st.AddSource(ctx, p.dup, p.art.Source, p.art.URL); err != nil {
