@@ -224,6 +224,11 @@ func (db *DB) migrate(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 			return fmt.Errorf("migrate %s: %w", m.Name, err)
 		}
+		if step := db.afterMigration(m.Version); step != nil {
+			if err := step(ctx, tx); err != nil {
+				return fmt.Errorf("migrate %s: %w", m.Name, err)
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name) VALUES (?, ?)`,
 			m.Version, m.Name); err != nil {
 			return fmt.Errorf("migrate %s: %w", m.Name, err)
@@ -233,6 +238,56 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	return nil
+}
+
+// afterMigration returns the step written in Go that completes the
+// migration of that version, in its transaction, or nil.
+func (db *DB) afterMigration(version int) func(context.Context, *sql.Tx) error {
+	switch version {
+	case 2:
+		return db.reindexFTS
+	}
+	return nil
+}
+
+// reindexFTS fills the full-text tables from the stored articles and
+// events, as PutArticles would have.
+func (db *DB) reindexFTS(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []struct{ sel, ins string }{
+		{`SELECT pk, title || char(10) || text FROM articles`, `INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)`},
+		{`SELECT id, evidence_text FROM events WHERE evidence_text <> ''`, `INSERT INTO events_fts (rowid, terms) VALUES (?, ?)`},
+	} {
+		if err := db.reindex(ctx, tx, q.sel, q.ins); err != nil {
+			return fmt.Errorf("re-indexing the full text: %w", err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) reindex(ctx context.Context, tx *sql.Tx, sel, ins string) error {
+	st, err := tx.PrepareContext(ctx, ins)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rows, err := tx.QueryContext(ctx, sel)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return err
+		}
+		if terms := db.terms(text); terms != "" {
+			if _, err := st.ExecContext(ctx, id, terms); err != nil {
+				return err
+			}
+		}
+	}
+	return closeRows(rows)
 }
 
 // SchemaVersion returns the version of the last migration applied.

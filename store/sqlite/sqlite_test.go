@@ -345,3 +345,53 @@ func TestOpenInvalid(t *testing.T) {
 		t.Error("Open in a missing directory succeeded")
 	}
 }
+
+// TestMigrateReindexesFullText opens a database made by the first schema
+// (full-text tables tokenised by unicode61) holding an article and an
+// event: the migration to the ascii tokenizer must re-index both, so
+// that search finds them as before.
+func TestMigrateReindexesFullText(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "old.db")
+	ms, err := sqlite.Migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '')`,
+		ms[0].SQL,
+		`INSERT INTO schema_migrations (version, name) VALUES (1, '` + ms[0].Name + `')`,
+		`INSERT INTO articles (pk, id, title, text) VALUES (7, 'a1', 'زيارة', 'استقبل الملك المغربي وزير الخارجية الروسي.')`,
+		`INSERT INTO articles_fts (rowid, terms) VALUES (7, 'stale')`,
+		`INSERT INTO events (id, article_pk, seq, code, root, evidence_text) VALUES (3, 7, 0, '043', '04', 'استقبل الملك المغربي وزير الخارجية الروسي.')`,
+	} {
+		if _, err := raw.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%.60s: %v", q, err)
+		}
+	}
+	raw.Close()
+
+	db, err := sqlite.Open(ctx, path, storetest.Analyzer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.SchemaVersion(ctx); err != nil || v != ms[len(ms)-1].Version {
+		t.Fatalf("schema version %d (%v), want %d", v, err, ms[len(ms)-1].Version)
+	}
+	hits, err := db.SearchArticles(ctx, "الروسية", 0)
+	if err != nil || len(hits) != 1 || hits[0].ID != "a1" {
+		t.Errorf("search after migration: %v, %v; want a1", hits, err)
+	}
+	if hits, _ := db.SearchArticles(ctx, "stale", 0); len(hits) != 0 {
+		t.Errorf("a term of the old index is still found: %v", hits)
+	}
+	page, err := db.Events(ctx, store.EventFilter{Query: "المغرب"})
+	if err != nil || len(page.Events) != 1 {
+		t.Errorf("event search after migration: %d events, %v; want 1", len(page.Events), err)
+	}
+}
