@@ -36,6 +36,11 @@ type IngestSummary struct {
 	Failed        int           `json:"failed"`
 	Events        int           `json:"events"` // coded from the new articles
 	Failures      []ItemFailure `json:"failures,omitempty"`
+	// NotRead counts the files a folder walk left out (unknown
+	// extensions, hidden files and folders); NotReadFiles names them,
+	// at most maxFailures, with the reason.
+	NotRead      int           `json:"not_read,omitempty"`
+	NotReadFiles []ItemFailure `json:"not_read_files,omitempty"`
 }
 
 // ItemFailure is one input that could not be read, and why.
@@ -81,9 +86,22 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 		}
 	}
 
+	ropt := opt.Read
+	prevSkipped := ropt.Skipped
+	ropt.Skipped = func(path, reason string) {
+		count(func(s *IngestSummary) {
+			s.NotRead++
+			if len(s.NotReadFiles) < maxFailures {
+				s.NotReadFiles = append(s.NotReadFiles, ItemFailure{Where: path, Reason: reason})
+			}
+		})
+		if prevSkipped != nil {
+			prevSkipped(path, reason)
+		}
+	}
 	items := make(chan ingest.Item, 64)
 	readErr := make(chan error, 1)
-	go func() { readErr <- ingest.Read(ctx, sources, stdin, opt.Read, items) }()
+	go func() { readErr <- ingest.Read(ctx, sources, stdin, ropt, items) }()
 
 	// Stage 1 (one goroutine, in input order, so that runs are
 	// reproducible): reading, language, duplicates against the store and

@@ -103,6 +103,7 @@ func TestIngestMixedFolder(t *testing.T) {
 		big = append(big, "نص طويل جدا يتكرر في ملف كبير. "...)
 	}
 	write("big.txt", big)
+	write("scan.pdf", []byte("%PDF-1.7"))
 	st := openTemp(t)
 	c, _, _ := app.NewCoder(nil)
 	sum, err := app.Ingest(context.Background(), st, c, []string{dir}, nil, app.IngestOptions{NearDistance: -1, Read: ingest.Options{Published: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)}})
@@ -121,6 +122,11 @@ func TestIngestMixedFolder(t *testing.T) {
 		if !strings.Contains(got, w) {
 			t.Errorf("no failure reported for %s; failures:\n%s", w, got)
 		}
+	}
+	// A file of a kind rasid does not read is not a failure, but named.
+	if sum.NotRead != 1 || len(sum.NotReadFiles) != 1 || filepath.Base(sum.NotReadFiles[0].Where) != "scan.pdf" ||
+		sum.NotReadFiles[0].Reason != "unknown extension .pdf" {
+		t.Errorf("not read: %d %+v, want scan.pdf (unknown extension .pdf)", sum.NotRead, sum.NotReadFiles)
 	}
 }
 

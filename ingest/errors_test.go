@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"runtime"
 	"strings"
 	"testing"
@@ -69,8 +70,11 @@ func TestReadMixedFolder(t *testing.T) {
 	write(".hidden/secret.txt", article)                                             // hidden: skipped
 	write("sub/more.jsonl.gz", gzipBytes(readFile(t, "testdata/kinds/items.jsonl"))) // recursive, gzipped
 
+	opt := kindOpt
+	var skipped []string
+	opt.Skipped = func(path, reason string) { skipped = append(skipped, filepath.Base(path)+": "+reason) }
 	start := time.Now()
-	got := collect(t, []string{dir}, nil, kindOpt)
+	got := collect(t, []string{dir}, nil, opt)
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("reading the folder took %v: is the 50 MB file read?", d)
 	}
@@ -94,6 +98,9 @@ func TestReadMixedFolder(t *testing.T) {
 		{where: "more.jsonl.gz:2", id: "42", published: time.Date(2025, 2, 4, 10, 20, 0, 0, time.UTC), contains: "طائرة"},
 		{where: "more.jsonl.gz:4", id: "jl-3", published: fallback, contains: "الدوحة"},
 	})
+	if want := []string{".hidden: hidden folder", "k-photo.jpg: unknown extension .jpg"}; !slices.Equal(skipped, want) {
+		t.Errorf("skipped %q, want %q", skipped, want)
+	}
 }
 
 // TestReadMissing names sources that are not there.

@@ -46,6 +46,11 @@ type Options struct {
 	// TREC <DOC>, a WARC payload, a whole feed); larger is an Item error.
 	// Zero means DefaultMaxBytes.
 	MaxBytes int64
+	// Skipped, when set, is told of what a folder walk leaves out, so that
+	// a user can see why a file was not read: files whose extension Read
+	// does not know (reason "unknown extension .pdf"), and hidden files
+	// and folders (a folder is told once, not each file in it).
+	Skipped func(path, reason string)
 }
 
 // The kinds of failure an Item's Err wraps, for callers that count or
@@ -227,18 +232,31 @@ func (r *reader) walk(root string) error {
 		}
 		if p != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
+				r.skipped(p, "hidden folder")
 				return fs.SkipDir
 			}
+			r.skipped(p, "hidden file")
 			return nil
 		}
 		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 			return nil
 		}
-		if !known[strings.TrimSuffix(lowerExt(p), ".gz")] {
+		if ext := lowerExt(p); !known[strings.TrimSuffix(ext, ".gz")] {
+			if ext == "" {
+				r.skipped(p, "no extension")
+			} else {
+				r.skipped(p, "unknown extension "+ext)
+			}
 			return nil
 		}
 		return r.file(p)
 	})
+}
+
+func (r *reader) skipped(path, reason string) {
+	if r.opt.Skipped != nil {
+		r.opt.Skipped(path, reason)
+	}
 }
 
 // known lists the extensions a folder walk reads.

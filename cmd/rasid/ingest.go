@@ -110,4 +110,16 @@ func printSummary(w io.Writer, path string, s app.IngestSummary) {
 	if s.Failed > len(s.Failures) {
 		fmt.Fprintf(w, "  … and %d more\n", s.Failed-len(s.Failures))
 	}
+	// Files left out by a folder walk are not failures, but a user
+	// wondering why a file is missing should find it here.
+	const shown = 10
+	for i, f := range s.NotReadFiles {
+		if i == shown {
+			break
+		}
+		fmt.Fprintf(w, "  not read: %s: %s\n", f.Where, f.Reason)
+	}
+	if s.NotRead > min(shown, len(s.NotReadFiles)) {
+		fmt.Fprintf(w, "  … and %d more files not read (--json lists them)\n", s.NotRead-min(shown, len(s.NotReadFiles)))
+	}
 }
