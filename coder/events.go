@@ -783,6 +783,17 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		break
 	}
 	tgt = dropPlaces(a, tgt)
+	if len(tgt) > 0 && len(src) > 0 && t.Phrase.Code[:2] >= "18" && sameCode(a, src, tgt[0]) {
+		// "أمر الجيش بالسيطرة على المنطقة العازلة في هضبة الجولان، وهو
+		// ما شرعت القوات الإسرائيلية في تنفيذه": a place of another
+		// state before the source's own forces is where the act lands.
+		for i := t.End; i < a.mentions[tgt[0]].Tok0; i++ {
+			if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && !sameCode(a, src, k) {
+				tgt = party{k}
+				break
+			}
+		}
+	}
 	if len(tgt) > 0 && len(src) > 0 && dualBetween(a, a.mentions[src[len(src)-1]].Tok1, a.mentions[tgt[0]].Tok0) {
 		// "دعا غوتيريش الطرفين": the dual is the object; the caller
 		// replaces it with the article's pair.
