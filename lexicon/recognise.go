@@ -513,10 +513,10 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 				continue
 			}
 			m.Code, m.Role, m.Kind, m.StateRef = e.Code, e.Role, rasid.KindState, true
-			m.Place = locative(d, a, false)
+			m.Place = locative(d, a, false, nameBefore(atoms, i))
 		case Capital, Seat:
 			m.Code, m.Role, m.Kind, m.StateRef = e.Code, e.Role, rasid.KindState, true
-			m.Place = locative(d, a, true)
+			m.Place = locative(d, a, true, nameBefore(atoms, i))
 		case Org:
 			m.Code, m.Role, m.Kind = e.Code, e.Role, rasid.KindOrganisation
 		case Entity:
@@ -650,7 +650,22 @@ var locativeWords = map[string]bool{"في": true, "شمال": true, "جنوب": 
 
 // locative reports whether atom a names only where something happens:
 // after في or a compass word, or a city with the preposition ب.
-func locative(d *Doc, a Atom, city bool) bool {
+// nameBefore reports whether atom i follows a state's name or capital
+// directly: "في مالي الجزائر" is "in Mali, Algeria", not a place described
+// by an adjective as "في العاصمة المجرية بودابست" is.
+func nameBefore(atoms []Atom, i int) bool {
+	if i == 0 || atoms[i-1].End != atoms[i].Start {
+		return false
+	}
+	for _, e := range atoms[i-1].Entries {
+		if e.Kind == StateName || e.Kind == Capital {
+			return true
+		}
+	}
+	return false
+}
+
+func locative(d *Doc, a Atom, city, afterName bool) bool {
 	if city && a.First.Prefix > 0 && strings.Contains(d.Tokens[a.Start].Norm[:a.First.Prefix], "ب") {
 		return true
 	}
@@ -671,7 +686,7 @@ func locative(d *Doc, a Atom, city bool) bool {
 		}
 	}
 	// "في العاصمة المجرية بودابست": a locative noun and an adjective.
-	if k > 0 && (strings.HasSuffix(t.Norm, "يه") || strings.HasSuffix(t.Norm, "ي")) {
+	if k > 0 && !afterName && (strings.HasSuffix(t.Norm, "يه") || strings.HasSuffix(t.Norm, "ي")) {
 		for _, c := range d.cands[k-1] {
 			if locativeWords[c.Form] {
 				return true

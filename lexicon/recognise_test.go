@@ -97,6 +97,13 @@ func TestRecognise(t *testing.T) {
 			absent: []string{"الدار البيضاء"},
 		},
 		{
+			// A state named right after the place of another is the
+			// object, not a place described by an adjective ("في العاصمة
+			// المجرية بودابست").
+			name: "StateAfterPlace", text: "واتهمت الحكومة الانتقالية في مالي الجزائر بدعم الإرهاب", published: "2025-04-06",
+			want: []want{{"الجزائر", "DZA", "GOV", "state"}},
+		},
+		{
 			// "المالي" in "الدعم المالي" is "financial", not Mali.
 			name: "WeakAdjective", text: "ترفض تونس الدعم المالي", published: "2024-01-01",
 			want:   []want{{"تونس", "TUN", "GOV", "state"}},
