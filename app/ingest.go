@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"rasid"
 	"rasid/coder"
 	"rasid/ingest"
 	"rasid/store"
@@ -106,46 +107,20 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 				})
 				continue
 			}
-			doc := it.Doc
-			if doc.Lang == "" {
-				doc.Lang = ingest.Language(doc.Text)
-			}
-			if doc.Lang != "ar" {
+			art, ok := newArticle(it.Doc)
+			if !ok {
 				count(func(s *IngestSummary) { s.Read++; s.NonArabic++ })
 				continue
 			}
-			p := pending{art: store.Article{Document: doc, ContentHash: ingest.ContentHash(doc.Text), SimHash: ingest.SimHash(lead(doc.Text))}}
-			dup, near, err := findDuplicate(ctx, st, seen, p.art, opt.NearDistance)
+			p, later, err := checkDuplicate(ctx, st, seen, art, opt.NearDistance)
 			if err != nil {
 				stageErr = err
 				cancel()
 				return
 			}
-			if dup != "" {
-				p.dup, p.near = dup, near
-				count(func(s *IngestSummary) {
-					s.Read++
-					if near {
-						s.NearDuplicate++
-					} else {
-						s.Duplicate++
-					}
-				})
-				if dup == doc.ID {
-					continue // the very article read again (a rerun)
-				}
-				src, url := doc.Source, doc.URL
-				if src == "" && url == "" {
-					url = "id:" + doc.ID // a copy known only by its id
-				}
-				p.art.Source, p.art.URL = src, url
-				if err := st.AddSource(ctx, dup, src, url); err != nil {
-					if store.ErrorCode(err) != store.ENOTFOUND {
-						stageErr = err
-						cancel()
-						return
-					}
-					// Its original is in a batch not yet stored.
+			if p.dup != "" {
+				count(func(s *IngestSummary) { s.Read++; countDuplicate(s, p) })
+				if later {
 					dupSources = append(dupSources, p)
 				}
 				continue
@@ -169,8 +144,7 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 		go func() {
 			defer wg.Done()
 			for p := range toCode {
-				res := c.Code(p.art.Text, p.art.Published)
-				p.art.Events, p.art.Mentions = res.Events, res.Actors
+				code(c, &p.art)
 				select {
 				case coded <- p:
 				case <-ctx.Done():
@@ -191,16 +165,7 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 		if err != nil {
 			return fmt.Errorf("storing %d articles: %w", len(batch), err)
 		}
-		count(func(s *IngestSummary) {
-			for i, r := range res {
-				if r.Created {
-					s.New++
-					s.Events += len(batch[i].Events)
-				} else {
-					s.Duplicate++
-				}
-			}
-		})
+		count(func(s *IngestSummary) { countStored(s, batch, res) })
 		batch = batch[:0]
 		return nil
 	}
@@ -236,12 +201,7 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 		putErr = flush()
 	}
 	if putErr == nil {
-		for _, p := range dupSources {
-			if err := st.AddSource(ctx, p.dup, p.art.Source, p.art.URL); err != nil {
-				putErr = fmt.Errorf("recording a copy of %s: %w", p.dup, err)
-				break
-			}
-		}
+		putErr = addSources(ctx, st, dupSources)
 	}
 	rerr := <-readErr
 	mu.Lock()
@@ -260,6 +220,95 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 		return sum, fmt.Errorf("%d input(s) failed: %w", sum.Failed, ErrSomeFailed)
 	}
 	return sum, nil
+}
+
+// newArticle makes the article of a document with its fingerprints; ok is
+// false when it is not Arabic (and is not to be coded).
+func newArticle(doc rasid.Document) (a store.Article, ok bool) {
+	if doc.Lang == "" {
+		doc.Lang = ingest.Language(doc.Text)
+	}
+	if !isArabic(doc) {
+		return store.Article{}, false
+	}
+	return store.Article{Document: doc, ContentHash: ingest.ContentHash(doc.Text), SimHash: ingest.SimHash(lead(doc.Text))}, true
+}
+
+// isArabic reports whether doc is in Arabic: by its language when set,
+// else by its text.
+func isArabic(doc rasid.Document) bool {
+	if doc.Lang != "" {
+		return doc.Lang == "ar"
+	}
+	return ingest.Language(doc.Text) == "ar"
+}
+
+// checkDuplicate looks an article up in the store and in this run (seen).
+// When it repeats another, p.dup names that one and the copy is recorded
+// as another source of it, unless the article is that one read again (a
+// rerun), or its original is not stored yet: then later is true and the
+// caller records the copy (addSources) once the original is stored.
+func checkDuplicate(ctx context.Context, st store.Store, seen *ingest.Dedup, a store.Article, nearDistance int) (p pending, later bool, err error) {
+	p = pending{art: a}
+	dup, near, err := findDuplicate(ctx, st, seen, a, nearDistance)
+	if err != nil || dup == "" {
+		return p, false, err
+	}
+	p.dup, p.near = dup, near
+	if dup == a.ID {
+		return p, false, nil // the very article read again (a rerun)
+	}
+	src, url := a.Source, a.URL
+	if src == "" && url == "" {
+		url = "id:" + a.ID // a copy known only by its id
+	}
+	p.art.Source, p.art.URL = src, url
+	if err := st.AddSource(ctx, dup, src, url); err != nil {
+		if store.ErrorCode(err) != store.ENOTFOUND {
+			return p, false, err
+		}
+		// Its original is in a batch not yet stored.
+		return p, true, nil
+	}
+	return p, false, nil
+}
+
+// countDuplicate counts a document found by checkDuplicate.
+func countDuplicate(s *IngestSummary, p pending) {
+	if p.near {
+		s.NearDuplicate++
+	} else {
+		s.Duplicate++
+	}
+}
+
+// code codes an article's text into its events and mentions.
+func code(c *coder.Coder, a *store.Article) {
+	res := c.Code(a.Text, a.Published)
+	a.Events, a.Mentions = res.Events, res.Actors
+}
+
+// countStored counts the results of PutArticles for batch.
+func countStored(s *IngestSummary, batch []store.Article, res []store.PutResult) {
+	for i, r := range res {
+		if r.Created {
+			s.New++
+			s.Events += len(batch[i].Events)
+		} else {
+			s.Duplicate++
+		}
+	}
+}
+
+// addSources records the copies that checkDuplicate left for later, now
+// that their originals are stored.
+func addSources(ctx context.Context, st store.Store, copies []pending) error {
+	for _, p := range copies {
+		if err := st.AddSource(ctx, p.dup, p.art.Source, p.art.URL); err != nil {
+			return fmt.Errorf("recording a copy of %s: %w", p.dup, err)
+		}
+	}
+	return nil
 }
 
 // findDuplicate looks a document up in the store and in this run: the id
