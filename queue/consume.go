@@ -177,7 +177,10 @@ func (q *Queue) Consume(ctx context.Context, h Handler, opt ConsumeOptions) erro
 		}()
 	}
 	wg.Wait()
-	ferr := q.nc.FlushTimeout(5 * time.Second)
+	var ferr error
+	if q.nc.IsConnected() {
+		ferr = q.nc.FlushTimeout(5 * time.Second)
+	}
 	if err := context.Cause(lctx); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
@@ -218,18 +221,28 @@ func (c *consumer) loop(ctx, hctx context.Context) error {
 }
 
 // fetch returns the messages waiting, up to a batch; when none are, it
-// waits up to MaxWait for some. It does not watch ctx, so that no message
-// is left in transit when a worker stops (it stops within MaxWait).
+// waits up to MaxWait for one and takes it with those that came with it,
+// so that a trickle of documents is not held back to fill a batch. It
+// does not watch ctx, so that no message is left in transit when a
+// worker stops (it stops within MaxWait).
 func (c *consumer) fetch() ([]jetstream.Msg, error) {
-	b, err := c.q.cons.FetchNoWait(c.opt.Batch)
-	if err != nil {
-		return nil, err
-	}
-	msgs, err := collect(b)
+	msgs, err := c.fetchNoWait(c.opt.Batch)
 	if len(msgs) > 0 || err != nil {
 		return msgs, err
 	}
-	b, err = c.q.cons.Fetch(c.opt.Batch, jetstream.FetchMaxWait(c.opt.MaxWait))
+	b, err := c.q.cons.Fetch(1, jetstream.FetchMaxWait(c.opt.MaxWait))
+	if err != nil {
+		return nil, err
+	}
+	if msgs, err = collect(b); len(msgs) == 0 || err != nil || c.opt.Batch == 1 {
+		return msgs, err
+	}
+	more, err := c.fetchNoWait(c.opt.Batch - 1)
+	return append(msgs, more...), err
+}
+
+func (c *consumer) fetchNoWait(n int) ([]jetstream.Msg, error) {
+	b, err := c.q.cons.FetchNoWait(n)
 	if err != nil {
 		return nil, err
 	}

@@ -243,7 +243,10 @@ func (q *Queue) Close() error {
 	if !q.ownsNC {
 		return nil
 	}
-	err := q.nc.FlushTimeout(5 * time.Second)
+	var err error
+	if q.nc.IsConnected() { // a flush while reconnecting would wait in vain
+		err = q.nc.FlushTimeout(5 * time.Second)
+	}
 	q.nc.Close()
 	if errors.Is(err, nats.ErrConnectionClosed) {
 		err = nil
