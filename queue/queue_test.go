@@ -348,7 +348,9 @@ func TestDeadWorkersMessagesGoToAnother(t *testing.T) {
 		return nil
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- q1.Consume(context.Background(), die, queue.ConsumeOptions{Batch: 10}) }()
+	go func() {
+		errc <- q1.Consume(context.Background(), die, queue.ConsumeOptions{Batch: 10, MaxWait: 100 * time.Millisecond})
+	}()
 	<-fetched
 	select {
 	case err := <-errc:
@@ -484,7 +486,7 @@ func TestStatusCountsAndRates(t *testing.T) {
 			return ctx.Err()
 		}
 	}
-	stop := consume(q, h, queue.ConsumeOptions{Batch: 3, InFlight: 1})
+	stop := consume(q, h, queue.ConsumeOptions{Batch: 3, InFlight: 1, MaxWait: 100 * time.Millisecond})
 	waitFor(t, "a batch in flight", func() bool { return status(t, q).InFlight == 3 })
 	s := status(t, q)
 	want := queue.Status{Stream: queue.DefaultStream, Consumer: queue.DefaultConsumer, Published: 10, Messages: 10,

@@ -1,7 +1,8 @@
 // Package testdb gives a test a fresh, empty database: a temporary SQLite
 // file, or, when $RASID_TEST_POSTGRES holds the URL of a PostgreSQL
-// server, a new database created on it for the test and dropped after.
-// The same test thus runs against either backend.
+// server (where the user may create schemas), a new schema on it, selected
+// through the URL's search_path and dropped after the test. The same test
+// thus runs against either backend.
 package testdb
 
 import (
@@ -17,9 +18,7 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// EnvPostgres names the variable that selects PostgreSQL: a URL such as
-// postgres://user:pass@127.0.0.1:5432/postgres whose user may create
-// databases.
+// EnvPostgres names the variable that selects PostgreSQL.
 const EnvPostgres = "RASID_TEST_POSTGRES"
 
 // Kinds of target.
@@ -30,8 +29,8 @@ const (
 
 // New returns where the test's database is (a file path, or a
 // postgres:// URL) and which kind it is. A PostgreSQL server that cannot
-// be reached or refuses to create the database fails the test: the
-// variable was set on purpose.
+// be reached or refuses the schema fails the test: the variable was set
+// on purpose.
 func New(tb testing.TB) (target, kind string) {
 	tb.Helper()
 	server := os.Getenv(EnvPostgres)
@@ -40,34 +39,31 @@ func New(tb testing.TB) (target, kind string) {
 	}
 	u, err := url.Parse(server)
 	if err != nil {
-		tb.Fatalf("$%s: %v", EnvPostgres, err)
+		tb.Fatalf("$%s is not a URL: %v", EnvPostgres, err)
 	}
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	name := "rasid_test_" + hex.EncodeToString(b[:])
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	exec(tb, server, "CREATE SCHEMA "+pgx.Identifier{name}.Sanitize())
+	tb.Cleanup(func() { exec(tb, server, "DROP SCHEMA "+pgx.Identifier{name}.Sanitize()+" CASCADE") })
+	q := u.Query()
+	q.Set("search_path", name)
+	u.RawQuery = q.Encode()
+	return u.String(), Postgres
+}
+
+// exec runs sql on a connection of its own (a test's context is over
+// when its cleanups run).
+func exec(tb testing.TB, server, sql string) {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	conn, err := pgx.Connect(ctx, server)
 	if err != nil {
 		tb.Fatalf("$%s: connecting: %v", EnvPostgres, err)
 	}
 	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE DATABASE "+name); err != nil {
-		tb.Fatalf("$%s: creating a database for the test: %v", EnvPostgres, err)
+	if _, err := conn.Exec(ctx, sql); err != nil {
+		tb.Fatalf("$%s: %.60s: %v", EnvPostgres, sql, err)
 	}
-	tb.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		conn, err := pgx.Connect(ctx, server)
-		if err != nil {
-			tb.Logf("dropping %s: %v", name, err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			tb.Logf("dropping %s: %v", name, err)
-		}
-	})
-	u.Path = "/" + name
-	return u.String(), Postgres
 }
