@@ -21,7 +21,8 @@
 // its Options; later ones use them as they are.
 //
 // An embedded server (StartServer) runs JetStream inside the process, for
-// tests and development; production uses a NATS server or cluster.
+// tests and development; production uses a NATS server (2.10 or later)
+// or cluster.
 package queue
 
 import (
@@ -264,7 +265,7 @@ func redact(s string) string {
 	parts := strings.Split(s, ",")
 	for i, p := range parts {
 		if u, err := neturl.Parse(strings.TrimSpace(p)); err == nil && u.User != nil {
-			u.User = neturl.User("…")
+			u.User = neturl.User("xxxxx") // a token passes as a user name
 			parts[i] = u.String()
 		}
 	}

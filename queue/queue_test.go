@@ -540,3 +540,13 @@ func TestSettingsOfTheFirstWin(t *testing.T) {
 		t.Errorf("consumer settings %v %d, want the first program's", s.AckWait, s.MaxDeliver)
 	}
 }
+
+func TestConnectErrorHidesThePassword(t *testing.T) {
+	_, err := queue.Connect(context.Background(), "nats://rasid:s3cret@127.0.0.1:1,nats://tok3n@127.0.0.1:2", queue.Options{})
+	if err == nil {
+		t.Fatal("connected to nothing")
+	}
+	if msg := err.Error(); strings.Contains(msg, "s3cret") || strings.Contains(msg, "tok3n") || !strings.Contains(msg, "127.0.0.1:1") {
+		t.Errorf("error %q", msg)
+	}
+}

@@ -94,7 +94,7 @@ database --db, else $RASID_DB, else ./rasid.db.`,
 	fl.StringSliceVar(&lexDirs, "lexicon", nil, "directory of extra dictionary files (repeatable)")
 	fl.IntVar(&opt.NearDistance, "near", 3, "SimHash distance (bits) of near-duplicate stories; -1 turns it off")
 	fl.IntVar(&opt.Consume.Batch, "batch", 64, "articles taken, coded and stored at a time (one transaction)")
-	fl.IntVar(&opt.Coders, "concurrency", runtime.GOMAXPROCS(0), "goroutines coding a batch (default: one per core)")
+	fl.IntVar(&opt.Coders, "concurrency", runtime.GOMAXPROCS(0), "goroutines coding a batch (the default is one per core)")
 	fl.DurationVar(&opt.Consume.Grace, "grace", 10*time.Second, "on stop, time the batches under way have to finish before they are handed back")
 	fl.DurationVar(&every, "every", 10*time.Second, "how often to log progress (0: never)")
 	fl.IntVar(&replicas, "replicas", 1, "replicas of the queue's streams in a NATS cluster, when this worker creates them")
