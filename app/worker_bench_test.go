@@ -10,6 +10,7 @@ import (
 
 	"rasid"
 	"rasid/app"
+	"rasid/coder"
 	snn "rasid/internal/corpus"
 	"rasid/internal/testdb"
 	"rasid/queue"
@@ -21,10 +22,13 @@ import (
 // database handle, as separate processes would have), beside the
 // baseline of the same run: app.Ingest of the same articles straight into
 // the database. SaudiNewsNet articles (../shared, skipped when absent);
-// PostgreSQL when $RASID_TEST_POSTGRES is set, else SQLite. Each
-// iteration starts from an empty database; the workers' time runs from
-// their start until the queue is drained, publishing (reported as
-// queued/s) is done before.
+// PostgreSQL when $RASID_TEST_POSTGRES is set, else SQLite. Each round
+// runs every variant, in a rotating order, from an empty database, so
+// that the load of a shared machine falls on all alike; the workers' time
+// runs from their start until the queue is drained, publishing (reported
+// as queued/s) is done before. cpu-ms/article is the process's CPU time
+// (the embedded NATS server's included), which other programs' load does
+// not change.
 //
 //	go test -run '^$' -bench ScaleOut -benchtime 3x ./app
 func BenchmarkScaleOut(b *testing.B) {
@@ -41,93 +45,120 @@ func BenchmarkScaleOut(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ctx := context.Background()
 	n := len(docs)
-	var direct float64 // articles/s of the baseline, for the ratios
-
-	b.Run("direct", func(b *testing.B) {
-		var spent time.Duration
-		for range b.N {
-			target, kind := testdb.New(b)
-			st := openTarget(b, target, kind)
-			t0 := time.Now()
-			sum, err := app.Ingest(ctx, st, c, []string{in}, nil, app.IngestOptions{})
-			spent += time.Since(t0)
-			if err != nil || sum.Read != n {
-				b.Fatalf("%+v %v", sum, err)
+	variants := []int{0, 1, 2, 4} // workers; 0 is the direct ingest
+	wall := make([]time.Duration, len(variants))
+	cpu := make([]time.Duration, len(variants))
+	var publishing time.Duration
+	publishes := 0
+	for round := 0; b.Loop(); round++ {
+		for k := range variants {
+			v := (k + round) % len(variants)
+			var w, c2 time.Duration
+			if variants[v] == 0 {
+				w, c2 = benchDirect(b, c, in, n)
+			} else {
+				var p time.Duration
+				w, c2, p = benchWorkers(b, c, in, n, variants[v])
+				publishing += p
+				publishes++
 			}
-			st.Close()
+			wall[v] += w
+			cpu[v] += c2
 		}
-		direct = float64(n*b.N) / spent.Seconds()
-		b.ReportMetric(direct, "articles/s")
-		b.ReportMetric(0, "ns/op")
-	})
-	for _, workers := range []int{1, 2, 4} {
-		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
-			var spent, publishing time.Duration
-			for range b.N {
-				target, kind := testdb.New(b)
-				stores := make([]store.Store, workers)
-				for i := range stores {
-					stores[i] = openTarget(b, target, kind)
-				}
-				srv, err := queue.StartServer(queue.ServerOptions{Dir: b.TempDir()})
-				if err != nil {
-					b.Fatal(err)
-				}
-				q, err := srv.Open(ctx, queue.Options{})
-				if err != nil {
-					b.Fatal(err)
-				}
-				t0 := time.Now()
-				if pub, err := app.Publish(ctx, q, []string{in}, nil, app.PublishOptions{}); err != nil || pub.Published+pub.NonArabic != n {
-					b.Fatalf("publishing: %+v %v", pub, err)
-				}
-				publishing += time.Since(t0)
-
-				wctx, stop := context.WithCancel(ctx)
-				var wg sync.WaitGroup
-				t0 = time.Now()
-				for i := range workers {
-					wq, err := srv.Open(ctx, queue.Options{})
-					if err != nil {
-						b.Fatal(err)
-					}
-					wg.Add(1)
-					go func() {
-						defer wg.Done()
-						defer wq.Close()
-						if _, err := app.Work(wctx, wq, stores[i], c, app.WorkOptions{Consume: queue.ConsumeOptions{MaxWait: 50 * time.Millisecond}}); err != nil {
-							b.Error(err)
-						}
-					}()
-				}
-				for {
-					s, err := q.Status(ctx)
-					if err != nil {
-						b.Fatal(err)
-					}
-					if s.Messages == 0 {
-						break
-					}
-					time.Sleep(5 * time.Millisecond)
-				}
-				spent += time.Since(t0)
-				stop()
-				wg.Wait()
-				q.Close()
-				srv.Shutdown()
-				for _, st := range stores {
-					st.Close()
-				}
-			}
-			rate := float64(n*b.N) / spent.Seconds()
-			b.ReportMetric(rate, "articles/s")
-			b.ReportMetric(float64(n*b.N)/publishing.Seconds(), "queued/s")
-			if direct > 0 {
-				b.ReportMetric(rate/direct, "x-direct")
-			}
-			b.ReportMetric(0, "ns/op")
-		})
 	}
+	rounds := float64(b.N)
+	direct := float64(n) * rounds / wall[0].Seconds()
+	for v, workers := range variants {
+		name := "direct"
+		if workers > 0 {
+			name = fmt.Sprintf("w%d", workers)
+		}
+		rate := float64(n) * rounds / wall[v].Seconds()
+		b.ReportMetric(rate, name+"-articles/s")
+		b.ReportMetric(float64(cpu[v].Milliseconds())/(float64(n)*rounds), name+"-cpu-ms/article")
+		if workers > 0 {
+			b.ReportMetric(rate/direct, name+"-x-direct")
+		}
+	}
+	b.ReportMetric(float64(n*publishes)/publishing.Seconds(), "queued/s")
+	b.ReportMetric(0, "ns/op")
+}
+
+// benchDirect ingests the file straight into a new database: wall and
+// CPU time.
+func benchDirect(b *testing.B, c *coder.Coder, in string, n int) (wall, cpu time.Duration) {
+	target, kind := testdb.New(b)
+	st := openTarget(b, target, kind)
+	defer st.Close()
+	t0, c0 := time.Now(), cpuTime()
+	sum, err := app.Ingest(context.Background(), st, c, []string{in}, nil, app.IngestOptions{})
+	wall, cpu = time.Since(t0), cpuTime()-c0
+	if err != nil || sum.Read != n {
+		b.Fatalf("%+v %v", sum, err)
+	}
+	return wall, cpu
+}
+
+// benchWorkers publishes the file to a new queue, then drains it into a
+// new database with that many workers: their wall and CPU time, and the
+// time publishing took.
+func benchWorkers(b *testing.B, c *coder.Coder, in string, n, workers int) (wall, cpu, publishing time.Duration) {
+	ctx := context.Background()
+	target, kind := testdb.New(b)
+	stores := make([]store.Store, workers)
+	for i := range stores {
+		stores[i] = openTarget(b, target, kind)
+	}
+	srv, err := queue.StartServer(queue.ServerOptions{Dir: b.TempDir()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer srv.Shutdown()
+	q, err := srv.Open(ctx, queue.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer q.Close()
+	t0 := time.Now()
+	if pub, err := app.Publish(ctx, q, []string{in}, nil, app.PublishOptions{}); err != nil || pub.Published+pub.NonArabic != n {
+		b.Fatalf("publishing: %+v %v", pub, err)
+	}
+	publishing = time.Since(t0)
+
+	wctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var wg sync.WaitGroup
+	t0, c0 := time.Now(), cpuTime()
+	for i := range workers {
+		wq, err := srv.Open(ctx, queue.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer wq.Close()
+			if _, err := app.Work(wctx, wq, stores[i], c, app.WorkOptions{Consume: queue.ConsumeOptions{MaxWait: 50 * time.Millisecond}}); err != nil {
+				b.Error(err)
+			}
+		}()
+	}
+	for {
+		s, err := q.Status(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if s.Messages == 0 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	wall, cpu = time.Since(t0), cpuTime()-c0
+	stop()
+	wg.Wait()
+	for _, st := range stores {
+		st.Close()
+	}
+	return wall, cpu, publishing
 }
