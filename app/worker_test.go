@@ -199,7 +199,7 @@ func TestWorkersKilledMidStreamStoreEachEventOnce(t *testing.T) {
 	if !errors.Is(kerr, nats.ErrConnectionClosed) {
 		t.Errorf("the killed worker's Consume: %v, want connection closed", kerr)
 	}
-	if killedLast == 0 || left < n/2 {
+	if killedLast == 0 || left < 100 {
 		t.Fatalf("the worker was killed after committing %d articles with %d messages left; want mid-stream after a commit", killedLast, left)
 	}
 
@@ -231,7 +231,7 @@ func TestWorkersKilledMidStreamStoreEachEventOnce(t *testing.T) {
 		total.New += s.New
 		total.Duplicate += s.Duplicate
 	}
-	t.Logf("killed worker: %d batches, %d new articles, the last %d of them never acknowledged", batches, killedNew, killedLast)
+	t.Logf("killed worker: %d batches, %d new articles, the last %d of them never acknowledged; %d messages were left", batches, killedNew, killedLast, left)
 	if total.New != n {
 		t.Errorf("%d articles created over all workers, want %d", total.New, n)
 	}
