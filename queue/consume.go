@@ -238,7 +238,11 @@ func (c *consumer) fetch() ([]jetstream.Msg, error) {
 		return msgs, err
 	}
 	more, err := c.fetchNoWait(c.opt.Batch - 1)
-	return append(msgs, more...), err
+	if err != nil {
+		// Handle what came; the next fetch meets the error again.
+		return msgs, nil
+	}
+	return append(msgs, more...), nil
 }
 
 func (c *consumer) fetchNoWait(n int) ([]jetstream.Msg, error) {

@@ -550,3 +550,32 @@ func TestConnectErrorHidesThePassword(t *testing.T) {
 		t.Errorf("error %q", msg)
 	}
 }
+
+// TestConsumerDeletedStopsConsume: a worker whose consumer is deleted
+// (by an operator) stops with an error instead of fetching in vain.
+func TestConsumerDeletedStopsConsume(t *testing.T) {
+	srv := startServer(t)
+	q := open(t, srv, queue.Options{})
+	errc := make(chan error, 1)
+	go func() {
+		errc <- q.Consume(context.Background(), (&recorder{}).handle, queue.ConsumeOptions{MaxWait: 100 * time.Millisecond})
+	}()
+	time.Sleep(200 * time.Millisecond)
+	nc, err := srv.Conn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	if err := js.DeleteConsumer(context.Background(), queue.DefaultStream, queue.DefaultConsumer); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-errc:
+		if err == nil || !strings.Contains(err.Error(), queue.DefaultConsumer) {
+			t.Errorf("Consume after the consumer was deleted: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Consume goes on without its consumer")
+	}
+}
