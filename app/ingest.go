@@ -258,12 +258,8 @@ func checkDuplicate(ctx context.Context, st store.Store, seen *ingest.Dedup, a s
 	if dup == a.ID {
 		return p, false, nil // the very article read again (a rerun)
 	}
-	src, url := a.Source, a.URL
-	if src == "" && url == "" {
-		url = "id:" + a.ID // a copy known only by its id
-	}
-	p.art.Source, p.art.URL = src, url
-	if err := st.AddSource(ctx, dup, src, url); err != nil {
+	p.art = asCopy(a)
+	if err := st.AddSource(ctx, dup, p.art.Source, p.art.URL); err != nil {
 		if store.ErrorCode(err) != store.ENOTFOUND {
 			return p, false, err
 		}
@@ -271,6 +267,15 @@ func checkDuplicate(ctx context.Context, st store.Store, seen *ingest.Dedup, a s
 		return p, true, nil
 	}
 	return p, false, nil
+}
+
+// asCopy is a as a copy of another article, recorded by its source and
+// URL: by its id when it has neither.
+func asCopy(a store.Article) store.Article {
+	if a.Source == "" && a.URL == "" {
+		a.URL = "id:" + a.ID // a copy known only by its id
+	}
+	return a
 }
 
 // countDuplicate counts a document found by checkDuplicate.

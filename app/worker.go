@@ -122,7 +122,7 @@ func IngestBatch(ctx context.Context, st store.Store, c *coder.Coder, docs []ras
 			if !r.Created && r.ID != arts[i].ID {
 				// The same text, stored meanwhile by another worker
 				// under another id: this is a copy of it.
-				later = append(later, copyOf(arts[i], r.ID))
+				later = append(later, pending{art: asCopy(arts[i]), dup: r.ID})
 			}
 		}
 	}
@@ -130,14 +130,6 @@ func IngestBatch(ctx context.Context, st store.Store, c *coder.Coder, docs []ras
 		return sum, err
 	}
 	return sum, nil
-}
-
-// copyOf is the copy a of the stored article id, to record as a source.
-func copyOf(a store.Article, id string) pending {
-	if a.Source == "" && a.URL == "" {
-		a.URL = "id:" + a.ID
-	}
-	return pending{art: a, dup: id}
 }
 
 // codeAll codes arts in place on n goroutines (0: one per core).
