@@ -316,3 +316,40 @@ func TestIngestBatch(t *testing.T) {
 		t.Errorf("%d articles stored, want 3", s.Articles)
 	}
 }
+
+// blindStore misses every duplicate lookup, as a worker does when another
+// stores the same text between its lookup and its write.
+type blindStore struct{ store.Store }
+
+func (blindStore) FindByHash(context.Context, string) (string, bool, error) { return "", false, nil }
+func (blindStore) NearDuplicates(context.Context, uint64, int) ([]string, error) {
+	return nil, nil
+}
+
+// TestIngestBatchCopyStoredMeanwhile: a copy whose original another worker
+// stored after the lookup is still recorded as one more source of it.
+func TestIngestBatchCopyStoredMeanwhile(t *testing.T) {
+	st := openTemp(t)
+	c, _, _ := app.NewCoder(nil)
+	ctx := context.Background()
+	d := scaleOutDocs(1)[0]
+	if _, err := app.IngestBatch(ctx, st, c, []rasid.Document{d}, app.WorkOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	cp := d
+	cp.ID, cp.Source = "copy", "outlet-other"
+	sum, err := app.IngestBatch(ctx, blindStore{st}, c, []rasid.Document{cp}, app.WorkOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.New != 0 || sum.Duplicate != 1 {
+		t.Errorf("summary %+v, want one duplicate", sum)
+	}
+	art, err := st.Article(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if art.NumSources != 2 {
+		t.Errorf("the original has %d sources, want 2: %+v", art.NumSources, art.Sources)
+	}
+}
