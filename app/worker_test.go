@@ -353,3 +353,68 @@ func TestIngestBatchCopyStoredMeanwhile(t *testing.T) {
 		t.Errorf("the original has %d sources, want 2: %+v", art.NumSources, art.Sources)
 	}
 }
+
+// pickyStore refuses, as invalid, every batch that holds the article
+// "w-00002".
+type pickyStore struct{ store.Store }
+
+func (p pickyStore) PutArticles(ctx context.Context, as []store.Article) ([]store.PutResult, error) {
+	for i, a := range as {
+		if a.ID == "w-00002" {
+			return nil, store.Errorf(store.EINVALID, "article %d: refused", i)
+		}
+	}
+	return p.Store.PutArticles(ctx, as)
+}
+
+// TestWorkDeadLettersWhatTheStoreRefuses: an article the database
+// refuses as invalid is moved to the dead letters; its batch-mates are
+// stored.
+func TestWorkDeadLettersWhatTheStoreRefuses(t *testing.T) {
+	st := openTemp(t)
+	c, _, _ := app.NewCoder(nil)
+	ctx := context.Background()
+	srv, err := queue.StartServer(queue.ServerOptions{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Shutdown()
+	q, err := srv.Open(ctx, queue.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	if _, err := app.Publish(ctx, q, []string{writeJSONL(t, scaleOutDocs(5))}, nil, app.PublishOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan app.IngestSummary)
+	go func() {
+		sum, err := app.Work(wctx, q, pickyStore{st}, c, app.WorkOptions{NearDistance: -1, Consume: queue.ConsumeOptions{MaxWait: 50 * time.Millisecond}})
+		if err != nil {
+			t.Error(err)
+		}
+		done <- sum
+	}()
+	for {
+		s, err := q.Status(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Messages == 0 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	stop()
+	if sum := <-done; sum.New != 4 {
+		t.Errorf("worker stored %+v, want 4 new", sum)
+	}
+	dead, err := q.DeadLetters(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dead) != 1 || dead[0].ID != "w-00002" || !strings.Contains(dead[0].Reason, "refused") {
+		t.Errorf("dead letters %+v, want w-00002 refused", dead)
+	}
+}
