@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"rasid"
 	"rasid/coder"
 	"rasid/ingest"
 	"rasid/store"
@@ -90,10 +91,7 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 	prevSkipped := ropt.Skipped
 	ropt.Skipped = func(path, reason string) {
 		count(func(s *IngestSummary) {
-			s.NotRead++
-			if len(s.NotReadFiles) < maxFailures {
-				s.NotReadFiles = append(s.NotReadFiles, ItemFailure{Where: path, Reason: reason})
-			}
+			s.NotRead, s.NotReadFiles = addNotRead(s.NotRead, s.NotReadFiles, path, reason)
 		})
 		if prevSkipped != nil {
 			prevSkipped(path, reason)
@@ -124,46 +122,20 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 				})
 				continue
 			}
-			doc := it.Doc
-			if doc.Lang == "" {
-				doc.Lang = ingest.Language(doc.Text)
-			}
-			if doc.Lang != "ar" {
+			art, ok := newArticle(it.Doc)
+			if !ok {
 				count(func(s *IngestSummary) { s.Read++; s.NonArabic++ })
 				continue
 			}
-			p := pending{art: store.Article{Document: doc, ContentHash: ingest.ContentHash(doc.Text), SimHash: ingest.SimHash(lead(doc.Text))}}
-			dup, near, err := findDuplicate(ctx, st, seen, p.art, opt.NearDistance)
+			p, later, err := checkDuplicate(ctx, st, seen, art, opt.NearDistance)
 			if err != nil {
 				stageErr = err
 				cancel()
 				return
 			}
-			if dup != "" {
-				p.dup, p.near = dup, near
-				count(func(s *IngestSummary) {
-					s.Read++
-					if near {
-						s.NearDuplicate++
-					} else {
-						s.Duplicate++
-					}
-				})
-				if dup == doc.ID {
-					continue // the very article read again (a rerun)
-				}
-				src, url := doc.Source, doc.URL
-				if src == "" && url == "" {
-					url = "id:" + doc.ID // a copy known only by its id
-				}
-				p.art.Source, p.art.URL = src, url
-				if err := st.AddSource(ctx, dup, src, url); err != nil {
-					if store.ErrorCode(err) != store.ENOTFOUND {
-						stageErr = err
-						cancel()
-						return
-					}
-					// Its original is in a batch not yet stored.
+			if p.dup != "" {
+				count(func(s *IngestSummary) { s.Read++; countDuplicate(s, p) })
+				if later {
 					dupSources = append(dupSources, p)
 				}
 				continue
@@ -187,8 +159,7 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 		go func() {
 			defer wg.Done()
 			for p := range toCode {
-				res := c.Code(p.art.Text, p.art.Published)
-				p.art.Events, p.art.Mentions = res.Events, res.Actors
+				code(c, &p.art)
 				select {
 				case coded <- p:
 				case <-ctx.Done():
@@ -217,16 +188,7 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 				cancel()
 				continue
 			}
-			count(func(s *IngestSummary) {
-				for i, r := range res {
-					if r.Created {
-						s.New++
-						s.Events += len(batch[i].Events)
-					} else {
-						s.Duplicate++
-					}
-				}
-			})
+			count(func(s *IngestSummary) { countStored(s, batch, res) })
 		}
 		storeDone <- err
 	}()
@@ -262,12 +224,7 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 	close(batches)
 	putErr := <-storeDone
 	if putErr == nil {
-		for _, p := range dupSources {
-			if err := st.AddSource(ctx, p.dup, p.art.Source, p.art.URL); err != nil {
-				putErr = fmt.Errorf("recording a copy of %s: %w", p.dup, err)
-				break
-			}
-		}
+		putErr = addSources(ctx, st, dupSources)
 	}
 	rerr := <-readErr
 	mu.Lock()
@@ -286,6 +243,131 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 		return sum, fmt.Errorf("%d input(s) failed: %w", sum.Failed, ErrSomeFailed)
 	}
 	return sum, nil
+}
+
+// addNotRead counts a file a folder walk left out, naming at most
+// maxFailures.
+func addNotRead(n int, files []ItemFailure, path, reason string) (int, []ItemFailure) {
+	if len(files) < maxFailures {
+		files = append(files, ItemFailure{Where: path, Reason: reason})
+	}
+	return n + 1, files
+}
+
+// notReadList collects the files a reader leaves out, from the reader's
+// goroutine.
+type notReadList struct {
+	mu    sync.Mutex
+	n     int
+	files []ItemFailure
+}
+
+// watch returns opt reporting its left-out files to l as well.
+func (l *notReadList) watch(opt ingest.Options) ingest.Options {
+	prev := opt.Skipped
+	opt.Skipped = func(path, reason string) {
+		l.mu.Lock()
+		l.n, l.files = addNotRead(l.n, l.files, path, reason)
+		l.mu.Unlock()
+		if prev != nil {
+			prev(path, reason)
+		}
+	}
+	return opt
+}
+
+// newArticle makes the article of a document with its fingerprints; ok is
+// false when it is not Arabic (and is not to be coded).
+func newArticle(doc rasid.Document) (a store.Article, ok bool) {
+	if doc.Lang == "" {
+		doc.Lang = ingest.Language(doc.Text)
+	}
+	if !isArabic(doc) {
+		return store.Article{}, false
+	}
+	return store.Article{Document: doc, ContentHash: ingest.ContentHash(doc.Text), SimHash: ingest.SimHash(lead(doc.Text))}, true
+}
+
+// isArabic reports whether doc is in Arabic: by its language when set,
+// else by its text.
+func isArabic(doc rasid.Document) bool {
+	if doc.Lang != "" {
+		return doc.Lang == "ar"
+	}
+	return ingest.Language(doc.Text) == "ar"
+}
+
+// checkDuplicate looks an article up in the store and in this run (seen).
+// When it repeats another, p.dup names that one and the copy is recorded
+// as another source of it, unless the article is that one read again (a
+// rerun), or its original is not stored yet: then later is true and the
+// caller records the copy (addSources) once the original is stored.
+func checkDuplicate(ctx context.Context, st store.Store, seen *ingest.Dedup, a store.Article, nearDistance int) (p pending, later bool, err error) {
+	p = pending{art: a}
+	dup, near, err := findDuplicate(ctx, st, seen, a, nearDistance)
+	if err != nil || dup == "" {
+		return p, false, err
+	}
+	p.dup, p.near = dup, near
+	if dup == a.ID {
+		return p, false, nil // the very article read again (a rerun)
+	}
+	p.art = asCopy(a)
+	if err := st.AddSource(ctx, dup, p.art.Source, p.art.URL); err != nil {
+		if store.ErrorCode(err) != store.ENOTFOUND {
+			return p, false, err
+		}
+		// Its original is in a batch not yet stored.
+		return p, true, nil
+	}
+	return p, false, nil
+}
+
+// asCopy is a as a copy of another article, recorded by its source and
+// URL: by its id when it has neither.
+func asCopy(a store.Article) store.Article {
+	if a.Source == "" && a.URL == "" {
+		a.URL = "id:" + a.ID // a copy known only by its id
+	}
+	return a
+}
+
+// countDuplicate counts a document found by checkDuplicate.
+func countDuplicate(s *IngestSummary, p pending) {
+	if p.near {
+		s.NearDuplicate++
+	} else {
+		s.Duplicate++
+	}
+}
+
+// code codes an article's text into its events and mentions.
+func code(c *coder.Coder, a *store.Article) {
+	res := c.Code(a.Text, a.Published)
+	a.Events, a.Mentions = res.Events, res.Actors
+}
+
+// countStored counts the results of PutArticles for batch.
+func countStored(s *IngestSummary, batch []store.Article, res []store.PutResult) {
+	for i, r := range res {
+		if r.Created {
+			s.New++
+			s.Events += len(batch[i].Events)
+		} else {
+			s.Duplicate++
+		}
+	}
+}
+
+// addSources records the copies that checkDuplicate left for later, now
+// that their originals are stored.
+func addSources(ctx context.Context, st store.Store, copies []pending) error {
+	for _, p := range copies {
+		if err := st.AddSource(ctx, p.dup, p.art.Source, p.art.URL); err != nil {
+			return fmt.Errorf("recording a copy of %s: %w", p.dup, err)
+		}
+	}
+	return nil
 }
 
 // findDuplicate looks a document up in the store and in this run: the id

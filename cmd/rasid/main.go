@@ -61,6 +61,8 @@ func newRootCommand() *cobra.Command {
 		newExportCommand(),
 		newStatsCommand(),
 		newServeCommand(),
+		newWorkerCommand(),
+		newQueueCommand(),
 	)
 	return root
 }

@@ -22,6 +22,7 @@ import (
 	"rasid/httpapi"
 	"rasid/ingest"
 	"rasid/lexicon"
+	"rasid/queue"
 	"rasid/store"
 )
 
@@ -37,6 +38,15 @@ type serveMain struct {
 	Token   string
 	LexDirs []string
 	Quiet   bool
+	// Queue "embedded" runs a NATS JetStream server and a worker in the
+	// process (development only), listening on QueueAddr, its files in
+	// QueueDir (a temporary folder when "").
+	Queue     string
+	QueueAddr string
+	QueueDir  string
+	// QueueURL is where the embedded queue listens, set before Ready is
+	// called.
+	QueueURL string
 
 	Stdout, Stderr io.Writer
 	// Ready, when set, is called with the page's address once the server
@@ -61,7 +71,14 @@ POST /api/articles (ingest over HTTP) is off unless a token is given with
 --token or $RASID_TOKEN; clients then send "Authorization: Bearer <token>".
 The server listens on the loopback interface unless --addr says otherwise,
 logs one line per request on standard error (--quiet: only problems), and
-stops on SIGINT or SIGTERM, finishing the requests under way.`,
+stops on SIGINT or SIGTERM, finishing the requests under way.
+
+--queue embedded is for development only: it also runs a NATS JetStream
+server inside rasid (on --queue-addr, its files in --queue-dir or a
+temporary folder) and a worker that codes what is queued into the served
+database, so that "rasid ingest --queue nats://127.0.0.1:4222 …" in another
+terminal fills the page. In production run a NATS server (or cluster) and
+"rasid worker" processes instead.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			m.Stdout, m.Stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
@@ -78,6 +95,9 @@ stops on SIGINT or SIGTERM, finishing the requests under way.`,
 	fl.StringVar(&m.Token, "token", "", "bearer token that turns POST /api/articles on (default $RASID_TOKEN)")
 	fl.StringSliceVar(&m.LexDirs, "lexicon", nil, "directory of extra dictionary files (repeatable)")
 	fl.BoolVarP(&m.Quiet, "quiet", "q", false, "log only warnings and errors, not every request")
+	fl.StringVar(&m.Queue, "queue", "", `"embedded": run a NATS JetStream queue and a worker in process (development only)`)
+	fl.StringVar(&m.QueueAddr, "queue-addr", "127.0.0.1:4222", "with --queue embedded: where the queue listens (port 0 picks one)")
+	fl.StringVar(&m.QueueDir, "queue-dir", "", "with --queue embedded: folder of the queue's files (default: a temporary one, removed on exit)")
 	return cmd
 }
 
@@ -91,6 +111,9 @@ func (m *serveMain) Run(ctx context.Context) error {
 	}
 	if m.Demo && m.DB != "" {
 		return errors.New("--demo and --db exclude each other")
+	}
+	if m.Queue != "" && m.Queue != "embedded" {
+		return fmt.Errorf("--queue %q: serve runs only an embedded queue (--queue embedded); with a NATS server, run rasid worker", m.Queue)
 	}
 	c, lx, err := app.NewCoder(m.LexDirs)
 	if err != nil {
@@ -121,6 +144,13 @@ func (m *serveMain) Run(ctx context.Context) error {
 		level = slog.LevelWarn
 	}
 	logger := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: level}))
+	if m.Queue == "embedded" {
+		stop, err := m.startQueue(ctx, st, c, logger)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	srv := &httpapi.Server{
 		Store:  st,
 		Coder:  c,
@@ -132,6 +162,55 @@ func (m *serveMain) Run(ctx context.Context) error {
 		Names: stateNames(lx),
 	}
 	return listenAndServe(ctx, m.Addr, srv.Handler(), logger, m.Stdout, m.Token != "", m.Ready)
+}
+
+// startQueue starts the embedded queue server and a worker storing into
+// st; stop ends the worker (letting its batch finish) and the server.
+func (m *serveMain) startQueue(ctx context.Context, st store.Store, c *coder.Coder, logger *slog.Logger) (stop func(), err error) {
+	dir := m.QueueDir
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "rasid-queue-"); err != nil {
+			return nil, err
+		}
+	}
+	cleanup := func() {
+		if m.QueueDir == "" {
+			os.RemoveAll(dir)
+		}
+	}
+	srv, err := queue.StartServer(queue.ServerOptions{Dir: dir, Addr: m.QueueAddr})
+	if err != nil {
+		cleanup()
+		return nil, err
+	}
+	q, err := srv.Open(ctx, queue.Options{Name: "rasid serve worker"})
+	if err != nil {
+		srv.Shutdown()
+		cleanup()
+		return nil, err
+	}
+	m.QueueURL = srv.URL()
+	fmt.Fprintf(m.Stdout, "embedded NATS JetStream queue (development only) on %s, files in %s\n", m.QueueURL, dir)
+	fmt.Fprintf(m.Stdout, "queue articles with: rasid ingest --queue %s SOURCE...\n", m.QueueURL)
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		opt := app.WorkOptions{Consume: queue.ConsumeOptions{Log: logger}}
+		opt.Progress = func(s app.IngestSummary) {
+			logger.Info("queue worker", "taken", s.Read, "new", s.New, "events", s.Events, "duplicate", s.Duplicate+s.NearDuplicate)
+		}
+		if _, err := app.Work(wctx, q, st, c, opt); err != nil {
+			logger.Error("the queue worker stopped", "err", err)
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+		q.Close()
+		srv.Shutdown()
+		cleanup()
+	}, nil
 }
 
 // openDemo codes the embedded demo corpus into a new database at path,
