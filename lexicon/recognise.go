@@ -117,7 +117,7 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 		if j > 0 && strings.ContainsRune(d.Text[d.Tokens[j-1].End:t.Start], '\n') {
 			break
 		}
-		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] {
+		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] || tanween(d, j) {
 			break
 		}
 		if j == i && (strings.HasPrefix(t.Norm, "ال") || strings.HasPrefix(t.Norm, "و")) {
@@ -131,7 +131,7 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 	if j == i {
 		return i
 	}
-	if j < len(d.Tokens) && d.Tokens[j].Kind != arabic.Punct && !nameStop[d.Tokens[j].Norm] && !lx.stop[d.Tokens[j].Norm] &&
+	if j < len(d.Tokens) && d.Tokens[j].Kind != arabic.Punct && !nameStop[d.Tokens[j].Norm] && !lx.stop[d.Tokens[j].Norm] && !tanween(d, j) &&
 		!strings.ContainsRune(d.Text[d.Tokens[j-1].End:d.Tokens[j].Start], '\n') &&
 		!(j == limit && strings.HasPrefix(d.Tokens[j].Norm, "و")) && !startsWithPrepArticle(d.Tokens[j].Norm) {
 		// The words run on into the sentence ("الوزير التونسي يزور
@@ -139,6 +139,14 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 		return i
 	}
 	return j
+}
+
+// tanween reports whether token i is written with a case ending of an
+// indefinite noun (اتصالاً، هاتفياً): the verb's object or an adverb,
+// which closes a name before it ("وزير الخارجية المصري سامح شكري
+// اتصالاً هاتفياً").
+func tanween(d *Doc, i int) bool {
+	return strings.ContainsAny(d.Text[d.Tokens[i].Start:d.Tokens[i].End], "\u064B\u064C\u064D")
 }
 
 // Recognise finds the actor mentions of d, with codes valid on the
