@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"rasid"
 	"rasid/app"
 	snn "rasid/internal/corpus"
 	"rasid/internal/cputime"
+	"rasid/store"
 )
 
 // BenchmarkIngestAntCorpus reads, deduplicates, codes and stores the ANT
@@ -72,6 +75,52 @@ func benchIngest(b *testing.B, source string) {
 			b.Logf("%d inputs failed, first: %s: %s", sum.Failed, sum.Failures[0].Where, sum.Failures[0].Reason)
 		}
 		n += sum.Read
+	}
+	cpu = cputime.Process() - cpu
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
+	}
+}
+
+// BenchmarkPutCodedArticles stores 2,000 coded SaudiNewsNet articles
+// (coded once, before timing) into a fresh SQLite database in batches of
+// 256, as ingest does: the store's share of an ingest.
+func BenchmarkPutCodedArticles(b *testing.B) {
+	texts := snn.SaudiNewsNetOrSkip(b, 8<<20)
+	c, _, err := app.NewCoder(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	day := time.Date(2015, 7, 21, 0, 0, 0, 0, time.UTC)
+	var arts []store.Article
+	for i, text := range texts {
+		if len(arts) == 2000 {
+			break
+		}
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		res := c.Code(text, day)
+		arts = append(arts, store.Article{
+			Document:    rasid.Document{ID: fmt.Sprintf("snn-%06d", i), Text: text, Published: day, Lang: "ar"},
+			ContentHash: fmt.Sprintf("h%06d", i), Events: res.Events, Mentions: res.Actors,
+		})
+	}
+	n := 0
+	cpu := cputime.Process()
+	for b.Loop() {
+		st, err := app.OpenStore(b.Context(), filepath.Join(b.TempDir(), "b.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := 0; i < len(arts); i += 256 {
+			if _, err := st.PutArticles(b.Context(), arts[i:min(i+256, len(arts))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		st.Close()
+		n += len(arts)
 	}
 	cpu = cputime.Process() - cpu
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")

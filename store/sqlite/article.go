@@ -241,8 +241,12 @@ func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 		// "content_hash <> ''" lets SQLite use the partial index.
 		{&p.byHash, `SELECT id FROM articles WHERE content_hash = ? AND content_hash <> ''`},
 		{&p.article, `INSERT INTO articles (id, url, source, title, published, text, lang, content_hash,
-			simhash, band0, band1, band2, band3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			simhash, band0, band1, band2, band3, num_sources, num_articles)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT DO NOTHING`},
+		// All the mentions of an article in one statement, from a JSON
+		// array of [text, code, role, kind, start, end]: a statement per
+		// mention cost more than the row it wrote.
 		{&p.mention, `INSERT INTO mentions (article_pk, seq, text, code, role, kind, start, "end")
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&p.event, `INSERT INTO events (article_pk, seq, source, source_role, source_text, target, target_role,
@@ -284,8 +288,21 @@ func (p *inserter) insert(ctx context.Context, a *store.Article, t *indexTerms) 
 			bands[i] = int64(b)
 		}
 	}
+	// The counts of the copies inserted below, so that the trigger on
+	// sources need not rewrite the row.
+	outlets := map[string]bool{}
+	if a.Source != "" {
+		outlets[a.Source] = true
+	}
+	copies := 1
+	for _, s := range a.Sources {
+		if s != "" && !outlets[s] {
+			outlets[s] = true
+			copies++
+		}
+	}
 	res, err := p.article.ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, formatTime(a.Published),
-		a.Text, a.Lang, a.ContentHash, int64(a.SimHash), bands[0], bands[1], bands[2], bands[3])
+		a.Text, a.Lang, a.ContentHash, int64(a.SimHash), bands[0], bands[1], bands[2], bands[3], len(outlets), copies)
 	if err != nil {
 		return false, err
 	}
@@ -389,6 +406,12 @@ func (db *DB) AddSource(ctx context.Context, articleID, source, url string) erro
 	defer p.close()
 	if err := p.addSource(ctx, pk, source, url); err != nil {
 		return fmt.Errorf("sqlite: add source: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET num_articles = c.n, num_sources = c.s
+		FROM (SELECT max(1, count(*)) AS n, count(DISTINCT nullif(source, '')) AS s
+			FROM sources WHERE article_pk = ?1) AS c
+		WHERE pk = ?1 AND (num_articles <> c.n OR num_sources <> c.s)`, pk); err != nil {
+		return fmt.Errorf("sqlite: add source: counting copies: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: add source: %w", err)
