@@ -8,6 +8,7 @@ package coder
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"rasid"
@@ -22,6 +23,9 @@ type Coder struct {
 	lx   *lexicon.Lexicon
 	book *cameo.Book
 	tx   *timex.Resolver
+	// readers holds lexicon Readers, whose buffers make reading an article
+	// allocate little: one per goroutine coding at a time.
+	readers sync.Pool
 
 	trace func(format string, args ...any) // tests: why a phrase was not coded
 }
@@ -34,7 +38,9 @@ func (c *Coder) tracef(format string, args ...any) {
 
 // New returns a Coder over the given dictionaries.
 func New(lx *lexicon.Lexicon, book *cameo.Book, tx *timex.Resolver) *Coder {
-	return &Coder{lx: lx, book: book, tx: tx}
+	c := &Coder{lx: lx, book: book, tx: tx}
+	c.readers.New = func() any { return lx.NewReader() }
+	return c
 }
 
 // Result is what one article yields: its events and its actor mentions
@@ -72,7 +78,12 @@ type timeAt struct {
 
 // Code codes one article published on the given day.
 func (c *Coder) Code(text string, published time.Time) Result {
-	a := c.analyse(text, published)
+	// The Doc lives in the Reader's buffers: the Reader goes back to the
+	// pool only once nothing reads the Doc. The result holds no part of
+	// them, only substrings of text.
+	r := c.readers.Get().(*lexicon.Reader)
+	defer c.readers.Put(r)
+	a := c.analyseDoc(r.NewDoc(text), published)
 	events := c.events(a)
 	if events == nil {
 		events = []rasid.Event{} // JSON [] rather than null
@@ -80,8 +91,13 @@ func (c *Coder) Code(text string, published time.Time) Result {
 	return Result{Events: events, Actors: actorsOf(a, events)}
 }
 
+// analyse analyses text in a Doc of its own.
 func (c *Coder) analyse(text string, published time.Time) *article {
-	d := lexicon.NewDoc(text)
+	return c.analyseDoc(c.lx.NewDoc(text), published)
+}
+
+func (c *Coder) analyseDoc(d *lexicon.Doc, published time.Time) *article {
+	text := d.Text
 	a := &article{text: text, published: published, d: d, sents: arabic.Sentences(text)}
 	a.sentOf = make([]int, len(d.Tokens))
 	a.sentTok = make([][2]int, max(len(a.sents), 1))

@@ -21,13 +21,14 @@ type Atom struct {
 // Atoms finds the dictionary keys of d, left to right, longest first.
 func (lx *Lexicon) Atoms(d *Doc) []Atom {
 	var out []Atom
+	k := lx.keys(d)
 	for i := 0; i < len(d.Tokens); {
 		if d.Tokens[i].Kind != arabic.Word && d.Tokens[i].Kind != arabic.Latin && d.Tokens[i].Kind != arabic.Number {
 			i++
 			continue
 		}
 		best := Atom{Start: -1}
-		lx.actors.walk(d, i, func(m match[Entry]) {
+		lx.actors.walk(d, k, i, func(m match[Entry]) {
 			if m.End > best.End || (m.End == best.End && m.First.Prefix < best.First.Prefix) {
 				best = Atom{Start: m.Start, End: m.End, First: m.First, Entries: m.Vals}
 			}
@@ -55,7 +56,7 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 	if d.Tokens[i].Kind != arabic.Word {
 		return Atom{}, false
 	}
-	for _, c := range d.cands[i] {
+	for _, c := range d.Candidates(i) {
 		if c.Prefix > 0 && !verbLikePrefix(d.Tokens[i].Norm[:c.Prefix]) {
 			continue
 		}
@@ -179,7 +180,7 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 		if covered[i] || t.Kind != arabic.Word {
 			continue
 		}
-		for _, c := range d.cands[i] {
+		for _, c := range d.Candidates(i) {
 			h, ok := strings.CutPrefix(c.Form, "ال")
 			if !ok || !heads[h] {
 				continue
@@ -270,7 +271,7 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
 		if covered[i] || t.Kind != arabic.Word {
 			continue
 		}
-		for _, c := range d.cands[i] {
+		for _, c := range d.Candidates(i) {
 			tmpl, ok := names[c.Form]
 			if !ok || first[c.Form] > i {
 				continue
@@ -351,7 +352,7 @@ func titleKind(d *Doc, a Atom) string {
 }
 
 // Cands returns the readings of token i.
-func (d *Doc) Cands(i int) []arabic.Candidate { return d.cands[i] }
+func (d *Doc) Cands(i int) []arabic.Candidate { return d.Candidates(i) }
 
 // compose builds one mention starting at atoms[i] and returns the index of
 // the next atom to look at.
@@ -665,14 +666,14 @@ func locative(d *Doc, a Atom, city bool) bool {
 	if t.Kind != arabic.Word {
 		return false
 	}
-	for _, c := range d.cands[k] {
+	for _, c := range d.Candidates(k) {
 		if locativeWords[c.Form] || city && inName[c.Form] {
 			return true
 		}
 	}
 	// "في العاصمة المجرية بودابست": a locative noun and an adjective.
 	if k > 0 && (strings.HasSuffix(t.Norm, "يه") || strings.HasSuffix(t.Norm, "ي")) {
-		for _, c := range d.cands[k-1] {
+		for _, c := range d.Candidates(k - 1) {
 			if locativeWords[c.Form] {
 				return true
 			}
