@@ -98,7 +98,7 @@ type Lexicon struct {
 	phrases []Phrase
 	// pronStems maps a word that may carry a possessive pronoun (its stem,
 	// with or without ال) to the one-word title it is, for pronounTitle.
-	pronStems map[string]Entry
+	pronStems stemTable
 }
 
 var (
@@ -211,7 +211,7 @@ func (b *builder) build() *Lexicon {
 	lx := b.lx
 	// One-word generic titles, keyed by the word and by the word without
 	// ال; the word itself wins over a stripped ال form.
-	lx.pronStems = map[string]Entry{}
+	stems := map[string]Entry{}
 	primary := map[string]Entry{}
 	for _, edge := range lx.actors.root.next {
 		w := lx.voc.wordList[edge.id]
@@ -219,15 +219,16 @@ func (b *builder) build() *Lexicon {
 			if e.Kind == Title && e.Code == "" {
 				primary[w] = e
 				if bare, ok := strings.CutPrefix(w, "ال"); ok {
-					lx.pronStems[bare] = e
+					stems[bare] = e
 				}
 				break
 			}
 		}
 	}
 	for w, e := range primary {
-		lx.pronStems[w] = e
+		stems[w] = e
 	}
+	lx.pronStems = newStemTable(stems)
 	return lx
 }
 

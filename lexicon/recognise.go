@@ -50,6 +50,19 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 // ("سلطاتها" its authorities, "جيشه" his army), longest first.
 var pronounSuffixes = []string{"هما", "هم", "ها", "ه"}
 
+// pronounEnd reports whether form ends with the last letter of a
+// pronoun suffix: a test far cheaper than trying each suffix.
+func pronounEnd(form string) bool {
+	if len(form) < 2 {
+		return false
+	}
+	switch form[len(form)-2:] {
+	case "ا", "م", "ه":
+		return true
+	}
+	return false
+}
+
 // pronounTitle reads token i as a one-word title with a possessive
 // pronoun; the pronoun's state is resolved when mentions are composed.
 func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
@@ -57,7 +70,7 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 		return Atom{}, false
 	}
 	for _, c := range d.Candidates(i) {
-		if c.Prefix > 0 && !verbLikePrefix(d.Tokens[i].Norm[:c.Prefix]) {
+		if c.Prefix > 0 && !verbLikePrefix(d.Tokens[i].Norm[:c.Prefix]) || !pronounEnd(c.Form) {
 			continue
 		}
 		for _, suf := range pronounSuffixes {
@@ -65,17 +78,51 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 			if !ok || utf8.RuneCountInString(stem) < 3 {
 				continue
 			}
-			e, ok := lx.pronStems[stem]
-			if !ok && strings.HasSuffix(stem, "ت") {
-				// ة before a suffix is written ت: قواتها → قوات، حكومتها → حكومه.
-				e, ok = lx.pronStems[strings.TrimSuffix(stem, "ت")+"ه"]
-			}
-			if ok {
+			if e, ok := lx.pronStems.lookup(stem); ok {
 				return Atom{Start: i, End: i + 1, First: c, Entries: []Entry{{Kind: PronTitle, Role: e.Role, Source: e.Source}}}, true
 			}
 		}
 	}
 	return Atom{}, false
+}
+
+// stemTable holds the stems of one-word titles for pronounTitle, which
+// looks up a few stems of nearly every word no other key matched.
+type stemTable struct {
+	stems map[string]Entry
+	// taa holds the stems ending in ه by their form before a pronoun:
+	// ة before a suffix is written ت (قواتها → قوات، حكومتها → حكومه).
+	taa map[string]Entry
+	// bits filters the keys of both: most stems are none of them.
+	bits [1 << (sketchBits - 6)]uint64
+}
+
+func newStemTable(stems map[string]Entry) stemTable {
+	t := stemTable{stems: stems, taa: map[string]Entry{}}
+	for w, e := range stems {
+		if s, ok := strings.CutSuffix(w, "ه"); ok {
+			t.taa[s+"ت"] = e
+			setBit(t.bits[:], sketch(s+"ت"))
+		}
+		setBit(t.bits[:], sketch(w))
+	}
+	return t
+}
+
+// lookup returns the title of stem: its own, else, for a stem ending in
+// ت, that of the stem with ه.
+func (t *stemTable) lookup(stem string) (Entry, bool) {
+	if stem == "" || !hasBit(t.bits[:], sketch(stem)) {
+		return Entry{}, false
+	}
+	if e, ok := t.stems[stem]; ok {
+		return e, true
+	}
+	if strings.HasSuffix(stem, "ت") {
+		e, ok := t.taa[stem]
+		return e, ok
+	}
+	return Entry{}, false
 }
 
 // verbLikePrefix reports whether the proclitics removed are only the

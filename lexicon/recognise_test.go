@@ -108,6 +108,11 @@ func TestRecognise(t *testing.T) {
 			want: []want{{"إسرائيل", "ISR", "GOV", "state"}, {"قواتها", "ISR", "MIL", "state"}},
 		},
 		{
+			// ة before the pronoun is written ت: حكومتها is حكومة + ها.
+			name: "PronounTitleTaa", text: "قالت تونس إن حكومتها ترفض", published: "2024-01-01",
+			want: []want{{"تونس", "TUN", "GOV", "state"}, {"حكومتها", "TUN", "GOV", "state"}},
+		},
+		{
 			// A head noun refers back to the organisation named before.
 			name: "HeadAnaphor", text: "أعلنت حركة حماس موافقتها، وقالت الحركة إنها", published: "2024-01-01",
 			want: []want{{"حركة حماس", "PSE", "REB", "group"}, {"الحركة", "PSE", "REB", "group"}},
