@@ -40,6 +40,10 @@ func AppendCandidates(dst []Candidate, norm string) []Candidate {
 	if norm == "" {
 		return dst
 	}
+	if !procliticStart(norm) {
+		// Most words: no proclitic and no article can begin them.
+		return append(dst, Candidate{Form: norm})
+	}
 	n0 := len(dst)
 	dst = append(dst, Candidate{Form: norm, Def: hasArticle(norm)})
 	for _, conj := range [...]string{"", "و", "ف"} {
@@ -84,6 +88,19 @@ func AppendCandidates(dst []Candidate, norm string) []Candidate {
 		}
 	}
 	return dst
+}
+
+// procliticStart reports whether norm starts with a letter that begins a
+// proclitic or the article: و ف ب ك ل س ا.
+func procliticStart(norm string) bool {
+	if len(norm) < 2 {
+		return false
+	}
+	switch norm[:2] {
+	case "و", "ف", "ب", "ك", "ل", "س", "ا":
+		return true
+	}
+	return false
 }
 
 // before orders readings: fewer bytes removed first, then the form with

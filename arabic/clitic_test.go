@@ -55,6 +55,7 @@ func TestAppendCandidates(t *testing.T) {
 		{"ArticleAlone", "وال", "وال/0 ال/2"},
 		{"TwoLetterRemainder", "ولد", "ولد/0 لد/2"},
 		{"NotAProclitic", "موسكو", "موسكو/0"},
+		{"AlefNoArticle", "امريكا", "امريكا/0"},
 		{"Latin", "g20", "g20/0"},
 		{"Empty", "", ""},
 	}
