@@ -47,20 +47,28 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 }
 
 // pronounSuffixes are the possessive pronouns a title may carry
-// ("سلطاتها" its authorities, "جيشه" his army), longest first.
-var pronounSuffixes = []string{"هما", "هم", "ها", "ه"}
+// ("سلطاتها" its authorities, "جيشه" his army), longest first, by their
+// last letter: a word is tried only with those it may end with.
+var (
+	pronounsInA = []string{"هما", "ها"}
+	pronounsInM = []string{"هم"}
+	pronounsInH = []string{"ه"}
+)
 
-// pronounEnd reports whether form ends with the last letter of a
-// pronoun suffix: a test far cheaper than trying each suffix.
-func pronounEnd(form string) bool {
+// pronounSuffixes returns the pronoun suffixes that form may end with.
+func pronounSuffixes(form string) []string {
 	if len(form) < 2 {
-		return false
+		return nil
 	}
 	switch form[len(form)-2:] {
-	case "ا", "م", "ه":
-		return true
+	case "ا":
+		return pronounsInA
+	case "م":
+		return pronounsInM
+	case "ه":
+		return pronounsInH
 	}
-	return false
+	return nil
 }
 
 // pronounTitle reads token i as a one-word title with a possessive
@@ -70,10 +78,10 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 		return Atom{}, false
 	}
 	for _, c := range d.Candidates(i) {
-		if c.Prefix > 0 && !verbLikePrefix(d.Tokens[i].Norm[:c.Prefix]) || !pronounEnd(c.Form) {
+		if c.Prefix > 0 && !verbLikePrefix(d.Tokens[i].Norm[:c.Prefix]) {
 			continue
 		}
-		for _, suf := range pronounSuffixes {
+		for _, suf := range pronounSuffixes(c.Form) {
 			stem, ok := strings.CutSuffix(c.Form, suf)
 			if !ok || utf8.RuneCountInString(stem) < 3 {
 				continue
