@@ -22,6 +22,7 @@ const (
 type vocab struct {
 	words    map[string]int32   // literal key word → id, from 1
 	wordList []string           // id → word (wordList[0] is unused)
+	packed   packedTable        // the words of up to 15 bytes, found faster
 	prefixes map[string]int32   // prefix → id, from 1
 	preList  []string           // id → prefix (preList[0] is unused)
 	byLead   map[string][]int32 // prefixes of two letters or more, by their first two letters
@@ -34,6 +35,9 @@ type vocab struct {
 	leadBits  [1 << (sketchBits - 6)]uint64 // two-letter prefixes, by letterPair
 	lead3Bits [1 << (sketchBits - 6)]uint64 // longer prefixes, by their first three letters (letters3)
 	shortBits [1 << (sketchBits - 6)]uint64
+	// firstBytes holds the first byte of every prefix: a reading that
+	// starts otherwise (a number, a Latin word) starts no prefix.
+	firstBytes [256]bool
 }
 
 // sketchBits is the size of the filters: 2^17 bits each, for a dictionary
@@ -45,8 +49,9 @@ const sketchBits = 17
 // mostly the same two values.
 func sketch(s string) uint32 {
 	n := len(s)
-	at := func(i int) uint64 { return uint64(s[max(min(i, n-1), 0)]) }
-	x := uint64(n) | at(1)<<8 | at(3)<<16 | at(n/2|1)<<24 | at(n-3)<<32 | at(n-1)<<40
+	last := n - 1
+	x := uint64(n) | uint64(s[min(1, last)])<<8 | uint64(s[min(3, last)])<<16 | uint64(s[min(n/2|1, last)])<<24 |
+		uint64(s[max(n-3, 0)])<<32 | uint64(s[last])<<40
 	return uint32((x * 0x9E3779B97F4A7C15) >> (64 - sketchBits))
 }
 
@@ -65,6 +70,9 @@ func (v *vocab) word(w string) int32 {
 		id = int32(len(v.wordList))
 		v.words[w] = id
 		v.wordList = append(v.wordList, w)
+		if a, b, ok := pack(w); ok {
+			v.packed.add(a, b, id)
+		}
 		if w != "" {
 			setBit(v.wordBits[:], sketch(w))
 		}
@@ -80,6 +88,7 @@ func (v *vocab) prefix(p string) int32 {
 		id = int32(len(v.preList))
 		v.prefixes[p] = id
 		v.preList = append(v.preList, p)
+		v.firstBytes[p[0]] = true
 		if isShortPrefix(p) {
 			v.short[p] = []int32{id}
 			if len(p) == 2 && twoByte(p[0], p[1]) {
@@ -111,26 +120,103 @@ func isShortPrefix(p string) bool { return utf8.RuneCountInString(p) < 2 }
 // starts with. Only the prefixes sharing form's first two letters, or its
 // first letter, can begin it.
 func (v *vocab) appendKeys(dst []int32, form string) (int32, []int32) {
-	if form == "" {
+	n := len(form)
+	if n == 0 {
 		return 0, dst
 	}
-	if pair, ok := letterPair(form); ok {
+	if n >= 4 && twoByte(form[0], form[1]) && twoByte(form[2], form[3]) {
 		// The common case, two Arabic letters, without decoding them.
-		three, ok := letters3(form)
-		if hasBit(v.leadBits[:], hash32(pair)) || !ok || hasBit(v.lead3Bits[:], hash64(three)) {
+		pair := uint32(form[0])<<24 | uint32(form[1])<<16 | uint32(form[2])<<8 | uint32(form[3])
+		maybe := hasBit(v.leadBits[:], hash32(pair))
+		if !maybe && n >= 6 && twoByte(form[4], form[5]) {
+			maybe = hasBit(v.lead3Bits[:], hash64(uint64(pair)<<16|uint64(form[4])<<8|uint64(form[5])))
+		} else if !maybe {
+			maybe = true // no third letter to filter by
+		}
+		if maybe {
 			dst = v.appendPrefixes(dst, form, v.byPair[pair])
 		}
 		if hasBit(v.shortBits[:], hash32(pair>>16)) {
 			dst = v.appendPrefixes(dst, form, v.short[form[:2]])
 		}
-	} else {
+	} else if v.firstBytes[form[0]] {
 		dst = v.appendPrefixes(dst, form, v.byLead[leadLetters(form)])
 		dst = v.appendPrefixes(dst, form, v.short[firstLetter(form)])
 	}
 	if !hasBit(v.wordBits[:], sketch(form)) {
 		return 0, dst
 	}
+	if a, b, ok := pack(form); ok {
+		return v.packed.find(a, b), dst
+	}
 	return v.words[form], dst
+}
+
+// packedTable finds the id of a short word by its bytes packed in two
+// integers (pack), by open addressing: a probe compares integers where a
+// map lookup hashes the string and compares its bytes (some 150
+// instructions each), and most words of a text are short.
+type packedTable struct {
+	slots []packedSlot // a power of two long, at most half full
+	n     int
+}
+
+type packedSlot struct {
+	a, b uint64
+	id   int32 // 0: empty
+}
+
+// pack packs s, if 15 bytes long at most, into two integers that tell it
+// from any other such string: its bytes and its length.
+func pack(s string) (a, b uint64, ok bool) {
+	n := len(s)
+	if n > 15 {
+		return 0, 0, false
+	}
+	for i := 0; i < n && i < 8; i++ {
+		a |= uint64(s[i]) << (8 * i)
+	}
+	for i := 8; i < n; i++ {
+		b |= uint64(s[i]) << (8 * (i - 8))
+	}
+	return a, b | uint64(n)<<56, true
+}
+
+func (t *packedTable) slot(a, b uint64) uint64 {
+	h := (a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F) * 0x165667B19E3779F9
+	return h >> 32 & uint64(len(t.slots)-1)
+}
+
+func (t *packedTable) add(a, b uint64, id int32) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots, t.n = make([]packedSlot, max(64, 2*len(old))), 0
+		for _, s := range old {
+			if s.id != 0 {
+				t.add(s.a, s.b, s.id)
+			}
+		}
+	}
+	mask := uint64(len(t.slots) - 1)
+	i := t.slot(a, b)
+	for t.slots[i].id != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = packedSlot{a, b, id}
+	t.n++
+}
+
+// find returns the id of the word packed as a, b; 0 if it is none.
+func (t *packedTable) find(a, b uint64) int32 {
+	if t.n == 0 {
+		return 0
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := t.slot(a, b); ; i = (i + 1) & mask {
+		if s := &t.slots[i]; s.id == 0 || s.a == a && s.b == b {
+			return s.id
+		}
+	}
 }
 
 // appendPrefixes appends to dst those of prefixes ids that begin form.
