@@ -83,10 +83,12 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 		}
 		for _, suf := range pronounSuffixes(c.Form) {
 			stem, ok := strings.CutSuffix(c.Form, suf)
-			if !ok || utf8.RuneCountInString(stem) < 3 {
+			if !ok {
 				continue
 			}
-			if e, ok := lx.pronStems.lookup(stem); ok {
+			// Looked up first: the filtered lookup mostly fails sooner
+			// than the letters are counted.
+			if e, ok := lx.pronStems.lookup(stem); ok && utf8.RuneCountInString(stem) >= 3 {
 				return Atom{Start: i, End: i + 1, First: c, Entries: []Entry{{Kind: PronTitle, Role: e.Role, Source: e.Source}}}, true
 			}
 		}
@@ -217,6 +219,33 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 var heads = map[string]bool{"جامعه": true, "حلف": true, "حركه": true, "جماعه": true, "حزب": true, "تنظيم": true,
 	"منظمه": true, "وكاله": true, "مفوضيه": true, "بعثه": true, "محكمه": true, "مجموعه": true, "مجلس": true, "قمه": true}
 
+// headFilter holds the heads, to skip the lookups of most words.
+var headFilter = func() (f fewWords) {
+	for h := range heads {
+		f.add(h)
+	}
+	return f
+}()
+
+// fewWords is a filter of a few words (a Bloom filter of one hash): has
+// is false for most other words, and cheaper than a map lookup.
+type fewWords [4]uint64
+
+func (f *fewWords) add(w string) {
+	if w != "" {
+		h := sketch(w) & 255
+		f[h>>6] |= 1 << (h & 63)
+	}
+}
+
+func (f *fewWords) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	h := sketch(w) & 255
+	return f[h>>6]&(1<<(h&63)) != 0
+}
+
 // headAnaphors finds "الحركة"، "الحلف" referring to the latest
 // organisation or group whose name has that head noun.
 func headAnaphors(d *Doc, ms []Mention) []Mention {
@@ -237,7 +266,7 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 		}
 		for _, c := range d.Candidates(i) {
 			h, ok := strings.CutPrefix(c.Form, "ال")
-			if !ok || !heads[h] {
+			if !ok || !headFilter.has(h) || !heads[h] {
 				continue
 			}
 			for k := j - 1; k >= 0; k-- {
@@ -321,12 +350,19 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
 			}
 		}
 	}
+	var maybe fewWords // most readings are none of the names: skip their lookups
+	for w := range names {
+		maybe.add(w)
+	}
 	added := false
 	for i, t := range d.Tokens {
 		if covered[i] || t.Kind != arabic.Word {
 			continue
 		}
 		for _, c := range d.Candidates(i) {
+			if !maybe.has(c.Form) {
+				continue
+			}
 			tmpl, ok := names[c.Form]
 			if !ok || first[c.Form] > i {
 				continue
