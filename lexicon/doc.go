@@ -2,7 +2,6 @@ package lexicon
 
 import (
 	"slices"
-	"strings"
 
 	"rasid/arabic"
 )
@@ -63,7 +62,16 @@ func (d *Doc) read(text string) {
 // lineBreak reports whether a line break separates token i from the one
 // before: no dictionary key runs across it.
 func lineBreak(text string, toks []arabic.Token, i int) bool {
-	return i > 0 && strings.IndexByte(text[toks[i-1].End:toks[i].Start], '\n') >= 0
+	if i == 0 {
+		return false
+	}
+	// A loop, not strings.IndexByte: the gap is mostly one space.
+	for j := toks[i-1].End; j < toks[i].Start; j++ {
+		if text[j] == '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 // NewDoc tokenises text for matching against lx: each reading is looked

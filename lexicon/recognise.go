@@ -77,11 +77,17 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 	if d.Tokens[i].Kind != arabic.Word {
 		return Atom{}, false
 	}
+	// Every reading ends as the word does: most words end with no
+	// pronoun's last letter, and need no reading tried.
+	sufs := pronounSuffixes(d.Tokens[i].Norm)
+	if sufs == nil {
+		return Atom{}, false
+	}
 	for _, c := range d.Candidates(i) {
 		if c.Prefix > 0 && !verbLikePrefix(d.Tokens[i].Norm[:c.Prefix]) {
 			continue
 		}
-		for _, suf := range pronounSuffixes(c.Form) {
+		for _, suf := range sufs {
 			stem, ok := strings.CutSuffix(c.Form, suf)
 			if !ok {
 				continue
