@@ -49,9 +49,17 @@ const sketchBits = 17
 // mostly the same two values.
 func sketch(s string) uint32 {
 	n := len(s)
-	last := n - 1
-	x := uint64(n) | uint64(s[min(1, last)])<<8 | uint64(s[min(3, last)])<<16 | uint64(s[min(n/2|1, last)])<<24 |
-		uint64(s[max(n-3, 0)])<<32 | uint64(s[last])<<40
+	var x uint64
+	if n >= 4 {
+		// The same bytes as below, without the clamping: nearly every
+		// word has two letters.
+		x = uint64(s[1])<<8 | uint64(s[3])<<16 | uint64(s[n/2|1])<<24 | uint64(s[n-3])<<32 | uint64(s[n-1])<<40
+	} else {
+		last := n - 1
+		x = uint64(s[min(1, last)])<<8 | uint64(s[min(3, last)])<<16 | uint64(s[min(n/2|1, last)])<<24 |
+			uint64(s[max(n-3, 0)])<<32 | uint64(s[last])<<40
+	}
+	x |= uint64(n)
 	return uint32((x * 0x9E3779B97F4A7C15) >> (64 - sketchBits))
 }
 
@@ -400,6 +408,9 @@ type match[V any] struct {
 // k are the ids of d's readings in t's vocabulary.
 func (t *trie[V]) walk(d *Doc, k *docKeys, i int, fn func(m match[V])) {
 	for r := d.at[i].from; r < d.at[i].to; r++ {
+		if k.word[r] == 0 && k.pre[r] == k.pre[r+1] {
+			continue // no key word, no prefix: most readings
+		}
 		t.consume(d, k, t.root, i, i, r, d.reads[r], fn)
 	}
 }
