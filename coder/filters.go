@@ -26,14 +26,7 @@ var (
 // loop runs over the words before each trigger, most of which are none of
 // them: a filter says so for most words, far more cheaply than comparing
 // each reading with each word of each list.
-var blockWords = func() (f wordFilter) {
-	for _, list := range [][]string{deniers, conditions, rumours, contents, schedulers, {"يمكن", "ربما", "قد"}} {
-		for _, w := range list {
-			f.add(w)
-		}
-	}
-	return f
-}()
+var blockWords = newWordFilter(deniers, conditions, rumours, contents, schedulers, []string{"يمكن", "ربما", "قد"})
 
 // wordFilter is a filter of a few words (a Bloom filter of one hash):
 // mayHave is false for most other words.
@@ -43,6 +36,15 @@ func wordBit(w string) uint32 {
 	n := len(w)
 	x := uint32(n) | uint32(w[n-1])<<8 | uint32(w[min(1, n-1)])<<16 | uint32(w[min(3, n-1)])<<24
 	return (x * 0x9E3779B1) >> 24
+}
+
+func newWordFilter(lists ...[]string) (f wordFilter) {
+	for _, list := range lists {
+		for _, w := range list {
+			f.add(w)
+		}
+	}
+	return f
 }
 
 func (f *wordFilter) add(w string) {
@@ -183,6 +185,10 @@ var casualties = append(append([]string{}, harmWords...),
 	// and the verbs of a protest taking place
 	"خرج", "خرجت", "تجمع", "تجمعوا", "احتشد", "احتشدوا", "اندلعت", "نظم", "نظمت", "شارك", "شاركوا", "هتف", "هتفوا", "رفع", "رفعوا", "عمت", "جابت")
 
+// casualtyWords filters casualties for occurrence, which looks for them
+// around every assault or protest noun.
+var casualtyWords = newWordFilter(casualties)
+
 // occurrence reports whether the sentence of t says an act took place: a
 // time expression, a place, or casualties.
 func occurrence(a *article, t trigger) bool {
@@ -201,7 +207,7 @@ func occurrence(a *article, t trigger) bool {
 		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && !generic {
 			return true
 		}
-		if a.d.Tokens[i].Kind == arabic.Word && hasForm(a.d, i, casualties...) {
+		if a.d.Tokens[i].Kind == arabic.Word && casualtyWords.mayHave(a.d, i) && hasForm(a.d, i, casualties...) {
 			return true
 		}
 	}
