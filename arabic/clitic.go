@@ -40,40 +40,18 @@ func AppendCandidates(dst []Candidate, norm string) []Candidate {
 	if norm == "" {
 		return dst
 	}
+	if !procliticStart(norm) {
+		// No proclitic and no article can begin the word: it is its
+		// only reading.
+		return append(dst, Candidate{Form: norm})
+	}
 	n0 := len(dst)
 	dst = append(dst, Candidate{Form: norm, Def: hasArticle(norm)})
-	for _, conj := range [...]string{"", "و", "ف"} {
-		if !strings.HasPrefix(norm, conj) {
-			continue
-		}
-		rest, p := norm[len(conj):], len(conj)
-		if conj != "" {
-			dst = appendReading(dst, rest, p, false)
-		}
-		if strings.HasPrefix(rest, "س") && isFutureStem(rest[len("س"):]) {
-			dst = appendReading(dst, rest[len("س"):], p+len("س"), false)
-		}
-		for _, prep := range [...]string{"ب", "ك", "ل"} {
-			if !strings.HasPrefix(rest, prep) {
-				continue
-			}
-			r := rest[len(prep):]
-			dst = appendReading(dst, r, p+len(prep), false)
-			// ل + ال is written لل: handled below.
-			if prep != "ل" && strings.HasPrefix(r, article) {
-				dst = appendReading(dst, r[len(article):], p+len(prep)+len(article), true)
-			}
-		}
-		if strings.HasPrefix(rest, article) {
-			dst = appendReading(dst, rest[len(article):], p+len(article), true)
-		}
-		if strings.HasPrefix(rest, lamLam) {
-			if stem := rest[len(lamLam):]; atLeastTwoLetters(stem) {
-				dst = append(dst,
-					Candidate{Form: article + stem, Prefix: p + len("ل"), Def: true},
-					Candidate{Form: stem, Prefix: p + len(lamLam), Def: true})
-			}
-		}
+	dst = appendAfterConj(dst, norm, 0)
+	if len(norm) >= 2 && (norm[:2] == "و" || norm[:2] == "ف") {
+		rest := norm[2:]
+		dst = appendReading(dst, rest, 2, false)
+		dst = appendAfterConj(dst, rest, 2)
 	}
 	// Insertion sort: a handful of readings, and it keeps the slice
 	// allocation-free and stable.
@@ -84,6 +62,56 @@ func AppendCandidates(dst []Candidate, norm string) []Candidate {
 		}
 	}
 	return dst
+}
+
+// appendAfterConj appends the readings of rest, what follows the
+// conjunction (if any) of a word, p bytes in: the future س, a preposition
+// with or without the article, the article, or ل+ال written لل. Each
+// begins with its own letter, so the first letter of rest picks one.
+func appendAfterConj(dst []Candidate, rest string, p int) []Candidate {
+	if len(rest) < 2 {
+		return dst
+	}
+	switch rest[:2] {
+	case "س":
+		if isFutureStem(rest[2:]) {
+			dst = appendReading(dst, rest[2:], p+2, false)
+		}
+	case "ب", "ك":
+		r := rest[2:]
+		dst = appendReading(dst, r, p+2, false)
+		if strings.HasPrefix(r, article) {
+			dst = appendReading(dst, r[len(article):], p+2+len(article), true)
+		}
+	case "ل":
+		dst = appendReading(dst, rest[2:], p+2, false)
+		// ل + ال is written لل.
+		if strings.HasPrefix(rest, lamLam) {
+			if stem := rest[len(lamLam):]; atLeastTwoLetters(stem) {
+				dst = append(dst,
+					Candidate{Form: article + stem, Prefix: p + len("ل"), Def: true},
+					Candidate{Form: stem, Prefix: p + len(lamLam), Def: true})
+			}
+		}
+	case "ا":
+		if strings.HasPrefix(rest, article) {
+			dst = appendReading(dst, rest[len(article):], p+len(article), true)
+		}
+	}
+	return dst
+}
+
+// procliticStart reports whether norm starts with a letter that begins a
+// proclitic or the article: و ف ب ك ل س ا.
+func procliticStart(norm string) bool {
+	if len(norm) < 2 {
+		return false
+	}
+	switch norm[:2] {
+	case "و", "ف", "ب", "ك", "ل", "س", "ا":
+		return true
+	}
+	return false
 }
 
 // before orders readings: fewer bytes removed first, then the form with

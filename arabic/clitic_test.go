@@ -2,8 +2,11 @@ package arabic
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
+
+	"rasid/internal/corpus"
 )
 
 // cands formats candidates as "form/prefix" with "+def" for definite
@@ -55,6 +58,7 @@ func TestAppendCandidates(t *testing.T) {
 		{"ArticleAlone", "وال", "وال/0 ال/2"},
 		{"TwoLetterRemainder", "ولد", "ولد/0 لد/2"},
 		{"NotAProclitic", "موسكو", "موسكو/0"},
+		{"AlefNoArticle", "امريكا", "امريكا/0"},
 		{"Latin", "g20", "g20/0"},
 		{"Empty", "", ""},
 	}
@@ -129,4 +133,75 @@ func TestStem(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCandidatesByRule checks AppendCandidates against its rules written
+// out plainly, one proclitic at a time, on every combination of
+// proclitics before a few stems and on the words of real text.
+func TestCandidatesByRule(t *testing.T) {
+	var words []string
+	for _, conj := range []string{"", "و", "ف"} {
+		for _, mid := range []string{"", "س", "ب", "ك", "ل", "ال", "بال", "كال", "لل", "سي", "ست"} {
+			for _, stem := range []string{"", "ا", "م", "مغرب", "امم", "يزور", "لبنان", "الامم", "ي", "g20", "ـ"} {
+				words = append(words, conj+mid+stem)
+			}
+		}
+	}
+	arts, err := corpus.SaudiNewsNet(corpus.SaudiNewsNetDir, 256<<10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range arts {
+		for _, tk := range Tokenize(a) {
+			words = append(words, tk.Norm)
+		}
+	}
+	for _, w := range words {
+		if got, want := cands(AppendCandidates(nil, w)), cands(candidatesByRule(w)); got != want {
+			t.Errorf("AppendCandidates(%q)\n got %s\nwant %s", w, got, want)
+		}
+	}
+}
+
+// candidatesByRule is AppendCandidates as its documentation states it:
+// every conjunction, then every other proclitic, tried in turn.
+func candidatesByRule(norm string) []Candidate {
+	if norm == "" {
+		return nil
+	}
+	dst := []Candidate{{Form: norm, Def: hasArticle(norm)}}
+	for _, conj := range []string{"", "و", "ف"} {
+		if !strings.HasPrefix(norm, conj) {
+			continue
+		}
+		rest, p := norm[len(conj):], len(conj)
+		if conj != "" {
+			dst = appendReading(dst, rest, p, false)
+		}
+		if strings.HasPrefix(rest, "س") && isFutureStem(rest[len("س"):]) {
+			dst = appendReading(dst, rest[len("س"):], p+len("س"), false)
+		}
+		for _, prep := range []string{"ب", "ك", "ل"} {
+			if !strings.HasPrefix(rest, prep) {
+				continue
+			}
+			r := rest[len(prep):]
+			dst = appendReading(dst, r, p+len(prep), false)
+			if prep != "ل" && strings.HasPrefix(r, article) {
+				dst = appendReading(dst, r[len(article):], p+len(prep)+len(article), true)
+			}
+		}
+		if strings.HasPrefix(rest, article) {
+			dst = appendReading(dst, rest[len(article):], p+len(article), true)
+		}
+		if strings.HasPrefix(rest, lamLam) {
+			if stem := rest[len(lamLam):]; atLeastTwoLetters(stem) {
+				dst = append(dst,
+					Candidate{Form: article + stem, Prefix: p + len("ل"), Def: true},
+					Candidate{Form: stem, Prefix: p + len(lamLam), Def: true})
+			}
+		}
+	}
+	sort.SliceStable(dst, func(i, j int) bool { return before(dst[i], dst[j]) })
+	return dst
 }

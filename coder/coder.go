@@ -8,6 +8,7 @@ package coder
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"rasid"
@@ -22,6 +23,9 @@ type Coder struct {
 	lx   *lexicon.Lexicon
 	book *cameo.Book
 	tx   *timex.Resolver
+	// scratch holds what coding reuses from article to article (*scratch):
+	// one per goroutine coding at a time.
+	scratch sync.Pool
 
 	trace func(format string, args ...any) // tests: why a phrase was not coded
 }
@@ -34,7 +38,9 @@ func (c *Coder) tracef(format string, args ...any) {
 
 // New returns a Coder over the given dictionaries.
 func New(lx *lexicon.Lexicon, book *cameo.Book, tx *timex.Resolver) *Coder {
-	return &Coder{lx: lx, book: book, tx: tx}
+	c := &Coder{lx: lx, book: book, tx: tx}
+	c.scratch.New = func() any { return &scratch{r: lx.NewReader()} }
+	return c
 }
 
 // Result is what one article yields: its events and its actor mentions
@@ -72,7 +78,12 @@ type timeAt struct {
 
 // Code codes one article published on the given day.
 func (c *Coder) Code(text string, published time.Time) Result {
-	a := c.analyse(text, published)
+	// The Doc and the article live in the scratch's buffers: it goes back
+	// to the pool only once nothing reads them. The result holds no part
+	// of them, only substrings of text.
+	sc := c.scratch.Get().(*scratch)
+	defer c.scratch.Put(sc)
+	a := c.analyseDoc(sc.r.NewDoc(text), published, sc)
 	events := c.events(a)
 	if events == nil {
 		events = []rasid.Event{} // JSON [] rather than null
@@ -80,10 +91,31 @@ func (c *Coder) Code(text string, published time.Time) Result {
 	return Result{Events: events, Actors: actorsOf(a, events)}
 }
 
+// scratch is the memory one goroutine reuses from article to article: a
+// lexicon Reader and the per-token tables of the article.
+type scratch struct {
+	r                 *lexicon.Reader
+	sentOf, mentionAt []int
+}
+
+// ints returns b with n elements, reallocated only if it is too short; the
+// caller sets them all.
+func ints(b *[]int, n int) []int {
+	if cap(*b) < n {
+		*b = make([]int, n+n/4)
+	}
+	return (*b)[:n]
+}
+
+// analyse analyses text in a Doc and buffers of its own.
 func (c *Coder) analyse(text string, published time.Time) *article {
-	d := lexicon.NewDoc(text)
+	return c.analyseDoc(c.lx.NewDoc(text), published, &scratch{})
+}
+
+func (c *Coder) analyseDoc(d *lexicon.Doc, published time.Time, sc *scratch) *article {
+	text := d.Text
 	a := &article{text: text, published: published, d: d, sents: arabic.Sentences(text)}
-	a.sentOf = make([]int, len(d.Tokens))
+	a.sentOf = ints(&sc.sentOf, len(d.Tokens))
 	a.sentTok = make([][2]int, max(len(a.sents), 1))
 	s := 0
 	for i, t := range d.Tokens {
@@ -96,7 +128,7 @@ func (c *Coder) analyse(text string, published time.Time) *article {
 	}
 	a.title = isTitle(text, a.sents)
 	a.mentions = c.lx.Recognise(d, published)
-	a.mentionAt = make([]int, len(d.Tokens))
+	a.mentionAt = ints(&sc.mentionAt, len(d.Tokens))
 	for i := range a.mentionAt {
 		a.mentionAt[i] = -1
 	}

@@ -648,11 +648,16 @@ func isBoundary(a *article, i int) bool {
 	if a.mentionAt[i] >= 0 {
 		return false
 	}
-	if isWord(a.d, i, "غير", "الا") {
+	// A switch: it runs for most tokens of a clause, and a switch compares
+	// a word with few of these rather than each of them.
+	switch a.d.Tokens[i].Norm {
+	case "غير", "الا":
 		// "غير أن"، "إلا أن" open a clause; "غير المباشرة" does not.
 		return isWord(a.d, i+1, "ان")
+	case "ان", "بان", "انه", "انها", "لان", "وان", "فيما", "بينما", "وبينما", "حين", "حيث", "اذ", "عقب", "بعدما", "لكن", "ولكن", "قبل", "بعد", "وبعد", "وقبل":
+		return true
 	}
-	return isWord(a.d, i, "ان", "بان", "انه", "انها", "لان", "وان", "فيما", "بينما", "وبينما", "حين", "حيث", "اذ", "عقب", "بعدما", "لكن", "ولكن", "قبل", "بعد", "وبعد", "وقبل")
+	return false
 }
 
 // actorIdx lists the mentions in tokens [from, to) that may be parties.

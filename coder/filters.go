@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"rasid/arabic"
+	"rasid/lexicon"
 	"rasid/timex"
 )
 
@@ -20,6 +21,50 @@ var (
 	references = []string{"منذ", "ذكري", "قضيه", "جريمه", "ملف", "محاكمه", "المحكمه", "التحقيق", "لتخطيط", "تخطيط", "تمهيدا", "لتدبير", "تدبير", "خطه"}
 	contents   = []string{"ينص", "تنص", "يتضمن", "تتضمن", "يقضي", "تقضي", "ينصان", "ويشمل", "تشمل"}
 )
+
+// blockWords holds every word the clause loop of blocked looks for. That
+// loop runs over the words before each trigger, most of which are none of
+// them: a filter says so for most words, far more cheaply than comparing
+// each reading with each word of each list.
+var blockWords = newWordFilter(deniers, conditions, rumours, contents, schedulers, []string{"يمكن", "ربما", "قد"})
+
+// wordFilter is a filter of a few words (a Bloom filter of one hash):
+// mayHave is false for most other words.
+type wordFilter [4]uint64
+
+func wordBit(w string) uint32 {
+	n := len(w)
+	x := uint32(n) | uint32(w[n-1])<<8 | uint32(w[min(1, n-1)])<<16 | uint32(w[min(3, n-1)])<<24
+	return (x * 0x9E3779B1) >> 24
+}
+
+func newWordFilter(lists ...[]string) (f wordFilter) {
+	for _, list := range lists {
+		for _, w := range list {
+			f.add(w)
+		}
+	}
+	return f
+}
+
+func (f *wordFilter) add(w string) {
+	if w != "" {
+		h := wordBit(w)
+		f[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// mayHave reports whether some reading of token i may be one of f's words.
+func (f *wordFilter) mayHave(d *lexicon.Doc, i int) bool {
+	for _, c := range d.Candidates(i) {
+		if c.Form != "" {
+			if h := wordBit(c.Form); f[h>>6]&(1<<(h&63)) != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // blocked reports whether trigger t reports no act: negated, denied,
 // conditional, scheduled, rumoured or asked.
@@ -77,7 +122,7 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		}
 	}
 	for i := sentStart; i < t.Start; i++ {
-		if d.Tokens[i].Kind != arabic.Word || a.mentionAt[i] >= 0 {
+		if d.Tokens[i].Kind != arabic.Word || a.mentionAt[i] >= 0 || !blockWords.mayHave(d, i) {
 			continue
 		}
 		inClause := i >= clauseStart
@@ -140,6 +185,10 @@ var casualties = append(append([]string{}, harmWords...),
 	// and the verbs of a protest taking place
 	"خرج", "خرجت", "تجمع", "تجمعوا", "احتشد", "احتشدوا", "اندلعت", "نظم", "نظمت", "شارك", "شاركوا", "هتف", "هتفوا", "رفع", "رفعوا", "عمت", "جابت")
 
+// casualtyWords filters casualties for occurrence, which looks for them
+// around every assault or protest noun.
+var casualtyWords = newWordFilter(casualties)
+
 // occurrence reports whether the sentence of t says an act took place: a
 // time expression, a place, or casualties.
 func occurrence(a *article, t trigger) bool {
@@ -158,7 +207,7 @@ func occurrence(a *article, t trigger) bool {
 		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && !generic {
 			return true
 		}
-		if a.d.Tokens[i].Kind == arabic.Word && hasForm(a.d, i, casualties...) {
+		if a.d.Tokens[i].Kind == arabic.Word && casualtyWords.mayHave(a.d, i) && hasForm(a.d, i, casualties...) {
 			return true
 		}
 	}

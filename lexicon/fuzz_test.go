@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -36,9 +37,20 @@ func FuzzLoad(f *testing.F) {
 				continue
 			}
 			lx := b.build()
-			d := NewDoc(data + " استقبل وزير الخارجية المغربي نظيره")
-			lx.Recognise(d, day)
-			lx.Phrases(d)
+			text := data + " استقبل وزير الخارجية المغربي نظيره"
+			d := NewDoc(text)
+			ms, ps := lx.Recognise(d, day), lx.Phrases(d)
+			// A Reader's Doc, looked up in the vocabulary once, matches
+			// the same.
+			r := lx.NewReader()
+			r.NewDoc("نص قبله")
+			rd := r.NewDoc(text)
+			if got := lx.Recognise(rd, day); !reflect.DeepEqual(got, ms) {
+				t.Fatalf("%s loader: Reader mentions %+v, want %+v", fk.prefix, got, ms)
+			}
+			if got := lx.Phrases(rd); !reflect.DeepEqual(got, ps) {
+				t.Fatalf("%s loader: Reader phrases %+v, want %+v", fk.prefix, got, ps)
+			}
 		}
 	})
 }

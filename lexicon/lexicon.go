@@ -89,6 +89,7 @@ type State struct {
 // Lexicon is the loaded, compiled dictionaries. It is immutable after Load
 // and safe for concurrent use.
 type Lexicon struct {
+	voc     *vocab // the words and prefixes of both tries' keys
 	actors  *trie[Entry]
 	events  *trie[Phrase]
 	states  map[string]*State
@@ -97,7 +98,7 @@ type Lexicon struct {
 	phrases []Phrase
 	// pronStems maps a word that may carry a possessive pronoun (its stem,
 	// with or without ال) to the one-word title it is, for pronounTitle.
-	pronStems map[string]Entry
+	pronStems stemTable
 }
 
 var (
@@ -131,9 +132,11 @@ type builder struct {
 }
 
 func newBuilder() *builder {
+	voc := newVocab()
 	return &builder{lx: &Lexicon{
-		actors: newTrie[Entry](),
-		events: newTrie[Phrase](),
+		voc:    voc,
+		actors: newTrie[Entry](voc),
+		events: newTrie[Phrase](voc),
 		states: map[string]*State{},
 		orgs:   map[string]string{},
 		stop:   map[string]bool{},
@@ -208,22 +211,24 @@ func (b *builder) build() *Lexicon {
 	lx := b.lx
 	// One-word generic titles, keyed by the word and by the word without
 	// ال; the word itself wins over a stripped ال form.
-	lx.pronStems = map[string]Entry{}
+	stems := map[string]Entry{}
 	primary := map[string]Entry{}
-	for w, n := range lx.actors.root.next {
-		for _, e := range n.vals {
+	for _, edge := range lx.actors.root.next {
+		w := lx.voc.wordList[edge.id]
+		for _, e := range edge.to.vals {
 			if e.Kind == Title && e.Code == "" {
 				primary[w] = e
 				if bare, ok := strings.CutPrefix(w, "ال"); ok {
-					lx.pronStems[bare] = e
+					stems[bare] = e
 				}
 				break
 			}
 		}
 	}
 	for w, e := range primary {
-		lx.pronStems[w] = e
+		stems[w] = e
 	}
+	lx.pronStems = newStemTable(stems)
 	return lx
 }
 

@@ -165,12 +165,13 @@ func (lx *Lexicon) Phrases(d *Doc) []PhraseMatch {
 			}
 		}
 	}
+	k := lx.keys(d)
 	for i = range d.Tokens {
 		if d.Tokens[i].Kind != arabic.Word {
 			continue
 		}
 		start = len(out)
-		lx.events.walk(d, i, visit)
+		lx.events.walk(d, k, i, visit)
 	}
 	return out
 }

@@ -21,13 +21,14 @@ type Atom struct {
 // Atoms finds the dictionary keys of d, left to right, longest first.
 func (lx *Lexicon) Atoms(d *Doc) []Atom {
 	var out []Atom
+	k := lx.keys(d)
 	for i := 0; i < len(d.Tokens); {
 		if d.Tokens[i].Kind != arabic.Word && d.Tokens[i].Kind != arabic.Latin && d.Tokens[i].Kind != arabic.Number {
 			i++
 			continue
 		}
 		best := Atom{Start: -1}
-		lx.actors.walk(d, i, func(m match[Entry]) {
+		lx.actors.walk(d, k, i, func(m match[Entry]) {
 			if m.End > best.End || (m.End == best.End && m.First.Prefix < best.First.Prefix) {
 				best = Atom{Start: m.Start, End: m.End, First: m.First, Entries: m.Vals}
 			}
@@ -46,8 +47,29 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 }
 
 // pronounSuffixes are the possessive pronouns a title may carry
-// ("سلطاتها" its authorities, "جيشه" his army), longest first.
-var pronounSuffixes = []string{"هما", "هم", "ها", "ه"}
+// ("سلطاتها" its authorities, "جيشه" his army), longest first, by their
+// last letter: a word is tried only with those it may end with.
+var (
+	pronounsInA = []string{"هما", "ها"}
+	pronounsInM = []string{"هم"}
+	pronounsInH = []string{"ه"}
+)
+
+// pronounSuffixes returns the pronoun suffixes that form may end with.
+func pronounSuffixes(form string) []string {
+	if len(form) < 2 {
+		return nil
+	}
+	switch form[len(form)-2:] {
+	case "ا":
+		return pronounsInA
+	case "م":
+		return pronounsInM
+	case "ه":
+		return pronounsInH
+	}
+	return nil
+}
 
 // pronounTitle reads token i as a one-word title with a possessive
 // pronoun; the pronoun's state is resolved when mentions are composed.
@@ -55,26 +77,68 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 	if d.Tokens[i].Kind != arabic.Word {
 		return Atom{}, false
 	}
-	for _, c := range d.cands[i] {
+	// Every reading ends as the word does: most words end with no
+	// pronoun's last letter, and need no reading tried.
+	sufs := pronounSuffixes(d.Tokens[i].Norm)
+	if sufs == nil {
+		return Atom{}, false
+	}
+	for _, c := range d.Candidates(i) {
 		if c.Prefix > 0 && !verbLikePrefix(d.Tokens[i].Norm[:c.Prefix]) {
 			continue
 		}
-		for _, suf := range pronounSuffixes {
+		for _, suf := range sufs {
 			stem, ok := strings.CutSuffix(c.Form, suf)
-			if !ok || utf8.RuneCountInString(stem) < 3 {
+			if !ok {
 				continue
 			}
-			e, ok := lx.pronStems[stem]
-			if !ok && strings.HasSuffix(stem, "ت") {
-				// ة before a suffix is written ت: قواتها → قوات، حكومتها → حكومه.
-				e, ok = lx.pronStems[strings.TrimSuffix(stem, "ت")+"ه"]
-			}
-			if ok {
+			// Looked up first: the filtered lookup mostly fails sooner
+			// than the letters are counted.
+			if e, ok := lx.pronStems.lookup(stem); ok && utf8.RuneCountInString(stem) >= 3 {
 				return Atom{Start: i, End: i + 1, First: c, Entries: []Entry{{Kind: PronTitle, Role: e.Role, Source: e.Source}}}, true
 			}
 		}
 	}
 	return Atom{}, false
+}
+
+// stemTable holds the stems of one-word titles for pronounTitle, which
+// looks up a few stems of nearly every word no other key matched.
+type stemTable struct {
+	stems map[string]Entry
+	// taa holds the stems ending in ه by their form before a pronoun:
+	// ة before a suffix is written ت (قواتها → قوات، حكومتها → حكومه).
+	taa map[string]Entry
+	// bits filters the keys of both: most stems are none of them.
+	bits [1 << (sketchBits - 6)]uint64
+}
+
+func newStemTable(stems map[string]Entry) stemTable {
+	t := stemTable{stems: stems, taa: map[string]Entry{}}
+	for w, e := range stems {
+		if s, ok := strings.CutSuffix(w, "ه"); ok {
+			t.taa[s+"ت"] = e
+			setBit(t.bits[:], sketch(s+"ت"))
+		}
+		setBit(t.bits[:], sketch(w))
+	}
+	return t
+}
+
+// lookup returns the title of stem: its own, else, for a stem ending in
+// ت, that of the stem with ه.
+func (t *stemTable) lookup(stem string) (Entry, bool) {
+	if stem == "" || !hasBit(t.bits[:], sketch(stem)) {
+		return Entry{}, false
+	}
+	if e, ok := t.stems[stem]; ok {
+		return e, true
+	}
+	if strings.HasSuffix(stem, "ت") {
+		e, ok := t.taa[stem]
+		return e, ok
+	}
+	return Entry{}, false
 }
 
 // verbLikePrefix reports whether the proclitics removed are only the
@@ -153,13 +217,18 @@ func tanween(d *Doc, i int) bool {
 // publication date.
 func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 	atoms := lx.Atoms(d)
-	var out []Mention
+	// At most one mention an atom: one allocation rather than a slice
+	// grown by doubling (a mention is some 200 bytes).
+	out := make([]Mention, 0, len(atoms))
 	for i := 0; i < len(atoms); {
 		m, next, ok := lx.compose(d, atoms, i, published, out)
 		if ok {
 			out = append(out, m)
 		}
 		i = next
+	}
+	if len(out) == 0 {
+		out = nil // as when it was grown from nil
 	}
 	return resolveBare(headAnaphors(d, lx.linkNames(d, out)))
 }
@@ -168,6 +237,33 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 // or group: "الجامعة" for جامعة الدول العربية, "الحركة" for حركة حماس.
 var heads = map[string]bool{"جامعه": true, "حلف": true, "حركه": true, "جماعه": true, "حزب": true, "تنظيم": true,
 	"منظمه": true, "وكاله": true, "مفوضيه": true, "بعثه": true, "محكمه": true, "مجموعه": true, "مجلس": true, "قمه": true}
+
+// headFilter holds the heads, to skip the lookups of most words.
+var headFilter = func() (f fewWords) {
+	for h := range heads {
+		f.add(h)
+	}
+	return f
+}()
+
+// fewWords is a filter of a few words (a Bloom filter of one hash): has
+// is false for most other words, and cheaper than a map lookup.
+type fewWords [4]uint64
+
+func (f *fewWords) add(w string) {
+	if w != "" {
+		h := sketch(w) & 255
+		f[h>>6] |= 1 << (h & 63)
+	}
+}
+
+func (f *fewWords) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	h := sketch(w) & 255
+	return f[h>>6]&(1<<(h&63)) != 0
+}
 
 // headAnaphors finds "الحركة"، "الحلف" referring to the latest
 // organisation or group whose name has that head noun.
@@ -187,9 +283,9 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 		if covered[i] || t.Kind != arabic.Word {
 			continue
 		}
-		for _, c := range d.cands[i] {
+		for _, c := range d.Candidates(i) {
 			h, ok := strings.CutPrefix(c.Form, "ال")
-			if !ok || !heads[h] {
+			if !ok || !headFilter.has(h) || !heads[h] {
 				continue
 			}
 			for k := j - 1; k >= 0; k-- {
@@ -273,12 +369,19 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
 			}
 		}
 	}
+	var maybe fewWords // most readings are none of the names: skip their lookups
+	for w := range names {
+		maybe.add(w)
+	}
 	added := false
 	for i, t := range d.Tokens {
 		if covered[i] || t.Kind != arabic.Word {
 			continue
 		}
-		for _, c := range d.cands[i] {
+		for _, c := range d.Candidates(i) {
+			if !maybe.has(c.Form) {
+				continue
+			}
 			tmpl, ok := names[c.Form]
 			if !ok || first[c.Form] > i {
 				continue
@@ -359,7 +462,7 @@ func titleKind(d *Doc, a Atom) string {
 }
 
 // Cands returns the readings of token i.
-func (d *Doc) Cands(i int) []arabic.Candidate { return d.cands[i] }
+func (d *Doc) Cands(i int) []arabic.Candidate { return d.Candidates(i) }
 
 // compose builds one mention starting at atoms[i] and returns the index of
 // the next atom to look at.
@@ -688,14 +791,14 @@ func locative(d *Doc, a Atom, city, afterName bool) bool {
 	if t.Kind != arabic.Word {
 		return false
 	}
-	for _, c := range d.cands[k] {
+	for _, c := range d.Candidates(k) {
 		if locativeWords[c.Form] || city && inName[c.Form] {
 			return true
 		}
 	}
 	// "في العاصمة المجرية بودابست": a locative noun and an adjective.
 	if k > 0 && !afterName && (strings.HasSuffix(t.Norm, "يه") || strings.HasSuffix(t.Norm, "ي")) {
-		for _, c := range d.cands[k-1] {
+		for _, c := range d.Candidates(k - 1) {
 			if locativeWords[c.Form] {
 				return true
 			}

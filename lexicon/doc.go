@@ -1,0 +1,138 @@
+package lexicon
+
+import (
+	"slices"
+
+	"rasid/arabic"
+)
+
+// Doc is a text prepared for matching: its tokens and, for each word, the
+// readings with proclitics removed (arabic.AppendCandidates), computed once.
+type Doc struct {
+	Text   string
+	Tokens []arabic.Token
+	reads  []arabic.Candidate // token i's readings are reads[at[i].from:at[i].to]
+	at     []tokenReads
+	keys   *docKeys // the readings' ids, set by Lexicon.NewDoc and Reader.NewDoc
+}
+
+type tokenReads struct {
+	from, to int32
+	brk      bool // a line break separates the token from the one before
+}
+
+// docKeys are the ids of a Doc's readings in one vocabulary, indexed like
+// them.
+type docKeys struct {
+	voc  *vocab
+	word []int32 // reading r's literal word id, 0 if none
+	pre  []int32 // reading r's prefix ids are ids[pre[r]:pre[r+1]]
+	ids  []int32
+}
+
+// NewDoc tokenises text for matching.
+func NewDoc(text string) *Doc {
+	d := &Doc{}
+	d.read(text)
+	return d
+}
+
+// read makes d the Doc of text, reusing its buffers.
+func (d *Doc) read(text string) {
+	d.Text, d.keys = text, nil
+	d.Tokens = arabic.DefaultOptions.AppendTokens(d.Tokens[:0], text)
+	n := len(d.Tokens)
+	d.at = slices.Grow(d.at[:0], n)[:n]
+	if d.reads == nil {
+		// News words have one or two readings: one allocation for them all.
+		d.reads = make([]arabic.Candidate, 0, 2*n+8)
+	}
+	d.reads = d.reads[:0]
+	for i, t := range d.Tokens {
+		from := int32(len(d.reads))
+		if t.Kind != arabic.Word {
+			d.reads = append(d.reads, arabic.Candidate{Form: t.Norm})
+		} else {
+			d.reads = arabic.AppendCandidates(d.reads, t.Norm)
+		}
+		d.at[i] = tokenReads{from: from, to: int32(len(d.reads)), brk: lineBreak(text, d.Tokens, i)}
+	}
+}
+
+// lineBreak reports whether a line break separates token i from the one
+// before: no dictionary key runs across it.
+func lineBreak(text string, toks []arabic.Token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	// A loop, not strings.IndexByte: the gap is mostly one space.
+	for j := toks[i-1].End; j < toks[i].Start; j++ {
+		if text[j] == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// NewDoc tokenises text for matching against lx: each reading is looked
+// up in the lexicon's vocabulary once, for both Recognise and Phrases.
+func (lx *Lexicon) NewDoc(text string) *Doc {
+	d := NewDoc(text)
+	d.keys = &docKeys{}
+	d.keys.fill(lx.voc, d.reads)
+	return d
+}
+
+// Reader makes Docs for one Lexicon as Lexicon.NewDoc does, in one set of
+// buffers that it reuses: a coder that reads article after article then
+// allocates almost nothing for them. Each Doc a Reader makes is valid
+// until its next NewDoc only. A Reader is not safe for concurrent use;
+// keep one per goroutine (a sync.Pool of them serves a concurrent coder).
+type Reader struct {
+	voc  *vocab
+	doc  Doc
+	keys docKeys
+}
+
+// NewReader returns a Reader for lx.
+func (lx *Lexicon) NewReader() *Reader { return &Reader{voc: lx.voc} }
+
+// NewDoc tokenises text for matching against the Reader's lexicon, in
+// place of the Doc it made before.
+func (r *Reader) NewDoc(text string) *Doc {
+	r.doc.read(text)
+	r.keys.fill(r.voc, r.doc.reads)
+	r.doc.keys = &r.keys
+	return &r.doc
+}
+
+// fill sets k to the ids of reads in v, reusing its buffers.
+func (k *docKeys) fill(v *vocab, reads []arabic.Candidate) {
+	k.voc = v
+	k.word = slices.Grow(k.word[:0], len(reads))
+	k.pre = append(slices.Grow(k.pre[:0], len(reads)+1), 0)
+	k.ids = k.ids[:0]
+	for _, c := range reads {
+		var w int32
+		w, k.ids = v.appendKeys(k.ids, c.Form)
+		k.word = append(k.word, w)
+		k.pre = append(k.pre, int32(len(k.ids)))
+	}
+}
+
+// keys returns the ids of d's readings in lx's vocabulary: those computed
+// with d, else new ones.
+func (lx *Lexicon) keys(d *Doc) *docKeys {
+	if d.keys != nil && d.keys.voc == lx.voc {
+		return d.keys
+	}
+	k := &docKeys{}
+	k.fill(lx.voc, d.reads)
+	return k
+}
+
+// Candidates returns the readings of token i, whole word first.
+func (d *Doc) Candidates(i int) []arabic.Candidate {
+	a := d.at[i]
+	return d.reads[a.from:a.to:a.to]
+}
