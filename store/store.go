@@ -115,6 +115,27 @@ type Store interface {
 	// Stats returns the counts of the corpus for a dashboard.
 	Stats(ctx context.Context) (Stats, error)
 
+	// Documents returns up to limit stored articles as the documents they
+	// were stored from (without what was coded from them), in id order,
+	// those after the id after ("" for the first page); fewer than limit
+	// means the last page. limit 0 means DefaultLimit. Returns EINVALID
+	// for a limit < 0 or > MaxLimit. With Recode it lets a new version of
+	// the coder or of its dictionaries code a database again.
+	Documents(ctx context.Context, after string, limit int) ([]rasid.Document, error)
+
+	// Recode replaces what was coded from stored articles — their events
+	// and mentions — by a new coding, for every Recoding of rs, in one
+	// transaction; their texts, sources and fingerprints stay. An article
+	// whose stored events and mentions equal the new ones (event ids and
+	// article ids aside, evidence texts filled as PutArticle fills them)
+	// is left as it is, so its events keep their ids; the events of an
+	// article that changed get new ids. Returns, in order, whether each
+	// article changed. Returns ENOTFOUND naming the first id that is not
+	// stored, and EINVALID (naming the id) for a coding that fails
+	// Article.Validate against the stored text; either way nothing
+	// changes.
+	Recode(ctx context.Context, rs []Recoding) ([]bool, error)
+
 	// Close releases the store. Methods called after Close fail.
 	Close() error
 }
@@ -159,6 +180,13 @@ type Article struct {
 	// Sources are the outlets known to have carried it besides
 	// Document.Source (each as a copy whose URL is unknown).
 	Sources []string `json:"sources,omitempty"`
+}
+
+// Recoding is a new coding of a stored article for Recode.
+type Recoding struct {
+	ID       string          `json:"id"`
+	Events   []rasid.Event   `json:"events"`
+	Mentions []rasid.Mention `json:"mentions"`
 }
 
 // PutResult is the outcome of one article of PutArticles.

@@ -63,6 +63,7 @@ func newRootCommand() *cobra.Command {
 		newServeCommand(),
 		newWorkerCommand(),
 		newQueueCommand(),
+		newRecodeCommand(),
 	)
 	return root
 }

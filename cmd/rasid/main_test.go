@@ -66,3 +66,55 @@ func TestEvalNeedsAnInput(t *testing.T) {
 		t.Fatal("eval with no input should fail")
 	}
 }
+
+// TestRecodeWithUserLexicon: a dictionary added with --lexicon codes the
+// stored articles again; the articles it changes get the new events, and
+// a second run changes nothing.
+func TestRecodeWithUserLexicon(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.db")
+	in := filepath.Join(dir, "a.jsonl")
+	// "أشاد" is coded 051; "استحسن" is not a phrase rasid knows until
+	// the user's dictionary adds it.
+	items := `{"id":"n1","published":"2024-05-02","text":"استحسن وزير الخارجية المغربي ناصر بوريطة، أمس الأربعاء، بالتعاون مع موريتانيا في مجال الطاقة."}
+{"id":"n2","published":"2024-05-02","text":"أشاد وزير الخارجية المغربي ناصر بوريطة، أمس الأربعاء، بالتعاون مع موريتانيا في مجال الطاقة."}
+`
+	if err := os.WriteFile(in, []byte(items), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := run(t, "", "ingest", "--db", db, in); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	out, _, err := run(t, "", "recode", "--db", db, "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum struct{ Articles, Changed, Events int }
+	if err := json.Unmarshal([]byte(out), &sum); err != nil || sum.Articles != 2 || sum.Changed != 0 {
+		t.Fatalf("recode with the same dictionaries: %q (%v); want 2 articles, none changed", out, err)
+	}
+	before := sum.Events
+
+	lex := filepath.Join(dir, "lex")
+	if err := os.MkdirAll(lex, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(lex, "events_user.tsv"), []byte("051\tاستحسن\tverb\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = run(t, "", "recode", "--db", db, "--lexicon", lex, "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(out), &sum); err != nil || sum.Changed != 1 || sum.Events != before+1 {
+		t.Fatalf("recode with the user's phrase: %q (%v); want 1 changed, %d events", out, err, before+1)
+	}
+	out, _, err = run(t, "", "events", "--db", db, "--format", "jsonl", "--code", "051")
+	if err != nil || strings.Count(out, `"article_id":"n1"`) != 1 {
+		t.Errorf("the new event of n1 is not listed: %v\n%s", err, out)
+	}
+	out, _, err = run(t, "", "recode", "--db", db, "--lexicon", lex)
+	if err != nil || !strings.Contains(out, "recoded 2 articles, 0 changed") {
+		t.Errorf("recode again: %v: %q", err, out)
+	}
+}

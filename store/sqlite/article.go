@@ -178,11 +178,16 @@ type indexTerms struct {
 }
 
 func (db *DB) indexTerms(a *store.Article) *indexTerms {
-	t := &indexTerms{article: db.terms(a.Title + "\n" + a.Text), evidence: make([]string, len(a.Events))}
+	return &indexTerms{article: db.terms(a.Title + "\n" + a.Text), evidence: db.evidenceTerms(a)}
+}
+
+// evidenceTerms are the analysed terms of the evidence of a's events.
+func (db *DB) evidenceTerms(a *store.Article) []string {
+	out := make([]string, len(a.Events))
 	for i, e := range a.Events {
-		t.evidence[i] = db.terms(evidenceText(a, e))
+		out[i] = db.terms(evidenceText(a, e))
 	}
-	return t
+	return out
 }
 
 // evidenceText is the event's evidence, taken from the article when the
@@ -328,9 +333,15 @@ func (p *inserter) insert(ctx context.Context, a *store.Article, t *indexTerms) 
 			}
 		}
 	}
+	return true, p.insertCoding(ctx, pk, a, t.evidence)
+}
+
+// insertCoding stores the mentions and events of a, the article pk, with
+// the analysed terms of the events' evidence.
+func (p *inserter) insertCoding(ctx context.Context, pk int64, a *store.Article, evidence []string) error {
 	for i, m := range a.Mentions {
 		if _, err := p.mention.ExecContext(ctx, pk, i, m.Text, m.Code, m.Role, m.Kind, m.Start, m.End); err != nil {
-			return false, err
+			return err
 		}
 	}
 	for i, e := range a.Events {
@@ -339,18 +350,18 @@ func (p *inserter) insert(ctx context.Context, a *store.Article, t *indexTerms) 
 			store.EventDay(e.Date, a.Published), e.DatePrecision, e.Historical, e.Symmetric, e.Sentence,
 			e.Evidence.Start, e.Evidence.End, evidenceText(a, e), e.Confidence)
 		if err != nil {
-			return false, err
+			return err
 		}
-		if t.evidence[i] == "" {
+		if evidence[i] == "" {
 			continue
 		}
 		id, err := res.LastInsertId()
 		if err != nil {
-			return false, err
+			return err
 		}
-		p.eventRows = append(p.eventRows, ftsRow{id, t.evidence[i]})
+		p.eventRows = append(p.eventRows, ftsRow{id, evidence[i]})
 	}
-	return true, nil
+	return nil
 }
 
 // addSource records a copy of article pk at source and url, following the
@@ -527,42 +538,55 @@ func (db *DB) articleByPK(ctx context.Context, pk int64) (store.ArticleDetail, e
 		return a, fmt.Errorf("sqlite: article sources: %w", err)
 	}
 
-	a.Mentions = []rasid.Mention{}
-	rows, err = db.db.QueryContext(ctx, `SELECT text, code, role, kind, start, "end" FROM mentions
+	if a.Mentions, a.Events, err = coding(ctx, db.db, pk); err != nil {
+		return a, fmt.Errorf("sqlite: article %q: %w", a.ID, err)
+	}
+	return a, nil
+}
+
+// querier is what coding needs of a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// coding reads the mentions and events of the article pk, in order.
+func coding(ctx context.Context, q querier, pk int64) ([]rasid.Mention, []rasid.Event, error) {
+	ms := []rasid.Mention{}
+	rows, err := q.QueryContext(ctx, `SELECT text, code, role, kind, start, "end" FROM mentions
 		WHERE article_pk = ? ORDER BY seq`, pk)
 	if err != nil {
-		return a, fmt.Errorf("sqlite: article mentions: %w", err)
+		return nil, nil, fmt.Errorf("mentions: %w", err)
 	}
 	for rows.Next() {
 		var m rasid.Mention
 		if err := rows.Scan(&m.Text, &m.Code, &m.Role, &m.Kind, &m.Start, &m.End); err != nil {
 			rows.Close()
-			return a, fmt.Errorf("sqlite: article mentions: %w", err)
+			return nil, nil, fmt.Errorf("mentions: %w", err)
 		}
-		a.Mentions = append(a.Mentions, m)
+		ms = append(ms, m)
 	}
 	if err := closeRows(rows); err != nil {
-		return a, fmt.Errorf("sqlite: article mentions: %w", err)
+		return nil, nil, fmt.Errorf("mentions: %w", err)
 	}
 
-	a.Events = []rasid.Event{}
-	rows, err = db.db.QueryContext(ctx, `SELECT `+eventColumns+` FROM events e
+	evs := []rasid.Event{}
+	rows, err = q.QueryContext(ctx, `SELECT `+eventColumns+` FROM events e
 		JOIN articles a ON a.pk = e.article_pk WHERE e.article_pk = ? ORDER BY e.seq`, pk)
 	if err != nil {
-		return a, fmt.Errorf("sqlite: article events: %w", err)
+		return nil, nil, fmt.Errorf("events: %w", err)
 	}
 	for rows.Next() {
 		var e rasid.Event
 		if err := scanEvent(rows, &e); err != nil {
 			rows.Close()
-			return a, fmt.Errorf("sqlite: article events: %w", err)
+			return nil, nil, fmt.Errorf("events: %w", err)
 		}
-		a.Events = append(a.Events, e)
+		evs = append(evs, e)
 	}
 	if err := closeRows(rows); err != nil {
-		return a, fmt.Errorf("sqlite: article events: %w", err)
+		return nil, nil, fmt.Errorf("events: %w", err)
 	}
-	return a, nil
+	return ms, evs, nil
 }
 
 // SearchArticles implements store.Store.

@@ -52,6 +52,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Network", testNetwork},
 		{"Actors", testActors},
 		{"Stats", testStats},
+		{"Documents", testDocuments},
+		{"Recode", testRecode},
 		{"ExportEvents", testExport},
 		{"Concurrent", testConcurrent},
 		{"Close", testClose},
@@ -1142,5 +1144,129 @@ func testClose(t *testing.T, open func(t *testing.T) store.Store) {
 	}
 	if _, _, err := s.PutArticle(t.Context(), fixture()[0]); err == nil {
 		t.Error("PutArticle after Close succeeded")
+	}
+}
+
+func testDocuments(t *testing.T, open func(t *testing.T) store.Store) {
+	ctx := t.Context()
+	s := loaded(t, open)
+	want := fixture()
+	slices.SortFunc(want, func(a, b store.Article) int { return strings.Compare(a.ID, b.ID) })
+	var got []rasid.Document
+	after := ""
+	for pages := 0; ; pages++ {
+		page, err := s.Documents(ctx, after, 4)
+		if err != nil {
+			t.Fatalf("Documents(%q, 4): %v", after, err)
+		}
+		got = append(got, page...)
+		if len(page) < 4 || pages > len(want) {
+			break
+		}
+		after = page[len(page)-1].ID
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Documents gave %d documents over its pages, want %d", len(got), len(want))
+	}
+	for i, d := range got {
+		w := want[i].Document
+		if d.ID != w.ID || d.URL != w.URL || d.Source != w.Source || d.Title != w.Title ||
+			!d.Published.Equal(w.Published) || d.Text != w.Text || d.Lang != w.Lang {
+			t.Errorf("Documents[%d] = %+v,\nwant %+v", i, d, w)
+		}
+	}
+	if page, err := s.Documents(ctx, want[len(want)-1].ID, 0); err != nil || len(page) != 0 {
+		t.Errorf("Documents after the last id: %v, %v; want none", page, err)
+	}
+	_, err := s.Documents(ctx, "", store.MaxLimit+1)
+	wantCode(t, "Documents(limit too large)", err, store.EINVALID)
+}
+
+func testRecode(t *testing.T, open func(t *testing.T) store.Store) {
+	ctx := t.Context()
+	s := loaded(t, open)
+	var a1, a2 store.Article
+	for _, a := range fixture() {
+		switch a.ID {
+		case "a1":
+			a1 = a
+		case "a2":
+			a2 = a
+		}
+	}
+	before, err := s.Article(ctx, "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats0, _ := s.Stats(ctx)
+
+	// The same coding again changes nothing: the events keep their ids.
+	changed, err := s.Recode(ctx, []store.Recoding{{ID: "a1", Events: a1.Events, Mentions: a1.Mentions}})
+	if err != nil || len(changed) != 1 || changed[0] {
+		t.Fatalf("Recode(a1 as stored) = %v, %v; want [false]", changed, err)
+	}
+	same, _ := s.Article(ctx, "a1")
+	if !slices.Equal(same.Events, before.Events) {
+		t.Errorf("events after a Recode that changed nothing:\n%v\nwant\n%v", same.Events, before.Events)
+	}
+
+	// A new coding of a1 (its call only, now with Russia's side first)
+	// and a2 unchanged, in one call.
+	call := a1.Events[0]
+	call.Source, call.Target = call.Target, call.Source
+	newMentions := a1.Mentions[:1]
+	changed, err = s.Recode(ctx, []store.Recoding{
+		{ID: "a1", Events: []rasid.Event{call}, Mentions: newMentions},
+		{ID: "a2", Events: a2.Events, Mentions: a2.Mentions},
+	})
+	if err != nil || !slices.Equal(changed, []bool{true, false}) {
+		t.Fatalf("Recode(a1 new, a2 same) = %v, %v; want [true false]", changed, err)
+	}
+	after, err := s.Article(ctx, "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after.Events) != 1 || after.Events[0].Source != call.Source || after.Events[0].Target != call.Target ||
+		after.Events[0].Evidence.Text == "" {
+		t.Errorf("a1's events after Recode: %+v", after.Events)
+	}
+	if !slices.Equal(after.Mentions, newMentions) {
+		t.Errorf("a1's mentions after Recode: %v, want %v", after.Mentions, newMentions)
+	}
+	if after.Text != a1.Text || after.NumArticles != before.NumArticles || after.NumSources != before.NumSources {
+		t.Errorf("Recode changed the article itself: %+v", after.Document)
+	}
+	for _, e := range before.Events {
+		if _, err := s.Event(ctx, e.ID); store.ErrorCode(err) != store.ENOTFOUND {
+			t.Errorf("Event(%d), replaced by Recode: %v, want ENOTFOUND", e.ID, err)
+		}
+	}
+	// The rollups and the full text follow.
+	stats1, _ := s.Stats(ctx)
+	if stats1.Events != stats0.Events-len(a1.Events)+1 || stats1.Articles != stats0.Articles {
+		t.Errorf("Stats after Recode: %d events, %d articles; want %d, %d",
+			stats1.Events, stats1.Articles, stats0.Events-len(a1.Events)+1, stats0.Articles)
+	}
+	page, err := s.Events(ctx, store.EventFilter{Source: call.Source, Target: call.Target, Code: call.Code})
+	if err != nil || len(page.Events) != 1 || page.Events[0].ArticleID != "a1" {
+		t.Errorf("Events(the recoded call) = %v, %v", page.Events, err)
+	}
+	tl, err := s.DyadTimeline(ctx, call.Source, call.Target, store.IntervalMonth, "2016", "2016")
+	if err != nil || len(tl) == 0 || tl[0].Events != 0 {
+		t.Errorf("the 2016 agreement is still in the timeline after Recode: %v, %v", tl, err)
+	}
+
+	// An unknown id or an invalid coding changes nothing.
+	_, err = s.Recode(ctx, []store.Recoding{{ID: "a2", Events: nil}, {ID: "missing"}})
+	wantCode(t, "Recode(missing)", err, store.ENOTFOUND)
+	bad := call
+	bad.Evidence = rasid.Span{Start: 0, End: len(a1.Text) + 10}
+	_, err = s.Recode(ctx, []store.Recoding{{ID: "a1", Events: []rasid.Event{bad}}})
+	wantCode(t, "Recode(span beyond the text)", err, store.EINVALID)
+	if got, _ := s.Article(ctx, "a2"); len(got.Events) != len(a2.Events) {
+		t.Errorf("a failed Recode changed a2: %d events, want %d", len(got.Events), len(a2.Events))
+	}
+	if got, _ := s.Article(ctx, "a1"); !slices.Equal(got.Events, after.Events) {
+		t.Errorf("a failed Recode changed a1: %v", got.Events)
 	}
 }
