@@ -229,20 +229,24 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 	rerr := <-readErr
 	mu.Lock()
 	defer mu.Unlock()
+	return sum, outcome(ctx, errors.Join(stageErr, putErr), rerr, sum.Failed)
+}
+
+// outcome is the error of a run that read inputs: the failure of one of
+// its own stages, else the reader's, else the end of ctx, else
+// ErrSomeFailed (wrapped) when some inputs failed.
+func outcome(ctx context.Context, stageErr, readErr error, failed int) error {
 	switch {
 	case stageErr != nil:
-		return sum, stageErr
-	case putErr != nil:
-		return sum, putErr
-	case rerr != nil && !errors.Is(rerr, context.Canceled):
-		return sum, fmt.Errorf("reading: %w", rerr)
+		return stageErr
+	case readErr != nil && !errors.Is(readErr, context.Canceled):
+		return fmt.Errorf("reading: %w", readErr)
 	case ctx.Err() != nil:
-		return sum, ctx.Err()
+		return ctx.Err()
+	case failed > 0:
+		return fmt.Errorf("%d input(s) failed: %w", failed, ErrSomeFailed)
 	}
-	if sum.Failed > 0 {
-		return sum, fmt.Errorf("%d input(s) failed: %w", sum.Failed, ErrSomeFailed)
-	}
-	return sum, nil
+	return nil
 }
 
 // addNotRead counts a file a folder walk left out, naming at most

@@ -236,18 +236,5 @@ func Publish(ctx context.Context, q *queue.Queue, sources []string, stdin io.Rea
 	sum.Published, sum.Queued = st.Published, st.Duplicate
 	rerr := <-readErr
 	sum.NotRead, sum.NotReadFiles = notRead.n, notRead.files
-	switch {
-	case pubErr != nil:
-		return sum, pubErr
-	case ferr != nil:
-		return sum, ferr
-	case rerr != nil && !errors.Is(rerr, context.Canceled):
-		return sum, fmt.Errorf("reading: %w", rerr)
-	case ctx.Err() != nil:
-		return sum, ctx.Err()
-	}
-	if sum.Failed > 0 {
-		return sum, fmt.Errorf("%d input(s) failed: %w", sum.Failed, ErrSomeFailed)
-	}
-	return sum, nil
+	return sum, outcome(ctx, errors.Join(pubErr, ferr), rerr, sum.Failed)
 }
