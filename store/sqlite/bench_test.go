@@ -38,7 +38,7 @@ func BenchmarkPutArticles(b *testing.B) {
 			n := 0
 			cpu := cpuTime()
 			for b.Loop() {
-				if _, err := db.PutArticles(b.Context(), synthetic(n, bc.batch, 5)); err != nil {
+				if _, err := db.PutArticles(b.Context(), storetest.BenchArticles(n, bc.batch, 5)); err != nil {
 					b.Fatal(err)
 				}
 				n += bc.batch
