@@ -393,8 +393,8 @@ func (db *DB) AddSource(ctx context.Context, articleID, source, url string) erro
 
 // addSource records a copy of article pk at source and url, following the
 // rules of store.Store.AddSource: a copy at a known source and unknown url
-// is (source, ”); the article's own copy at an unknown source and url is
-// (”, ”), never upgraded.
+// has an empty url; the article's own copy at an unknown source and url
+// has both empty and is never upgraded.
 func addSource(ctx context.Context, tx pgx.Tx, pk int64, source, url string) error {
 	if url == "" {
 		_, err := tx.Exec(ctx, `INSERT INTO sources (article_pk, source, url) SELECT $1, $2, ''
