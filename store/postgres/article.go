@@ -115,6 +115,7 @@ func (db *DB) PutArticles(ctx context.Context, as []store.Article) ([]store.PutR
 		if attempt == maxAttempts {
 			return nil, fmt.Errorf("postgres: put articles: still conflicting with other writers after %d attempts: %w", attempt, err)
 		}
+		db.retries.Add(1)
 		if err := db.ensureMonths(ctx, allMonths(prep)); err != nil {
 			return nil, fmt.Errorf("postgres: put articles: %w", err)
 		}

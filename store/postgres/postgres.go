@@ -44,6 +44,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -73,6 +74,9 @@ type DB struct {
 	// months holds the months ("2025-03") whose partition of events is
 	// known to exist.
 	months sync.Map
+	// retries counts the batches run again after losing a race (for
+	// tests).
+	retries atomic.Int64
 }
 
 var _ store.Store = (*DB)(nil)
