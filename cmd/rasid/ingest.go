@@ -63,7 +63,7 @@ could not be read are listed with the reason (exit status 3).`,
 					return jerr
 				}
 			} else {
-				printSummary(cmd.OutOrStdout(), path, sum)
+				printSummary(cmd.OutOrStdout(), app.DisplayDB(path), sum)
 			}
 			if errors.Is(err, app.ErrSomeFailed) {
 				return &exitError{code: 3, err: err}
@@ -71,7 +71,7 @@ could not be read are listed with the reason (exit status 3).`,
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", "", "database file (default $RASID_DB or ./rasid.db)")
+	cmd.Flags().StringVar(&db, "db", "", "database: an SQLite file or a postgres:// URL (default $RASID_DB or ./rasid.db)")
 	cmd.Flags().StringVar(&published, "published", "", "publication date of documents that carry none (YYYY-MM-DD; default today)")
 	cmd.Flags().StringSliceVar(&lexDirs, "lexicon", nil, "directory of extra dictionary files (repeatable)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the summary as JSON")

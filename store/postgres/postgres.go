@@ -40,6 +40,7 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -101,28 +102,42 @@ func Open(ctx context.Context, url string, analyzer store.Analyzer) (*DB, error)
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: connect to %s: %w", Redact(url), err)
+		return nil, fmt.Errorf("postgres: connect: %w", err)
 	}
 	db := &DB{pool: pool, analyze: analyzer, url: url}
 	if err := db.migrate(ctx); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("postgres: %s: %w", Redact(url), err)
+		return nil, fmt.Errorf("postgres: %w", err)
 	}
 	return db, nil
 }
 
-// Redact returns url with its password replaced by "xxxxx", for messages
-// and logs. A string that does not parse as a URL is returned as it is.
-func Redact(rawURL string) string {
-	u, err := url.Parse(rawURL)
-	if err != nil || u.User == nil {
-		return rawURL
+// Redact returns a connection string with its password replaced by
+// "xxxxx", for messages and logs: a URL's, even one that does not parse,
+// or a keyword/value string's password=….
+func Redact(conn string) string {
+	scheme, rest, isURL := strings.Cut(conn, "://")
+	if !isURL {
+		return passwordKV.ReplaceAllString(conn, "password=xxxxx")
 	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	if u, err := url.Parse(conn); err == nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+		return u.String()
 	}
-	return u.String()
+	// Unparsable: hide all that precedes the authority's last @.
+	auth, tail := rest, ""
+	if i := strings.IndexAny(rest, "/?"); i >= 0 {
+		auth, tail = rest[:i], rest[i:]
+	}
+	if i := strings.LastIndex(auth, "@"); i >= 0 {
+		return scheme + "://xxxxx" + auth[i:] + tail
+	}
+	return conn
 }
+
+var passwordKV = regexp.MustCompile(`password\s*=\s*('(?:[^'\\]|\\.)*'|\S*)`)
 
 // URL returns the URL the database was opened with.
 func (db *DB) URL() string { return db.url }

@@ -175,6 +175,9 @@ func TestRedact(t *testing.T) {
 		"postgres://rasid:s3cret@db:5432/rasid?sslmode=disable": "postgres://rasid:xxxxx@db:5432/rasid?sslmode=disable",
 		"postgres://rasid@db/rasid":                             "postgres://rasid@db/rasid",
 		"postgres:///rasid?host=/tmp":                           "postgres:///rasid?host=/tmp",
+		"postgres://a:sec ret@%zz/db":                           "postgres://xxxxx@%zz/db",
+		"host=db user=rasid password=s3cret dbname=rasid":       "host=db user=rasid password=xxxxx dbname=rasid",
+		"host=db password='s3 cr\\'et' dbname=rasid":            "host=db password=xxxxx dbname=rasid",
 	} {
 		if got := postgres.Redact(in); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
