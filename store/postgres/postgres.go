@@ -1,5 +1,5 @@
 // Package postgres is rasid's server store: store.Store over PostgreSQL
-// (12 or later; 15 is tested) through pgx, for several users and for
+// (13 or later; 15 is tested) through pgx, for several users and for
 // corpora of millions of events. It answers every method as store/sqlite
 // does and passes the same conformance suite.
 //
