@@ -28,6 +28,7 @@ func (db *DB) PutArticle(ctx context.Context, a store.Article) (string, bool, er
 // prepared is what PutArticles works out for an article it may insert,
 // before its transaction: the search vectors and the days of the events.
 type prepared struct {
+	sources  []string          // the outlets of its copies besides its own (each with an unknown url)
 	terms    pgtype.TSVector   // of the title and text
 	evidence []pgtype.TSVector // per event; not Valid when it has no terms
 	days     []pgtype.Date     // per event; not Valid when unknown
@@ -39,6 +40,11 @@ func (db *DB) prepare(a *store.Article) *prepared {
 		terms:    tsvector(db.analyze(a.Title + "\n" + a.Text)),
 		evidence: make([]pgtype.TSVector, len(a.Events)),
 		days:     make([]pgtype.Date, len(a.Events)),
+	}
+	for _, s := range a.Sources {
+		if s != "" && s != a.Source && !slices.Contains(p.sources, s) {
+			p.sources = append(p.sources, s)
+		}
 	}
 	for i, e := range a.Events {
 		if v := tsvector(db.analyze(store.EvidenceText(a, e))); len(v.Lexemes) > 0 {
@@ -267,6 +273,8 @@ func insertArticles(ctx context.Context, tx pgx.Tx, as []store.Article, prep []*
 			make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 		published = make([]pgtype.Timestamptz, n)
 		offsets   = make([]int32, n)
+		copies    = make([]int32, n) // num_articles
+		outlets   = make([]int32, n) // num_sources
 		simhashes = make([]int64, n)
 		bands     [4][]pgtype.Int4
 		terms     = make([]pgtype.TSVector, n)
@@ -283,6 +291,12 @@ func insertArticles(ctx context.Context, tx pgx.Tx, as []store.Article, prep []*
 			_, off := a.Published.Zone()
 			offsets[k] = int32(off)
 		}
+		// The counts the trigger on sources would set: the article's own
+		// copy and the others, and their distinct known outlets.
+		copies[k], outlets[k] = int32(1+len(prep[i].sources)), int32(len(prep[i].sources))
+		if a.Source != "" {
+			outlets[k]++
+		}
 		simhashes[k] = int64(a.SimHash)
 		if a.SimHash != 0 {
 			for b, v := range store.Bands(a.SimHash) {
@@ -292,14 +306,14 @@ func insertArticles(ctx context.Context, tx pgx.Tx, as []store.Article, prep []*
 		terms[k] = prep[i].terms
 	}
 	rows, err := tx.Query(ctx, `INSERT INTO articles (id, url, source, title, published, published_offset, text, lang,
-			content_hash, simhash, band0, band1, band2, band3, terms)
+			content_hash, simhash, band0, band1, band2, band3, terms, num_articles, num_sources)
 		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::integer[],
 			$7::text[], $8::text[], $9::text[], $10::bigint[], $11::integer[], $12::integer[], $13::integer[],
-			$14::integer[], $15::tsvector[])
+			$14::integer[], $15::tsvector[], $16::integer[], $17::integer[])
 		ON CONFLICT DO NOTHING
 		RETURNING pk, id`,
 		ids, urls, sources, titles, published, offsets, texts, langs, hashes, simhashes,
-		bands[0], bands[1], bands[2], bands[3], terms)
+		bands[0], bands[1], bands[2], bands[3], terms, copies, outlets)
 	if err != nil {
 		return nil, err
 	}
@@ -333,12 +347,8 @@ func copyRows(ctx context.Context, tx pgx.Tx, as []store.Article, prep []*prepar
 		// The article itself is the first copy, even at an unknown
 		// outlet and address ('', ''), so that NumArticles counts it.
 		srcRows = append(srcRows, []any{pk, a.Source, a.URL})
-		var others []string
-		for _, s := range a.Sources {
-			if s != "" && s != a.Source && !slices.Contains(others, s) {
-				others = append(others, s)
-				srcRows = append(srcRows, []any{pk, s, ""})
-			}
+		for _, s := range prep[i].sources {
+			srcRows = append(srcRows, []any{pk, s, ""})
 		}
 		for k, m := range a.Mentions {
 			mentionRows = append(mentionRows, []any{pk, k, m.Text, m.Code, m.Role, m.Kind, m.Start, m.End})

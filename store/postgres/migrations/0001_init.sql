@@ -263,13 +263,16 @@ BEGIN
 		WHERE r.source = o.source;
 		DELETE FROM outlets WHERE copies <= 0;
 	END IF;
+	-- PutArticles inserts articles with their counts right: they are
+	-- written once, not twice.
 	UPDATE articles a SET num_articles = greatest(1, c.copies), num_sources = c.outlets
 	FROM (SELECT k.article_pk, count(s.article_pk) AS copies,
 			count(DISTINCT s.source) FILTER (WHERE s.source <> '') AS outlets
 		FROM (SELECT DISTINCT article_pk FROM changed_sources) k
 		LEFT JOIN sources s ON s.article_pk = k.article_pk
 		GROUP BY k.article_pk) c
-	WHERE a.pk = c.article_pk;
+	WHERE a.pk = c.article_pk
+		AND (a.num_articles <> greatest(1, c.copies) OR a.num_sources <> c.outlets);
 	RETURN NULL;
 END $$;
 
