@@ -31,7 +31,7 @@ type prepared struct {
 	sources  []string          // the outlets of its copies besides its own (each with an unknown url)
 	terms    pgtype.TSVector   // of the title and text
 	evidence []pgtype.TSVector // per event; not Valid when it has no terms
-	days     []pgtype.Date     // per event; not Valid when unknown
+	days     []pgtype.Date     // per event; -infinity when unknown
 	months   []string          // YYYY-MM of the days, distinct
 }
 
@@ -52,6 +52,7 @@ func (db *DB) prepare(a *store.Article) *prepared {
 		}
 		day := store.EventDay(e.Date, a.Published)
 		if day == "" {
+			p.days[i] = undated
 			continue
 		}
 		t, _ := time.Parse(time.DateOnly, day) // EventDay made it
@@ -62,6 +63,10 @@ func (db *DB) prepare(a *store.Article) *prepared {
 	}
 	return p
 }
+
+// undated is the day of an event whose day is unknown: it sorts after
+// every known one in a page (day DESC).
+var undated = pgtype.Date{InfinityModifier: pgtype.NegativeInfinity, Valid: true}
 
 // errMonths says that an article to insert has events of a month whose
 // partition is not known to exist.
@@ -111,7 +116,7 @@ func (db *DB) PutArticles(ctx context.Context, as []store.Article) ([]store.PutR
 		var pe *pgconn.PgError
 		switch {
 		case errors.Is(err, errMonths):
-		case errors.As(err, &pe) && pe.Code == codeCheck && pe.ConstraintName == "events_undated_day":
+		case errors.As(err, &pe) && pe.Code == codeCheck && strings.HasPrefix(pe.Message, "no partition of relation"):
 			// A partition this store created was dropped behind its back.
 			db.forgetMonths()
 		case retryable(err):

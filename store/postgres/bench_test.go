@@ -245,7 +245,7 @@ func BenchmarkSearch(b *testing.B) {
 
 // benchSchema holds the 10M-event corpus between runs; bump its version
 // when the schema or the corpus changes.
-const benchSchema = "rasid_bench_10m_v1"
+const benchSchema = "rasid_bench_10m_v2"
 
 // benchDB returns the URL of the schema holding the 10M-event corpus
 // (storetest.Bench10MArticle, the one SQLite's benchmarks build), loading
@@ -324,7 +324,7 @@ func buildBenchDB(b *testing.B, url string) error {
 			k := 0
 			if _, err := tx.CopyFrom(ctx, pgx.Identifier{"articles"}, []string{"id", "url", "source", "title",
 				"published", "published_offset", "text", "lang", "content_hash", "simhash", "band0", "band1",
-				"band2", "band3", "terms"}, pgx.CopyFromFunc(func() ([]any, error) {
+				"band2", "band3", "terms", "num_articles", "num_sources"}, pgx.CopyFromFunc(func() ([]any, error) {
 				if k == len(as) {
 					return nil, nil
 				}
@@ -332,7 +332,7 @@ func buildBenchDB(b *testing.B, url string) error {
 				k++
 				bands := store.Bands(a.SimHash)
 				return []any{a.ID, a.URL, a.Source, a.Title, a.Published, 0, a.Text, a.Lang, a.ContentHash,
-					int64(a.SimHash), int32(bands[0]), int32(bands[1]), int32(bands[2]), int32(bands[3]), empty}, nil
+					int64(a.SimHash), int32(bands[0]), int32(bands[1]), int32(bands[2]), int32(bands[3]), empty, 1, 1}, nil
 			})); err != nil {
 				return err
 			}
@@ -450,7 +450,7 @@ func BenchmarkDyadTimeline10M(b *testing.B) {
 				rows, err := raw.Query(ctx, `SELECT to_char(day, 'YYYY-MM'), count(*), sum(goldstein),
 					count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
 					count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4)
-					FROM events WHERE ((source = $1 AND target = $2) OR (source = $2 AND target = $1)) AND day IS NOT NULL
+					FROM events WHERE ((source = $1 AND target = $2) OR (source = $2 AND target = $1)) AND isfinite(day)
 					GROUP BY 1`, d[0], d[1])
 				if err != nil {
 					b.Fatal(err)

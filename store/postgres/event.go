@@ -49,13 +49,17 @@ func date(day string) pgtype.Date {
 	return pgtype.Date{Time: t, Valid: true}
 }
 
-// dayString formats a day column: "" for NULL.
+// dayString formats a day column: "" for an undated event's.
 func dayString(d pgtype.Date) string {
-	if !d.Valid {
+	if !d.Valid || d.InfinityModifier != pgtype.Finite {
 		return ""
 	}
 	return d.Time.Format(time.DateOnly)
 }
+
+// firstDay is the first day of store's dates: a condition day >= firstDay
+// leaves out the undated events, and their partition with them.
+const firstDay = `'0001-01-01'::date`
 
 // eventConds translates f, but for f.Actor and f.Cursor, into conditions
 // on events e. none is true when f can match nothing (a text query
@@ -85,6 +89,9 @@ func (db *DB) eventConds(f store.EventFilter, p *params) (conds []string, none b
 	}
 	if hi != "" {
 		conds = append(conds, "e.day <= "+p.add(date(hi)))
+		if lo == "" {
+			conds = append(conds, "e.day >= "+firstDay)
+		}
 	}
 	if strings.TrimSpace(f.Query) != "" {
 		q := tsquery(store.QueryTerms(db.analyze, f.Query))
@@ -107,11 +114,11 @@ func and(conds ...string) string {
 
 // Events implements store.Store.
 //
-// A page is the union of up to four ordered, limited reads: the dated and
-// the undated events (NULL days sort apart, and each read then follows an
-// index from its end), each for the source and the target side when the
-// filter names an actor (an OR would collect and sort every event of the
-// actor). Each read takes at most a page.
+// The events come in the order of the indexes that end with (day, id),
+// read backwards from the newest partition, which PostgreSQL reads first
+// and alone when it holds a page. A filter on an actor is the union of two
+// such reads, of the source and of the target side (an OR would collect
+// and sort every event of the actor), each of a page at most.
 func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
 	page := store.EventPage{Events: []rasid.Event{}}
 	var p params
@@ -120,47 +127,32 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.EventPage,
 		return page, err
 	}
 	n := f.PageSize()
-	limit := p.add(n + 1)
-	sides := [][]string{conds}
+	// The page size goes in the text, not as a parameter: a generic plan
+	// (which a prepared statement gets after five runs) that does not know
+	// the limit sorts every event instead of reading the partitions in
+	// order.
+	limit := strconv.Itoa(n + 1)
+	if cur, _ := store.ParseCursor(f.Cursor); cur.ID != 0 {
+		d := undated
+		if cur.Day != "" {
+			d = date(cur.Day)
+		}
+		pd, pid := p.add(d), p.add(cur.ID)
+		// The first condition lets PostgreSQL skip the newer partitions.
+		conds = append(conds, "e.day <= "+pd, "(e.day, e.id) < ("+pd+", "+pid+")")
+	}
+	read := func(conds ...string) string {
+		return `SELECT ` + eventSelect + `, e.day FROM events e JOIN articles a ON a.pk = e.article_pk
+			WHERE ` + and(conds...) + ` ORDER BY e.day DESC, e.id DESC LIMIT ` + limit
+	}
+	q := read(conds...)
 	if f.Actor != "" {
 		a := p.add(f.Actor)
-		sides = [][]string{
-			append(conds[:len(conds):len(conds)], "e.source = "+a),
-			append(conds[:len(conds):len(conds)], "e.target = "+a, "e.source <> "+a),
-		}
+		day := strconv.Itoa(eventSelectColumns + 1)
+		q = `SELECT * FROM ((` + read(append(conds, "e.source = "+a)...) + `) UNION ALL (` +
+			read(append(conds, "e.target = "+a, "e.source <> "+a)...) + `)) page
+			ORDER BY ` + day + ` DESC, 1 DESC LIMIT ` + limit
 	}
-	cur, _ := store.ParseCursor(f.Cursor)
-	var afterDated, afterUndated string
-	dated := true
-	switch {
-	case cur.ID == 0:
-	case cur.Day == "": // the previous page ended among the undated events
-		dated = false
-		afterUndated = "e.id < " + p.add(cur.ID)
-	default:
-		d, id := p.add(date(cur.Day)), p.add(cur.ID)
-		// The first condition prunes the later partitions.
-		afterDated = "e.day <= " + d + " AND (e.day, e.id) < (" + d + ", " + id + ")"
-	}
-	from := `SELECT ` + eventSelect + `, e.day FROM events e JOIN articles a ON a.pk = e.article_pk WHERE `
-	var parts []string
-	for _, side := range sides {
-		if dated {
-			c := append(side[:len(side):len(side)], "e.day IS NOT NULL")
-			if afterDated != "" {
-				c = append(c, afterDated)
-			}
-			parts = append(parts, `(`+from+and(c...)+` ORDER BY e.day DESC, e.id DESC LIMIT `+limit+`)`)
-		}
-		c := append(side[:len(side):len(side)], "e.day IS NULL")
-		if afterUndated != "" {
-			c = append(c, afterUndated)
-		}
-		parts = append(parts, `(`+from+and(c...)+` ORDER BY e.id DESC LIMIT `+limit+`)`)
-	}
-	day := strconv.Itoa(eventSelectColumns + 1)
-	q := `SELECT * FROM (` + strings.Join(parts, " UNION ALL ") + `) page
-		ORDER BY ` + day + ` DESC NULLS LAST, 1 DESC LIMIT ` + limit
 	rows, err := db.pool.Query(ctx, q, p...)
 	if err != nil {
 		return page, fmt.Errorf("postgres: events: %w", err)
@@ -218,14 +210,12 @@ func (db *DB) ExportEvents(ctx context.Context, f store.EventFilter, fn func(sto
 		a := p.add(f.Actor)
 		conds = append(conds, "(e.source = "+a+" OR e.target = "+a+")")
 	}
-	const same = `FROM events e2 JOIN articles a2 ON a2.pk = e2.article_pk
-		WHERE e2.source = e.source AND e2.target = e.target AND e2.code = e.code AND `
 	rows, err := db.pool.Query(ctx, `SELECT `+eventSelect+`, a.url, a.source, a.published, a.published_offset,
 			a.num_sources, a.num_articles,
-			CASE WHEN e.day IS NULL THEN (SELECT sum(a2.num_articles) `+same+`e2.day IS NULL)
-				ELSE (SELECT sum(a2.num_articles) `+same+`e2.day = e.day) END::bigint
+			(SELECT sum(a2.num_articles) FROM events e2 JOIN articles a2 ON a2.pk = e2.article_pk
+				WHERE e2.source = e.source AND e2.target = e.target AND e2.day = e.day AND e2.code = e.code)::bigint
 		FROM events e JOIN articles a ON a.pk = e.article_pk
-		WHERE `+and(conds...)+` ORDER BY e.day DESC NULLS LAST, e.id DESC`, p...)
+		WHERE `+and(conds...)+` ORDER BY e.day DESC, e.id DESC`, p...)
 	if err != nil {
 		return fmt.Errorf("postgres: export: %w", err)
 	}

@@ -11,8 +11,8 @@ import (
 )
 
 // partitionWait bounds how long ensureMonths waits for the lock that
-// attaching a partition takes on the default partition (every query that
-// reads undated events holds it while it runs, a long export included).
+// attaching a partition takes on events (SHARE UPDATE EXCLUSIVE: readers
+// and writers do not hold it, but VACUUM, ANALYZE and schema changes do).
 const partitionWait = 2 * time.Minute
 
 // partitionName is the name of the partition of events of month
@@ -22,9 +22,8 @@ func partitionName(month string) string {
 }
 
 // ensureMonths makes sure that events has a partition for each of months
-// (YYYY-MM). It runs in transactions of its own, which a writer must call
-// before its own transaction touches events: attaching a partition waits
-// for the transactions that use the default partition.
+// (YYYY-MM), in transactions of its own, which a writer calls before its
+// own transaction.
 func (db *DB) ensureMonths(ctx context.Context, months []string) error {
 	missing := db.unknownMonths(months)
 	if len(missing) == 0 {
@@ -53,8 +52,8 @@ func (db *DB) ensureMonths(ctx context.Context, months []string) error {
 	deadline := time.Now().Add(partitionWait)
 	for attempt := 1; ; attempt++ {
 		err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-			// A short lock timeout: while this waits, the queries behind
-			// it wait too; better to step back and try again.
+			// A short lock timeout: while this waits, what asks for a
+			// conflicting lock waits too; better to step back and retry.
 			if _, err := tx.Exec(ctx, `SET LOCAL lock_timeout = '500ms'`); err != nil {
 				return err
 			}
@@ -73,7 +72,7 @@ func (db *DB) ensureMonths(ctx context.Context, months []string) error {
 		}
 		if sqlState(err) != codeLockTimeout || time.Now().After(deadline) {
 			if sqlState(err) == codeLockTimeout {
-				err = fmt.Errorf("the events table stayed busy for %v (a long query or export?): %w", partitionWait, err)
+				err = fmt.Errorf("the events table stayed locked for %v (by VACUUM, ANALYZE or a schema change): %w", partitionWait, err)
 			}
 			return fmt.Errorf("partitions: %w", err)
 		}
@@ -107,8 +106,8 @@ func (db *DB) forgetMonths() {
 // createPartition creates the partition of month unless it exists. It
 // creates a table and attaches it, rather than CREATE TABLE … PARTITION
 // OF, which would lock the whole of events against readers and writers:
-// attaching locks only the default partition (whose CHECK spares the scan)
-// and the new table. The caller holds the partition lock.
+// attaching takes a lock that neither conflicts with. The caller holds the
+// partition lock.
 func createPartition(ctx context.Context, tx pgx.Tx, month string) error {
 	first, err := time.Parse("2006-01", month)
 	if err != nil {

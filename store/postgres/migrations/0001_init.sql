@@ -66,11 +66,17 @@ CREATE TABLE mentions (
 );
 
 -- Coded events, partitioned by month of day: the first day of date (or
--- the article's publication day when date is ''), NULL when unknown. Every
+-- the article's publication day when date is ''), '-infinity' when
+-- unknown, so that undated events sort after every dated one. Every
 -- filter, order and rollup uses day. Monthly partitions (events_yYYYYmMM)
--- are attached on demand by the program; undated events go to the default
--- partition, whose CHECK lets PostgreSQL attach a month without scanning
--- it.
+-- are attached by the program the first time a batch holds an event of
+-- their month; undated events have a partition of their own.
+--
+-- There is no DEFAULT partition: PostgreSQL cannot read the partitions in
+-- order (a page of the newest events from the newest partition alone)
+-- when one may hold any day, and attaching a month would lock it. An
+-- event of a month without its partition fails to insert, and the program
+-- creates the partition and tries again.
 --
 -- id comes from one identity sequence, so it is unique across partitions
 -- (a unique index would have to hold day). There is no foreign key to
@@ -94,7 +100,7 @@ CREATE TABLE events (
 	goldstein      double precision NOT NULL DEFAULT 0,
 	plover         text NOT NULL DEFAULT '',
 	date           text NOT NULL DEFAULT '',
-	day            date,
+	day            date NOT NULL,
 	date_precision text NOT NULL DEFAULT '',
 	historical     boolean NOT NULL DEFAULT false,
 	"symmetric"    boolean NOT NULL DEFAULT false,
@@ -106,11 +112,11 @@ CREATE TABLE events (
 	-- The analysed terms of evidence_text, NULL when it has none.
 	terms          tsvector
 ) PARTITION BY RANGE (day);
-CREATE TABLE events_undated PARTITION OF events DEFAULT;
-ALTER TABLE events_undated ADD CONSTRAINT events_undated_day CHECK (day IS NULL);
+CREATE TABLE events_undated PARTITION OF events FOR VALUES FROM (MINVALUE) TO ('0001-01-01');
 
 -- Each index that serves a filter ends with (day, id): a page (day DESC,
--- id DESC) is read in order from the end of each partition's index.
+-- id DESC) is read in order from the end of the newest partitions'
+-- indexes.
 CREATE INDEX events_id ON events (id);
 CREATE INDEX events_article ON events (article_pk);
 CREATE INDEX events_day ON events (day, id);
@@ -184,14 +190,14 @@ BEGIN
 	SELECT source, target, day, count(*), sum(goldstein),
 		count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
 		count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4)
-	FROM new_events WHERE day IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+	FROM new_events WHERE isfinite(day) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
 	ON CONFLICT (source, target, day) DO UPDATE SET
 		events = r.events + excluded.events, goldstein = r.goldstein + excluded.goldstein,
 		q1 = r.q1 + excluded.q1, q2 = r.q2 + excluded.q2, q3 = r.q3 + excluded.q3, q4 = r.q4 + excluded.q4;
 
 	INSERT INTO dyad_months AS r (month, source, target, events, goldstein)
 	SELECT to_char(day, 'YYYY-MM'), source, target, count(*), sum(goldstein)
-	FROM new_events WHERE day IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+	FROM new_events WHERE isfinite(day) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
 	ON CONFLICT (month, source, target) DO UPDATE SET
 		events = r.events + excluded.events, goldstein = r.goldstein + excluded.goldstein;
 
@@ -202,7 +208,7 @@ BEGIN
 		events = r.events + excluded.events, goldstein = r.goldstein + excluded.goldstein;
 
 	INSERT INTO root_months AS r (month, root, events)
-	SELECT coalesce(to_char(day, 'YYYY-MM'), ''), root, count(*)
+	SELECT CASE WHEN isfinite(day) THEN to_char(day, 'YYYY-MM') ELSE '' END, root, count(*)
 	FROM new_events GROUP BY 1, 2 ORDER BY 1, 2
 	ON CONFLICT (month, root) DO UPDATE SET events = r.events + excluded.events;
 	RETURN NULL;
@@ -216,16 +222,16 @@ BEGIN
 	FROM (SELECT source, target, day, count(*) AS events, sum(goldstein) AS goldstein,
 			count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
 			count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
-		FROM old_events WHERE day IS NOT NULL GROUP BY 1, 2, 3) o
+		FROM old_events WHERE isfinite(day) GROUP BY 1, 2, 3) o
 	WHERE r.source = o.source AND r.target = o.target AND r.day = o.day;
-	DELETE FROM dyad_days r USING (SELECT DISTINCT source, target, day FROM old_events WHERE day IS NOT NULL) o
+	DELETE FROM dyad_days r USING (SELECT DISTINCT source, target, day FROM old_events WHERE isfinite(day)) o
 	WHERE r.source = o.source AND r.target = o.target AND r.day = o.day AND r.events <= 0;
 
 	UPDATE dyad_months r SET events = r.events - o.events, goldstein = r.goldstein - o.goldstein
 	FROM (SELECT to_char(day, 'YYYY-MM') AS month, source, target, count(*) AS events, sum(goldstein) AS goldstein
-		FROM old_events WHERE day IS NOT NULL GROUP BY 1, 2, 3) o
+		FROM old_events WHERE isfinite(day) GROUP BY 1, 2, 3) o
 	WHERE r.month = o.month AND r.source = o.source AND r.target = o.target;
-	DELETE FROM dyad_months r USING (SELECT DISTINCT to_char(day, 'YYYY-MM') AS month, source, target FROM old_events WHERE day IS NOT NULL) o
+	DELETE FROM dyad_months r USING (SELECT DISTINCT to_char(day, 'YYYY-MM') AS month, source, target FROM old_events WHERE isfinite(day)) o
 	WHERE r.month = o.month AND r.source = o.source AND r.target = o.target AND r.events <= 0;
 
 	UPDATE dyads r SET events = r.events - o.events, goldstein = r.goldstein - o.goldstein
@@ -236,10 +242,10 @@ BEGIN
 	WHERE r.source = o.source AND r.target = o.target AND r.events <= 0;
 
 	UPDATE root_months r SET events = r.events - o.events
-	FROM (SELECT coalesce(to_char(day, 'YYYY-MM'), '') AS month, root, count(*) AS events
+	FROM (SELECT CASE WHEN isfinite(day) THEN to_char(day, 'YYYY-MM') ELSE '' END AS month, root, count(*) AS events
 		FROM old_events GROUP BY 1, 2) o
 	WHERE r.month = o.month AND r.root = o.root;
-	DELETE FROM root_months r USING (SELECT DISTINCT coalesce(to_char(day, 'YYYY-MM'), '') AS month, root FROM old_events) o
+	DELETE FROM root_months r USING (SELECT DISTINCT CASE WHEN isfinite(day) THEN to_char(day, 'YYYY-MM') ELSE '' END AS month, root FROM old_events) o
 	WHERE r.month = o.month AND r.root = o.root AND r.events <= 0;
 	RETURN NULL;
 END $$;
