@@ -8,6 +8,7 @@ import (
 
 	"rasid/arabic"
 	"rasid/store"
+	"rasid/store/postgres"
 	"rasid/store/sqlite"
 )
 
@@ -41,11 +42,31 @@ func Analyzer(text string) []string {
 	return out
 }
 
+// IsPostgres reports whether path is a postgres:// (or postgresql://) URL,
+// which selects the PostgreSQL backend.
+func IsPostgres(path string) bool {
+	return strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://")
+}
+
+// DisplayDB is path as messages show it: a URL without its password.
+func DisplayDB(path string) string {
+	if IsPostgres(path) {
+		return postgres.Redact(path)
+	}
+	return path
+}
+
 // OpenStore opens the database at path: a postgres:// URL selects the
-// PostgreSQL backend, anything else is an SQLite file (created if absent).
+// PostgreSQL backend (the tables go in the first schema of the search
+// path, which ?search_path=… may set), anything else is an SQLite file
+// (created if absent). Both are migrated to this program's schema.
 func OpenStore(ctx context.Context, path string) (store.Store, error) {
-	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
-		return nil, fmt.Errorf("opening %s: the PostgreSQL backend is not built yet; use an SQLite file", path)
+	if IsPostgres(path) {
+		db, err := postgres.Open(ctx, path, Analyzer)
+		if err != nil {
+			return nil, fmt.Errorf("opening database %s: %w", DisplayDB(path), err)
+		}
+		return db, nil
 	}
 	db, err := sqlite.Open(ctx, path, Analyzer)
 	if err != nil {

@@ -57,6 +57,15 @@ func Matches(analyze Analyzer, text string, terms []string) []rasid.Span {
 	return out
 }
 
+// EvidenceText is the text of e's evidence: e.Evidence.Text, or the bytes
+// of a's text its offsets cover when the coder gave only the offsets.
+func EvidenceText(a *Article, e rasid.Event) string {
+	if e.Evidence.Text == "" && e.Evidence.End > e.Evidence.Start && e.Evidence.End <= len(a.Text) {
+		return a.Text[e.Evidence.Start:e.Evidence.End]
+	}
+	return e.Evidence.Text
+}
+
 // SnippetWidth is the length of a snippet in bytes, roughly (about 120
 // Arabic letters).
 const SnippetWidth = 240

@@ -77,7 +77,7 @@ article queued twice (a rerun) is kept once by the queue.`,
 					return jerr
 				}
 			} else {
-				printSummary(cmd.OutOrStdout(), path, sum)
+				printSummary(cmd.OutOrStdout(), app.DisplayDB(path), sum)
 			}
 			if errors.Is(err, app.ErrSomeFailed) {
 				return &exitError{code: 3, err: err}
@@ -85,7 +85,7 @@ article queued twice (a rerun) is kept once by the queue.`,
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", "", "database file (default $RASID_DB or ./rasid.db)")
+	cmd.Flags().StringVar(&db, "db", "", "database: an SQLite file or a postgres:// URL (default $RASID_DB or ./rasid.db)")
 	cmd.Flags().StringVar(&published, "published", "", "publication date of documents that carry none (YYYY-MM-DD; default today)")
 	cmd.Flags().StringSliceVar(&lexDirs, "lexicon", nil, "directory of extra dictionary files (repeatable)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the summary as JSON")

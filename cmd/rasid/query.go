@@ -85,7 +85,7 @@ func newEventsCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", "", "database file (default $RASID_DB or ./rasid.db)")
+	cmd.Flags().StringVar(&db, "db", "", "database: an SQLite file or a postgres:// URL (default $RASID_DB or ./rasid.db)")
 	cmd.Flags().StringVar(&format, "format", "table", "table, jsonl or csv")
 	cmd.Flags().IntVar(&limit, "limit", 100, "at most this many events (0: all)")
 	ff.add(cmd)
@@ -144,7 +144,7 @@ func newExportCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", "", "database file (default $RASID_DB or ./rasid.db)")
+	cmd.Flags().StringVar(&db, "db", "", "database: an SQLite file or a postgres:// URL (default $RASID_DB or ./rasid.db)")
 	cmd.Flags().StringVar(&format, "format", "csv", "csv or jsonl")
 	ff.add(cmd)
 	return cmd
@@ -181,7 +181,7 @@ func newSearchCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", "", "database file (default $RASID_DB or ./rasid.db)")
+	cmd.Flags().StringVar(&db, "db", "", "database: an SQLite file or a postgres:// URL (default $RASID_DB or ./rasid.db)")
 	cmd.Flags().IntVar(&limit, "limit", 20, "at most this many articles")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the hits as JSON")
 	return cmd
@@ -220,7 +220,7 @@ func newStatsCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", "", "database file (default $RASID_DB or ./rasid.db)")
+	cmd.Flags().StringVar(&db, "db", "", "database: an SQLite file or a postgres:// URL (default $RASID_DB or ./rasid.db)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "one line of JSON")
 	return cmd
 }

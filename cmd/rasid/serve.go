@@ -89,7 +89,7 @@ terminal fills the page. In production run a NATS server (or cluster) and
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&m.DB, "db", "", "database file (default $RASID_DB or ./rasid.db)")
+	fl.StringVar(&m.DB, "db", "", "database: an SQLite file or a postgres:// URL (default $RASID_DB or ./rasid.db)")
 	fl.StringVar(&m.Addr, "addr", DefaultAddr, "address to listen on (host:port; port 0 picks one)")
 	fl.BoolVar(&m.Demo, "demo", false, "serve the embedded demo corpus from a temporary database")
 	fl.StringVar(&m.Token, "token", "", "bearer token that turns POST /api/articles on (default $RASID_TOKEN)")
@@ -135,7 +135,7 @@ func (m *serveMain) Run(ctx context.Context) error {
 		if st, err = app.OpenStore(ctx, path); err != nil {
 			return err
 		}
-		fmt.Fprintf(m.Stdout, "serving %s\n", path)
+		fmt.Fprintf(m.Stdout, "serving %s\n", app.DisplayDB(path))
 	}
 	defer st.Close()
 

@@ -185,18 +185,9 @@ func (db *DB) indexTerms(a *store.Article) *indexTerms {
 func (db *DB) evidenceTerms(a *store.Article) []string {
 	out := make([]string, len(a.Events))
 	for i, e := range a.Events {
-		out[i] = db.terms(evidenceText(a, e))
+		out[i] = db.terms(store.EvidenceText(a, e))
 	}
 	return out
-}
-
-// evidenceText is the event's evidence, taken from the article when the
-// coder gave only its offsets.
-func evidenceText(a *store.Article, e rasid.Event) string {
-	if e.Evidence.Text == "" && e.Evidence.End > e.Evidence.Start && e.Evidence.End <= len(a.Text) {
-		return a.Text[e.Evidence.Start:e.Evidence.End]
-	}
-	return e.Evidence.Text
 }
 
 // inserter holds the statements of PutArticles, prepared once per batch,
@@ -348,7 +339,7 @@ func (p *inserter) insertCoding(ctx context.Context, pk int64, a *store.Article,
 		res, err := p.event.ExecContext(ctx, pk, i, e.Source, e.SourceRole, e.SourceText, e.Target,
 			e.TargetRole, e.TargetText, e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, e.Date,
 			store.EventDay(e.Date, a.Published), e.DatePrecision, e.Historical, e.Symmetric, e.Sentence,
-			e.Evidence.Start, e.Evidence.End, evidenceText(a, e), e.Confidence)
+			e.Evidence.Start, e.Evidence.End, store.EvidenceText(a, e), e.Confidence)
 		if err != nil {
 			return err
 		}

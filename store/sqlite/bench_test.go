@@ -40,7 +40,7 @@ func BenchmarkPutArticles(b *testing.B) {
 			n := 0
 			cpu := cputime.Process()
 			for b.Loop() {
-				if _, err := db.PutArticles(b.Context(), synthetic(n, bc.batch, 5)); err != nil {
+				if _, err := db.PutArticles(b.Context(), storetest.BenchArticles(n, bc.batch, 5)); err != nil {
 					b.Fatal(err)
 				}
 				n += bc.batch
@@ -55,15 +55,16 @@ func BenchmarkPutArticles(b *testing.B) {
 	}
 }
 
-// The generated corpus of the 10M benchmarks.
+// The 10M corpus (storetest.Bench10MArticle), in the names the SQL below
+// uses.
 const (
-	benchArticles  = 2_000_000
-	benchPerArt    = 5 // events per article: 10,000,000 events
-	benchDays      = 4018
-	benchFirstDay  = "2015-01-01"
+	benchArticles  = storetest.Bench10MArticles
+	benchPerArt    = storetest.Bench10MPerArticle
+	benchDays      = storetest.Bench10MDays
+	benchFirstDay  = storetest.Bench10MFirstDay
 	benchFileName  = "rasid-bench-10m-v3.db" // bump when the schema changes
-	benchStates    = "MARRUSUSACHNFRADZAESPEGYSAUTURIRNISRGBRDEUITAJPNINDBRAZAFNGAKENETHQATARETUNLBYJORLBNSYRIRQYEMOMNKWTBHRSDNMRTPSEPAKAFGUKRPOLNLDBELSWENORCANMEXARGKORIDNMYS"
-	benchCAMEO     = "010020036040041042043051057061071100111112120130138141150163172173180190"
+	benchStates    = storetest.Bench10MStates
+	benchCAMEO     = storetest.Bench10MCAMEO
 	benchNumStates = len(benchStates) / 3
 	benchNumCAMEO  = len(benchCAMEO) / 3
 )
@@ -84,7 +85,7 @@ func benchDB(b *testing.B) string {
 	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
 		os.Remove(tmp + suffix)
 	}
-	if err := buildBenchDB(b.Context(), tmp); err != nil {
+	if err := buildBenchDB(b.Context(), tmp, benchArticles); err != nil {
 		b.Fatal(err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
@@ -97,14 +98,14 @@ func benchDB(b *testing.B) string {
 	return path
 }
 
-// buildBenchDB creates the schema with sqlite.Open, then bulk-loads
-// articles and events with INSERT … SELECT from a recursive CTE. For
+// buildBenchDB creates the schema with sqlite.Open, then bulk-loads n
+// articles of the 10M corpus and their events with INSERT … SELECT from a recursive CTE. For
 // speed, it drops the indexes and triggers of events and sources first,
 // builds the rollups with one GROUP BY each, and recreates the indexes
 // and triggers from their saved DDL, so the result is the schema of
 // sqlite.Open with the data PutArticles would have produced (without
 // full-text rows: the articles have no text).
-func buildBenchDB(ctx context.Context, path string) error {
+func buildBenchDB(ctx context.Context, path string, n int) error {
 	db, err := sqlite.Open(ctx, path, store.Fields)
 	if err != nil {
 		return err
@@ -171,7 +172,7 @@ func buildBenchDB(ctx context.Context, path string) error {
 			strftime('%Y-%m-%dT12:00:00Z', ?, printf('+%d days', (i * 7919) % ?)),
 			printf('bh-%d', i), h, (h >> 48) & 65535, (h >> 32) & 65535, (h >> 16) & 65535, h & 65535
 		FROM (SELECT i, ((i * 2654435761) % 2147483647) * 4294967296 + (i * 40503 + 7) % 4294967291 AS h FROM n)`,
-		benchArticles, benchFirstDay, benchDays); err != nil {
+		n, benchFirstDay, benchDays); err != nil {
 		return err
 	}
 	if err := exec("sources", `INSERT INTO sources (article_pk, source, url) SELECT pk, source, url FROM articles`); err != nil {
@@ -390,7 +391,7 @@ func BenchmarkDuplicateLookups(b *testing.B) {
 	defer db.Close()
 	const stored = 20000
 	for i := 0; i < stored; i += 1000 {
-		if _, err := db.PutArticles(b.Context(), synthetic(i, 1000, 0)); err != nil {
+		if _, err := db.PutArticles(b.Context(), storetest.BenchArticles(i, 1000, 0)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -463,4 +464,34 @@ func fillFTS(ctx context.Context, path, tokenizer string, terms []string) error 
 		}
 	}
 	return nil
+}
+
+// TestBenchCorpus checks that the SQL of buildBenchDB builds the corpus of
+// storetest.Bench10MArticle, which the other backends load, so that the
+// 10M benchmarks of every backend run on the same events.
+func TestBenchCorpus(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bench.db")
+	const n = 300
+	if err := buildBenchDB(t.Context(), path, n); err != nil {
+		t.Fatal(err)
+	}
+	db := openFile(t, path)
+	for i := 1; i <= n; i++ {
+		want := storetest.Bench10MArticle(i)
+		got, err := db.Article(t.Context(), want.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.URL != want.URL || got.Source != want.Source || !got.Published.Equal(want.Published) ||
+			got.ContentHash != want.ContentHash || got.SimHash != want.SimHash || len(got.Events) != len(want.Events) {
+			t.Fatalf("article %d: SQL built %+v (%d events), Go %+v (%d events)", i, got.Document, len(got.Events), want.Document, len(want.Events))
+		}
+		for j, e := range got.Events {
+			w := want.Events[j]
+			w.ID, w.ArticleID, w.Plover = e.ID, e.ArticleID, e.Plover
+			if e != w {
+				t.Fatalf("article %d, event %d: SQL built %+v, Go %+v", i, j, e, w)
+			}
+		}
+	}
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"rasid"
 	"rasid/store"
@@ -292,7 +291,7 @@ func (db *DB) Network(ctx context.Context, from, to string) ([]store.Edge, error
 		q = `SELECT source, target, events, goldstein FROM dyads WHERE ` + states
 	} else {
 		var parts []string
-		m1, m2, d1, d2 := splitMonths(lo, hi)
+		m1, m2, d1, d2 := store.SplitMonths(lo, hi)
 		if m1 != "" {
 			parts = append(parts, `SELECT source, target, events, goldstein FROM dyad_months
 				WHERE month BETWEEN ? AND ? AND `+states)
@@ -330,51 +329,6 @@ func (db *DB) Network(ctx context.Context, from, to string) ([]store.Edge, error
 		return nil, fmt.Errorf("sqlite: network: %w", err)
 	}
 	return edges, nil
-}
-
-// splitMonths splits the days [lo, hi] (YYYY-MM-DD, "" for unbounded, not
-// both "") into the whole months m1..m2 (YYYY-MM, "" when there are none)
-// and the day ranges d1 before and d2 after them ({"", ""} when empty).
-func splitMonths(lo, hi string) (m1, m2 string, d1, d2 [2]string) {
-	const far = "9999-12-31"
-	if hi == "" {
-		hi = far
-	}
-	first := "0001-01"
-	if lo != "" {
-		first = lo[:7]
-		if lo[8:] != "01" {
-			first = nextMonth(first)
-		}
-	}
-	last := hi[:7]
-	if hi != far {
-		if end, _ := store.LastDay(last); hi != end {
-			last = prevMonth(last)
-		}
-	}
-	if first > last { // no whole month: days only
-		return "", "", [2]string{max(lo, "0001-01-01"), hi}, [2]string{}
-	}
-	m1, m2 = first, last
-	if lo != "" && lo < first+"-01" {
-		end, _ := store.LastDay(lo[:7])
-		d1 = [2]string{lo, end}
-	}
-	if end, _ := store.LastDay(last); hi != far && hi > end {
-		d2 = [2]string{hi[:7] + "-01", hi}
-	}
-	return m1, m2, d1, d2
-}
-
-func nextMonth(m string) string {
-	t, _ := time.Parse("2006-01", m)
-	return t.AddDate(0, 1, 0).Format("2006-01")
-}
-
-func prevMonth(m string) string {
-	t, _ := time.Parse("2006-01", m)
-	return t.AddDate(0, -1, 0).Format("2006-01")
 }
 
 // Actors implements store.Store from the dyads rollup.

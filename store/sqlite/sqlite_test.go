@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"rasid"
 	"rasid/store"
 	"rasid/store/sqlite"
 	"rasid/store/storetest"
@@ -43,36 +42,6 @@ func TestStoreMemory(t *testing.T) {
 	})
 }
 
-// synthetic returns n articles of perArticle events each, numbered from
-// first, between a dozen states over 2015-2025.
-func synthetic(first, n, perArticle int) []store.Article {
-	codes := []string{"MAR", "RUS", "DZA", "FRA", "ESP", "USA", "CHN", "EGY", "SAU", "TUR", "IRN", "ISR"}
-	out := make([]store.Article, n)
-	for k := range out {
-		i := first + k
-		text := fmt.Sprintf("استقبل وزير الخارجية المغربي نظيره الروسي في الرباط يوم %d، وبحث الجانبان تعزيز التعاون الاقتصادي والتنسيق بشأن القضايا الإقليمية.", i)
-		a := store.Article{
-			Document: rasid.Document{
-				ID: fmt.Sprintf("syn-%08d", i), URL: fmt.Sprintf("https://example.org/%d", i), Source: "هسبريس",
-				Title: "لقاء ثنائي", Text: text, Published: time.Date(2015, 1, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, i%4000),
-			},
-			ContentHash: fmt.Sprintf("hash-%08d", i),
-			SimHash:     uint64(i+1) * 0x9E37_79B9_7F4A_7C15,
-		}
-		for j := range perArticle {
-			a.Events = append(a.Events, rasid.Event{
-				Source: codes[(i+j)%len(codes)], SourceRole: rasid.RoleGOV,
-				Target: codes[(i*7+j+1)%len(codes)], TargetRole: rasid.RoleGOV,
-				Code: "042", Root: "04", QuadClass: 1, Goldstein: 1.9, Plover: "CONSULT",
-				Date: a.Published.AddDate(0, 0, -j).Format(time.DateOnly), DatePrecision: rasid.PrecisionDay,
-				Evidence: rasid.Span{Start: 0, End: len(text)}, Confidence: 0.9,
-			})
-		}
-		out[k] = a
-	}
-	return out
-}
-
 func TestReopen(t *testing.T) {
 	ctx := t.Context()
 	path := filepath.Join(t.TempDir(), "rasid.db")
@@ -80,7 +49,7 @@ func TestReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.PutArticles(ctx, synthetic(0, 10, 2)); err != nil {
+	if _, err := db.PutArticles(ctx, storetest.BenchArticles(0, 10, 2)); err != nil {
 		t.Fatal(err)
 	}
 	// A second handle on the same file sees the data, and its writes are
@@ -89,7 +58,7 @@ func TestReopen(t *testing.T) {
 	if a, err := other.Article(ctx, "syn-00000003"); err != nil || len(a.Events) != 2 {
 		t.Fatalf("second handle: Article = %d events, %v", len(a.Events), err)
 	}
-	if _, err := other.PutArticles(ctx, synthetic(10, 5, 2)); err != nil {
+	if _, err := other.PutArticles(ctx, storetest.BenchArticles(10, 5, 2)); err != nil {
 		t.Fatal(err)
 	}
 	if hits, err := db.SearchArticles(ctx, "المغرب", 100); err != nil || len(hits) != 15 {
@@ -165,7 +134,7 @@ func rawDB(t *testing.T, path string) *sql.DB {
 func TestMemoryIsPrivate(t *testing.T) {
 	ctx := t.Context()
 	a, b := openFile(t, sqlite.Memory), openFile(t, sqlite.Memory)
-	if _, err := a.PutArticles(ctx, synthetic(0, 3, 1)); err != nil {
+	if _, err := a.PutArticles(ctx, storetest.BenchArticles(0, 3, 1)); err != nil {
 		t.Fatal(err)
 	}
 	if st, err := b.Stats(ctx); err != nil || st.Articles != 0 {
@@ -179,7 +148,7 @@ func TestOddPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := openFile(t, path)
-	if _, err := db.PutArticles(t.Context(), synthetic(0, 1, 1)); err != nil {
+	if _, err := db.PutArticles(t.Context(), storetest.BenchArticles(0, 1, 1)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(path); err != nil {
@@ -198,7 +167,7 @@ func TestKilledWriter(t *testing.T) {
 			os.Exit(2)
 		}
 		for i := 0; ; i += 50 {
-			if _, err := db.PutArticles(context.Background(), synthetic(i, 50, 5)); err != nil {
+			if _, err := db.PutArticles(context.Background(), storetest.BenchArticles(i, 50, 5)); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				os.Exit(2)
 			}
@@ -266,7 +235,7 @@ func TestRollups(t *testing.T) {
 	ctx := t.Context()
 	path := filepath.Join(t.TempDir(), "rasid.db")
 	db := openFile(t, path)
-	articles := synthetic(0, 300, 4)
+	articles := storetest.BenchArticles(0, 300, 4)
 	for i := range articles {
 		if i%5 == 0 { // some undated events
 			articles[i].Events[0].Date = ""

@@ -1,6 +1,10 @@
-package sqlite
+package store_test
 
-import "testing"
+import (
+	"testing"
+
+	"rasid/store"
+)
 
 func TestSplitMonths(t *testing.T) {
 	for _, tc := range []struct {
@@ -18,9 +22,9 @@ func TestSplitMonths(t *testing.T) {
 		{"2025-03-04", "", "2025-04", "9999-12", [2]string{"2025-03-04", "2025-03-31"}, [2]string{}},
 		{"2025-12-15", "", "2026-01", "9999-12", [2]string{"2025-12-15", "2025-12-31"}, [2]string{}},
 	} {
-		m1, m2, d1, d2 := splitMonths(tc.lo, tc.hi)
+		m1, m2, d1, d2 := store.SplitMonths(tc.lo, tc.hi)
 		if m1 != tc.m1 || m2 != tc.m2 || d1 != tc.d1 || d2 != tc.d2 {
-			t.Errorf("splitMonths(%q, %q) = %q, %q, %q, %q; want %q, %q, %q, %q",
+			t.Errorf("SplitMonths(%q, %q) = %q, %q, %q, %q; want %q, %q, %q, %q",
 				tc.lo, tc.hi, m1, m2, d1, d2, tc.m1, tc.m2, tc.d1, tc.d2)
 		}
 	}
