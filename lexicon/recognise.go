@@ -181,7 +181,7 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 		if j > 0 && strings.ContainsRune(d.Text[d.Tokens[j-1].End:t.Start], '\n') {
 			break
 		}
-		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] || tanween(d, j) {
+		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] || tanween(d, j) || lx.actAt(d, j) {
 			break
 		}
 		if j == i && (strings.HasPrefix(t.Norm, "ال") || strings.HasPrefix(t.Norm, "و")) {
@@ -195,7 +195,8 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 	if j == i {
 		return i
 	}
-	if j < len(d.Tokens) && d.Tokens[j].Kind != arabic.Punct && !nameStop[d.Tokens[j].Norm] && !lx.stop[d.Tokens[j].Norm] && !tanween(d, j) &&
+	if j < len(d.Tokens) && d.Tokens[j].Kind != arabic.Punct && !nameStop[d.Tokens[j].Norm] && !lx.stop[d.Tokens[j].Norm] &&
+		!tanween(d, j) && !lx.actAt(d, j) &&
 		!strings.ContainsRune(d.Text[d.Tokens[j-1].End:d.Tokens[j].Start], '\n') &&
 		!(j == limit && strings.HasPrefix(d.Tokens[j].Norm, "و")) && !startsWithPrepArticle(d.Tokens[j].Norm) {
 		// The words run on into the sentence ("الوزير التونسي يزور
@@ -203,6 +204,21 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 		return i
 	}
 	return j
+}
+
+// actAt reports whether an event phrase of two words or more starts at
+// token i ("اتصالا هاتفيا"): the object of the verb before a name, not
+// part of it ("أجرى وزير الخارجية المصري سامح شكري اتصالا هاتفيا").
+func (lx *Lexicon) actAt(d *Doc, i int) bool {
+	found := false
+	lx.events.walk(d, lx.keys(d), i, func(m match[Phrase]) {
+		for k := range m.Vals {
+			if p := &m.Vals[k]; !p.None && p.Words >= 2 {
+				found = true
+			}
+		}
+	})
+	return found
 }
 
 // tanween reports whether token i is written with a case ending of an

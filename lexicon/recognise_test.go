@@ -110,6 +110,11 @@ func TestRecognise(t *testing.T) {
 			want: []want{{"وزير الخارجية المصري سامح شكري", "EGY", "GOV", "person"}},
 		},
 		{
+			// Unvowelled, the object is known as an event phrase.
+			name: "NameBeforeAct", text: "أجرى وزير الخارجية المصري سامح شكري اتصالا هاتفيا مع نظيره الأردني", published: "2010-01-01",
+			want: []want{{"وزير الخارجية المصري سامح شكري", "EGY", "GOV", "person"}},
+		},
+		{
 			// "المالي" in "الدعم المالي" is "financial", not Mali.
 			name: "WeakAdjective", text: "ترفض تونس الدعم المالي", published: "2024-01-01",
 			want:   []want{{"تونس", "TUN", "GOV", "state"}},
