@@ -37,6 +37,14 @@ func Sentences(text string) []Sentence {
 	start, last := -1, -1 // the open sentence: its start and the end of its last non-space character
 	quotes := 0           // " seen in the open sentence
 	for i := 0; i < len(text); {
+		if start >= 0 {
+			// Most of a sentence is letters and spaces, which only move
+			// its end on: pass them by table, without decoding.
+			i, last = plainRun(text, i, last)
+			if i >= len(text) {
+				break
+			}
+		}
 		var (
 			r    rune
 			cls  class
@@ -82,6 +90,53 @@ func Sentences(text string) []Sentence {
 		out = append(out, Sentence{start, last})
 	}
 	return out
+}
+
+// inSentence tells, for an ASCII byte and for each code point of the Arabic
+// block, whether it is a character that only continues the open sentence:
+// neither a space, a terminator nor ".
+var (
+	asciiInSentence = func() (t [0x80]bool) {
+		for c := range t {
+			t[c] = plainInSentence(rune(c), latin1Class[c])
+		}
+		return t
+	}()
+	blockInSentence = func() (t [256]bool) {
+		for k := range t {
+			t[k] = plainInSentence(rune(0x600+k), arabicBlock[k].cls)
+		}
+		return t
+	}()
+)
+
+func plainInSentence(r rune, cls class) bool {
+	return cls != clsSpace && cls != clsInvalid && r != '"' && !isTerminator(r)
+}
+
+// plainRun passes, from text[i] in an open sentence, the ASCII spaces and
+// the characters that only continue the sentence (see Sentences). It
+// returns where it stopped and the end of the last non-space character.
+func plainRun(text string, i, last int) (int, int) {
+	for i+1 < len(text) {
+		c := text[i]
+		switch {
+		case c == ' ':
+			i++
+		case c < 0x80:
+			if !asciiInSentence[c] {
+				return i, last
+			}
+			i++
+			last = i
+		case c-0xD8 < 4 && text[i+1]&0xC0 == 0x80 && blockInSentence[blockIndex(c, text[i+1])]:
+			i += 2
+			last = i
+		default:
+			return i, last
+		}
+	}
+	return i, last
 }
 
 // SentenceIndex returns the index of the sentence of sents (as returned by
@@ -257,7 +312,7 @@ func isAbbreviation(before string) bool {
 		if c == clsLetter || c == clsLatin {
 			letters++
 			arabic = c == clsLetter
-			upper = unicode.IsUpper(r)
+			upper = c == clsLatin && unicode.IsUpper(r) // only a Latin letter's case is read below
 		}
 		i -= size
 	}
