@@ -268,8 +268,9 @@ func (lx *lexicon) scanWord(text string, i, w int, e uint8) (end, id int, clitic
 	var es [32]uint8 // the first letters' edges: maxWord <= len(es)
 	es[0] = e
 	n := 1
+	inWord := &lx.inWord
 	for i += w; ; i += w {
-		for i+1 < len(text) {
+		for last := len(text) - 1; i < last; i += 2 {
 			b := text[i]
 			if b-0xD8 >= 4 {
 				if b < utf8.RuneSelf && lx.ascii[b].class != cLetter {
@@ -277,7 +278,7 @@ func (lx *lexicon) scanWord(text string, i, w int, e uint8) (end, id int, clitic
 				}
 				break
 			}
-			v := lx.inWord[int(b&3)<<8|int(text[i+1])]
+			v := inWord[int(b&3)<<8|int(text[i+1])]
 			if v == 0 {
 				goto done
 			}
@@ -286,7 +287,6 @@ func (lx *lexicon) scanWord(text string, i, w int, e uint8) (end, id int, clitic
 				n++
 				node = next[node+uint32(v-1)]
 			}
-			i += 2
 		}
 		if i >= len(text) {
 			break
