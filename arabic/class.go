@@ -82,6 +82,20 @@ var (
 		}
 		return t
 	}()
+	// pairEntry is arabicBlock by the two bytes of a code point, indexed
+	// by (lead-0xD8)<<8 | second byte; an invalid second byte gives
+	// clsInvalid, which is in no class set.
+	pairEntry = func() (t [4 << 8]blockEntry) {
+		for k := range t {
+			lead, second := byte(0xD8+k>>8), byte(k)
+			if second&0xC0 != 0x80 {
+				t[k] = blockEntry{cls: clsInvalid}
+				continue
+			}
+			t[k] = arabicBlock[blockIndex(lead, second)]
+		}
+		return t
+	}()
 	presClass = func() (t [len(presOff) - 1]class) {
 		for k := range t {
 			r := rune(0xFB50 + k)

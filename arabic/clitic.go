@@ -140,6 +140,11 @@ func hasArticle(form string) bool {
 
 // atLeastTwoLetters reports whether s holds two code points or more.
 func atLeastTwoLetters(s string) bool {
+	if len(s) >= 3 && 0xC2 <= s[0] && s[0] <= 0xDF && s[1]&0xC0 == 0x80 {
+		// A two-byte code point (Arabic letters are) and more: decided
+		// without DecodeRuneInString, which is a call for any non-ASCII.
+		return true
+	}
 	if s == "" {
 		return false
 	}

@@ -205,3 +205,29 @@ func candidatesByRule(norm string) []Candidate {
 	sort.SliceStable(dst, func(i, j int) bool { return before(dst[i], dst[j]) })
 	return dst
 }
+
+func TestAtLeastTwoLetters(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"", false},
+		{"a", false},
+		{"ab", true},
+		{"ب", false},
+		{"بي", true},
+		{"بa", true},
+		{"é", false},
+		{"éa", true},
+		{"\xd8", false},
+		{"\xd8\xd8", true},  // two invalid bytes: two code points
+		{"\xc0\x80a", true}, // an overlong lead is one invalid byte
+		{"\xd8\x41\x41", true},
+		{"€", false}, // three bytes, one code point
+		{"€a", true},
+	} {
+		if got := atLeastTwoLetters(tc.s); got != tc.want {
+			t.Errorf("atLeastTwoLetters(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}

@@ -37,6 +37,14 @@ func Sentences(text string) []Sentence {
 	start, last := -1, -1 // the open sentence: its start and the end of its last non-space character
 	quotes := 0           // " seen in the open sentence
 	for i := 0; i < len(text); {
+		if start >= 0 {
+			// Most of a sentence is letters and spaces, which only move
+			// its end on: pass them by table, without decoding.
+			i, last = plainRun(text, i, last)
+			if i >= len(text) {
+				break
+			}
+		}
 		var (
 			r    rune
 			cls  class
@@ -82,6 +90,64 @@ func Sentences(text string) []Sentence {
 		out = append(out, Sentence{start, last})
 	}
 	return out
+}
+
+// asciiInSentence and pairInSentence tell, for an ASCII byte and for the
+// two bytes of a code point of the Arabic block, whether it is a character
+// that only continues the open sentence: neither a space, a terminator nor
+// ". pairInSentence is indexed by (lead-0xD8)<<8 | second byte, and is
+// false where the second byte is not a continuation byte.
+var (
+	asciiInSentence = func() (t [0x80]bool) {
+		for c := range t {
+			t[c] = plainInSentence(rune(c), latin1Class[c])
+		}
+		return t
+	}()
+	pairInSentence = func() (t [4 << 8]bool) {
+		for k := range t {
+			lead, second := byte(0xD8+k>>8), byte(k)
+			if second&0xC0 != 0x80 {
+				continue
+			}
+			b := blockIndex(lead, second)
+			t[k] = plainInSentence(0x600+rune(b), arabicBlock[b].cls)
+		}
+		return t
+	}()
+)
+
+func plainInSentence(r rune, cls class) bool {
+	return cls != clsSpace && cls != clsInvalid && r != '"' && !isTerminator(r)
+}
+
+// plainRun passes, from text[i] in an open sentence, the ASCII spaces and
+// the characters that only continue the sentence (see Sentences). It
+// returns where it stopped and the end of the last non-space character.
+// Arabic letters come first, and in one table lookup each: they are most
+// of the text.
+func plainRun(text string, i, last int) (int, int) {
+	for n := len(text) - 1; i < n; {
+		c := text[i]
+		if c-0xD8 < 4 {
+			if !pairInSentence[int(c&3)<<8|int(text[i+1])] {
+				return i, last
+			}
+			i += 2
+			last = i
+			continue
+		}
+		if c == ' ' {
+			i++
+			continue
+		}
+		if c >= 0x80 || !asciiInSentence[c] {
+			return i, last
+		}
+		i++
+		last = i
+	}
+	return i, last
 }
 
 // SentenceIndex returns the index of the sentence of sents (as returned by
@@ -257,7 +323,7 @@ func isAbbreviation(before string) bool {
 		if c == clsLetter || c == clsLatin {
 			letters++
 			arabic = c == clsLetter
-			upper = unicode.IsUpper(r)
+			upper = c == clsLatin && unicode.IsUpper(r) // only a Latin letter's case is read below
 		}
 		i -= size
 	}

@@ -170,6 +170,23 @@ func (o Options) AppendTokens(dst []Token, text string) []Token {
 func (o Options) scan(text string, i int, set classSet) (end int, changed bool) {
 	lower := o&FoldLatinCase != 0
 	for i < len(text) {
+		// A run of the Arabic block, most of a word, in a loop of its
+		// own: one table lookup per code point, and the options that
+		// would change its letters gathered and tested once.
+		var folds Options
+		for n := len(text) - 1; i < n && text[i]-0xD8 < 4; i += 2 {
+			e := &pairEntry[int(text[i]&3)<<8|int(text[i+1])]
+			if !set.has(e.cls) {
+				return i, changed || folds&o != 0
+			}
+			folds |= e.fold
+		}
+		if folds&o != 0 {
+			changed = true
+		}
+		if i >= len(text) {
+			break
+		}
 		c := text[i]
 		switch {
 		case c < 0x80:
@@ -180,16 +197,7 @@ func (o Options) scan(text string, i int, set classSet) (end int, changed bool) 
 				changed = true
 			}
 			i++
-		case 0xD8 <= c && c <= 0xDB && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
-			e := &arabicBlock[blockIndex(c, text[i+1])]
-			if !set.has(e.cls) {
-				return i, changed
-			}
-			if e.fold&o != 0 {
-				changed = true
-			}
-			i += 2
-		default:
+		default: // not the Arabic block, or invalid UTF-8
 			r, size, ok := decodeAt(text, i)
 			if !ok || !set.has(classOf(r)) {
 				return i, changed

@@ -85,6 +85,12 @@ type lexicon struct {
 	remap  [256]uint8              // letter code → edge
 	ascii  [utf8.RuneSelf]runeInfo // asciiInfo with edges for codes
 	arabic [256]runeInfo           // arabicInfo with edges for codes
+	// twoByte and genPunct are what slowRuneAt would compute for the
+	// runes below U+0800 (« » and the no-break space are common in news)
+	// and for the general punctuation U+2000..U+206F (“ ” – … and the
+	// direction marks), by rune.
+	twoByte  [0x800]runeInfo
+	genPunct [0x70]runeInfo
 	// inWord is the rune at text[i:i+2] when text[i]-0xD8 < 4, by
 	// (text[i]&3)<<8 | text[i+1]: 1 + its edge for a letter, inDrop for a
 	// mark, 0 for anything else, which ends a word (an invalid second byte
@@ -190,6 +196,12 @@ func buildLexicon(vocab []string, info func(string) wordInfo) *lexicon {
 		}
 		lx.arabic[k] = ri
 	}
+	for c := range lx.twoByte {
+		lx.twoByte[c] = lx.infoOf(rune(c))
+	}
+	for k := range lx.genPunct {
+		lx.genPunct[k] = lx.infoOf(rune(0x2000 + k))
+	}
 	for k := range lx.inWord {
 		lead, second := byte(0xD8+k>>8), byte(k)
 		if second&0xC0 != 0x80 {
@@ -225,11 +237,22 @@ func (lx *lexicon) runeAt(text string, i int) (runeInfo, int) {
 
 func (lx *lexicon) slowRuneAt(text string, i int) (runeInfo, int) {
 	c, w := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case c < 0x800:
+		return lx.twoByte[c], w
+	case c >= 0x2000 && c < 0x2070:
+		return lx.genPunct[c-0x2000], w
+	}
+	return lx.infoOf(c), w
+}
+
+// infoOf is infoOf with the lexicon's edge for a letter.
+func (lx *lexicon) infoOf(c rune) runeInfo {
 	ri := infoOf(c)
 	if ri.class == cLetter {
 		ri.val = lx.remap[ri.val]
 	}
-	return ri, w
+	return ri
 }
 
 // scanWord reads the word whose first letter, of edge e, is text[i:i+w],
@@ -245,8 +268,9 @@ func (lx *lexicon) scanWord(text string, i, w int, e uint8) (end, id int, clitic
 	var es [32]uint8 // the first letters' edges: maxWord <= len(es)
 	es[0] = e
 	n := 1
+	inWord := &lx.inWord
 	for i += w; ; i += w {
-		for i+1 < len(text) {
+		for last := len(text) - 1; i < last; i += 2 {
 			b := text[i]
 			if b-0xD8 >= 4 {
 				if b < utf8.RuneSelf && lx.ascii[b].class != cLetter {
@@ -254,7 +278,7 @@ func (lx *lexicon) scanWord(text string, i, w int, e uint8) (end, id int, clitic
 				}
 				break
 			}
-			v := lx.inWord[int(b&3)<<8|int(text[i+1])]
+			v := inWord[int(b&3)<<8|int(text[i+1])]
 			if v == 0 {
 				goto done
 			}
@@ -263,7 +287,6 @@ func (lx *lexicon) scanWord(text string, i, w int, e uint8) (end, id int, clitic
 				n++
 				node = next[node+uint32(v-1)]
 			}
-			i += 2
 		}
 		if i >= len(text) {
 			break

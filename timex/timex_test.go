@@ -392,3 +392,43 @@ func TestFindConcurrent(t *testing.T) {
 		<-done
 	}
 }
+
+// TestSlowRuneTables checks the tables slowRuneAt reads against the
+// classification they stand for, rune by rune.
+func TestSlowRuneTables(t *testing.T) {
+	lx := New().lex
+	check := func(c rune, got runeInfo) {
+		if want := lx.infoOf(c); got != want {
+			t.Errorf("U+%04X: table %+v, infoOf %+v", c, got, want)
+		}
+	}
+	for c := rune(0x80); c < 0x800; c++ {
+		ri, _ := lx.slowRuneAt(string(c), 0)
+		check(c, ri)
+	}
+	for c := rune(0x2000); c < 0x2070; c++ {
+		ri, _ := lx.slowRuneAt(string(c), 0)
+		check(c, ri)
+	}
+}
+
+// TestFindOtherRunes: punctuation and spaces outside ASCII and the Arabic
+// block, which the tokenizer classifies by slowRuneAt's tables.
+func TestFindOtherRunes(t *testing.T) {
+	r := New()
+	for _, tc := range []struct{ text, want string }{
+		{"قال «يوم الثلاثاء» إن", `weekday 2025-03-04 "يوم الثلاثاء"`},
+		{"يوم 4\u00a0مارس 2025", `explicit 2025-03-04 "يوم 4\u00a0مارس 2025"`},
+		{"في 4 مارس\u200f 2025", `explicit 2025-03-04 "4 مارس\u200f 2025"`},
+		{"في عام\u00a02016 – 2017", `year 2016 "عام\u00a02016" | year 2017 "2017"`},
+		{"في “الثلاثاء” المقبل", ``},
+	} {
+		var gs []string
+		for _, e := range r.Find(tc.text, day(thursday)) {
+			gs = append(gs, e.String())
+		}
+		if got := strings.Join(gs, " | "); got != tc.want {
+			t.Errorf("Find(%q)\n got  %s\n want %s", tc.text, got, tc.want)
+		}
+	}
+}
