@@ -511,6 +511,10 @@ func BenchmarkQueries10M(b *testing.B) {
 		{"Stats", func() error { _, err := db.Stats(ctx); return err }},
 		{"Article", func() error { _, err := db.Article(ctx, "bench-01234567"); return err }},
 		{"NearDuplicates", func() error { _, err := db.NearDuplicates(ctx, 0x0123_4567_89AB_CDEF, 3); return err }},
+		{"Export/month", func() error {
+			return db.ExportEvents(ctx, store.EventFilter{From: "2020-03", To: "2020-03"},
+				func(store.ExportRow) error { return nil })
+		}},
 		{"Export/dyad-month", func() error {
 			return db.ExportEvents(ctx, store.EventFilter{Source: "MAR", Target: "RUS", From: "2020-03", To: "2020-03"},
 				func(store.ExportRow) error { return nil })

@@ -196,9 +196,16 @@ func (db *DB) Event(ctx context.Context, id int64) (store.EventDetail, error) {
 	return d, nil
 }
 
-// ExportEvents implements store.Store. NumMentions is summed per event over
-// the events of its source, target, code and day, which the index on
-// (source, target, day) finds in the partition of the day.
+// ExportEvents implements store.Store.
+//
+// NumMentions sums NumArticles over the events of the same source, target,
+// day and code. The events come ordered by day, so those of one key are
+// neighbours in the stream when the filter keeps every event of a key it
+// keeps one of (a filter on codes and days only, of which root is a
+// part): then the sums are made in Go, a day's events at a time, and the
+// export is one ordered read, whatever its size. Otherwise (a quad class or
+// a text query) each event's sum is a subquery, which the index on
+// (source, target, day) answers in the partition of the day.
 func (db *DB) ExportEvents(ctx context.Context, f store.EventFilter, fn func(store.ExportRow) error) error {
 	f.Limit, f.Cursor = 0, ""
 	var p params
@@ -210,33 +217,65 @@ func (db *DB) ExportEvents(ctx context.Context, f store.EventFilter, fn func(sto
 		a := p.add(f.Actor)
 		conds = append(conds, "(e.source = "+a+" OR e.target = "+a+")")
 	}
+	keyed := f.QuadClass == 0 && strings.TrimSpace(f.Query) == ""
+	mentions := `0::bigint`
+	if !keyed {
+		mentions = `(SELECT sum(a2.num_articles) FROM events e2 JOIN articles a2 ON a2.pk = e2.article_pk
+			WHERE e2.source = e.source AND e2.target = e.target AND e2.day = e.day AND e2.code = e.code)::bigint`
+	}
 	rows, err := db.pool.Query(ctx, `SELECT `+eventSelect+`, a.url, a.source, a.published, a.published_offset,
-			a.num_sources, a.num_articles,
-			(SELECT sum(a2.num_articles) FROM events e2 JOIN articles a2 ON a2.pk = e2.article_pk
-				WHERE e2.source = e.source AND e2.target = e.target AND e2.day = e.day AND e2.code = e.code)::bigint
+			a.num_sources, a.num_articles, `+mentions+`, e.day
 		FROM events e JOIN articles a ON a.pk = e.article_pk
 		WHERE `+and(conds...)+` ORDER BY e.day DESC, e.id DESC`, p...)
 	if err != nil {
 		return fmt.Errorf("postgres: export: %w", err)
 	}
 	defer rows.Close()
+	var day []store.ExportRow // the rows of one day, when keyed
+	var current pgtype.Date
+	flush := func() error {
+		type key struct{ source, target, code string }
+		sums := make(map[key]int)
+		for _, r := range day {
+			sums[key{r.Event.Source, r.Event.Target, r.Event.Code}] += r.NumArticles
+		}
+		for _, r := range day {
+			r.NumMentions = sums[key{r.Event.Source, r.Event.Target, r.Event.Code}]
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		day = day[:0]
+		return nil
+	}
 	for rows.Next() {
 		var r store.ExportRow
 		var published pgtype.Timestamptz
 		var offset int32
+		var d pgtype.Date
 		if err := scanEvent(rows, &r.Event, &r.URL, &r.Outlet, &published, &offset, &r.NumSources,
-			&r.NumArticles, &r.NumMentions); err != nil {
+			&r.NumArticles, &r.NumMentions, &d); err != nil {
 			return fmt.Errorf("postgres: export: %w", err)
 		}
 		r.Published = publishedTime(published, offset)
-		if err := fn(r); err != nil {
-			return err
+		if !keyed {
+			if err := fn(r); err != nil {
+				return err
+			}
+			continue
 		}
+		if len(day) > 0 && (d.Time != current.Time || d.InfinityModifier != current.InfinityModifier) {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		current = d
+		day = append(day, r)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("postgres: export: %w", err)
 	}
-	return nil
+	return flush()
 }
 
 // DyadTimeline implements store.Store from the dyad_days rollup, summed

@@ -331,3 +331,63 @@ func TestRollups(t *testing.T) {
 		t.Errorf("after delete: search = %d hits, %v; want 200", len(hits), err)
 	}
 }
+
+// TestExportMentions: NumMentions is the same whether the export sums it
+// in Go over a day's events (a filter on codes and days) or asks the
+// database for each event (a filter on quad class or text).
+func TestExportMentions(t *testing.T) {
+	ctx := t.Context()
+	db := open(t, pgtest.Schema(t))
+	// Three articles a day tell the same events (BenchArticles repeats
+	// dyads every 12 articles); some are carried by other outlets too.
+	as := storetest.BenchArticles(0, 120, 3)
+	for i := range as {
+		for j := range as[i].Events {
+			as[i].Events[j].Date = fmt.Sprintf("2025-03-%02d", 1+i%12)
+			if i%5 == 0 {
+				as[i].Events[j].QuadClass = 2
+			}
+		}
+		if i%4 == 0 {
+			as[i].Sources = []string{"Le360", "SNRTnews"}
+		}
+	}
+	as[7].Events[0].Date, as[7].Published = "", time.Time{} // an undated one too
+	if _, err := db.PutArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	export := func(f store.EventFilter) map[int64]int {
+		out := map[int64]int{}
+		if err := db.ExportEvents(ctx, f, func(r store.ExportRow) error {
+			out[r.Event.ID] = r.NumMentions
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	all := export(store.EventFilter{})
+	if len(all) != 360 {
+		t.Fatalf("export of everything: %d rows, want 360", len(all))
+	}
+	most := 0
+	for _, n := range all {
+		most = max(most, n)
+	}
+	if most < 4 {
+		t.Fatalf("no event is told more than %d times: the test tells nothing", most)
+	}
+	for _, f := range []store.EventFilter{
+		{QuadClass: 2}, {QuadClass: 1}, {Query: "الرباط"}, {Source: "MAR", To: "2025-03-05"}, {Actor: "RUS", Root: "04"},
+	} {
+		got := export(f)
+		if len(got) == 0 {
+			t.Errorf("%+v: nothing exported", f)
+		}
+		for id, n := range got {
+			if n != all[id] {
+				t.Errorf("%+v: event %d told %d times, %d in the export of everything", f, id, n, all[id])
+			}
+		}
+	}
+}
