@@ -579,3 +579,50 @@ func TestConsumerDeletedStopsConsume(t *testing.T) {
 		t.Fatal("Consume goes on without its consumer")
 	}
 }
+
+// TestRequeueDeadLetters: a document dead-lettered while the worker could
+// not store it is put back once the cause is mended, handled again and
+// removed from the dead letters; an undecodable one stays.
+func TestRequeueDeadLetters(t *testing.T) {
+	ctx := context.Background()
+	srv := startServer(t)
+	q := open(t, srv, queue.Options{})
+	publish(t, q, doc("a"), doc("bad"))
+	nc, err := srv.Conn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	if err := nc.Publish(queue.Subject, []byte("{not json")); err != nil {
+		t.Fatal(err)
+	}
+	broken := &recorder{fail: func(ids []string, _ int) error {
+		if slices.Contains(ids, "bad") {
+			return queue.Permanent(errors.New("the lexicon rejects it"))
+		}
+		return nil
+	}}
+	stop := consume(q, broken.handle, queue.ConsumeOptions{MaxWait: 50 * time.Millisecond})
+	waitFor(t, "two dead letters", func() bool { return status(t, q).Dead == 2 && status(t, q).Messages == 0 })
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	res, err := q.Requeue(ctx, 0)
+	if err != nil || res.Requeued != 1 || res.Kept != 1 {
+		t.Fatalf("Requeue = %+v, %v; want 1 requeued, 1 kept", res, err)
+	}
+	mended := &recorder{}
+	stop = consume(q, mended.handle, queue.ConsumeOptions{MaxWait: 50 * time.Millisecond})
+	waitFor(t, "the requeued document", func() bool { return mended.times("bad") == 1 && status(t, q).Messages == 0 })
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	left, err := q.DeadLetters(ctx, 10)
+	if err != nil || len(left) != 1 || left[0].ID != "" {
+		t.Errorf("dead letters after Requeue: %+v, %v; want only the undecodable one", left, err)
+	}
+	if res, err := q.Requeue(ctx, 0); err != nil || res.Requeued != 0 || res.Kept != 1 {
+		t.Errorf("second Requeue = %+v, %v; want nothing requeued", res, err)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -157,4 +158,50 @@ func (q *Queue) DeadLetters(ctx context.Context, limit int) ([]DeadLetter, error
 		out = append(out, d)
 	}
 	return out, nil
+}
+
+// RequeueResult counts what Requeue did.
+type RequeueResult struct {
+	Requeued int `json:"requeued"` // put back on the documents' stream
+	Kept     int `json:"kept"`     // left in the dead letters: they cannot be decoded
+}
+
+// Requeue puts up to limit dead letters, oldest first, back on the
+// documents' stream for the workers to try again (after the cause of
+// their failure is mended: a dictionary, the database), and removes them
+// from the dead letters once the stream has them. Each is published under
+// a message id of its own (the document's id and the dead letter's
+// sequence), so that the duplicate window, which still remembers the
+// first publication, does not drop it. Dead letters that cannot be
+// decoded stay where they are. limit <= 0 means all.
+func (q *Queue) Requeue(ctx context.Context, limit int) (RequeueResult, error) {
+	var res RequeueResult
+	info, err := q.dead.Info(ctx)
+	if err != nil {
+		return res, fmt.Errorf("queue: stream %s: %w", q.opt.DeadStream, err)
+	}
+	for seq := info.State.FirstSeq; seq <= info.State.LastSeq && seq > 0 && (limit <= 0 || res.Requeued < limit); seq++ {
+		m, err := q.dead.GetMsg(ctx, seq)
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			continue
+		}
+		if err != nil {
+			return res, fmt.Errorf("queue: dead letter %d: %w", seq, err)
+		}
+		doc, err := Decode(m.Data)
+		if err != nil {
+			res.Kept++
+			continue
+		}
+		msg := &nats.Msg{Subject: Subject, Data: m.Data, Header: nats.Header{}}
+		msg.Header.Set(jetstream.MsgIDHeader, MsgID(doc.ID)+"#dead-"+strconv.FormatUint(seq, 10))
+		if _, err := q.js.PublishMsg(ctx, msg); err != nil {
+			return res, fmt.Errorf("queue: requeueing %q: %w", doc.ID, err)
+		}
+		if err := q.dead.DeleteMsg(ctx, seq); err != nil {
+			return res, fmt.Errorf("queue: removing dead letter %d (requeued): %w", seq, err)
+		}
+		res.Requeued++
+	}
+	return res, nil
 }

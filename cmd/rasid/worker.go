@@ -145,7 +145,38 @@ func newQueueCommand() *cobra.Command {
 		Use:   "queue",
 		Short: "Look at the NATS JetStream queue of rasid ingest --queue and rasid worker",
 	}
-	cmd.AddCommand(newQueueStatusCommand())
+	cmd.AddCommand(newQueueStatusCommand(), newQueueRequeueCommand())
+	return cmd
+}
+
+func newQueueRequeueCommand() *cobra.Command {
+	var url string
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "requeue [--queue nats://HOST:4222] [--limit N]",
+		Short: "Put dead letters back on the queue for the workers to try again",
+		Long: `Requeue puts the dead letters (oldest first, at most --limit; all by
+default) back on the queue, once what made them fail is mended (a
+dictionary, the database), and removes them from the dead letters. Dead
+letters that cannot be decoded stay; rasid queue status --dead N lists
+them.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			url = queueURL(url)
+			q, err := queue.Connect(ctx, url, queue.Options{ReadOnly: true, Name: "rasid queue requeue"})
+			if err != nil {
+				return err
+			}
+			defer q.Close()
+			res, err := q.Requeue(ctx, limit)
+			fmt.Fprintf(cmd.OutOrStdout(), "requeued %d dead letters, kept %d that cannot be decoded\n",
+				res.Requeued, res.Kept)
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&url, "queue", "", "NATS server URL (default $RASID_QUEUE or nats://127.0.0.1:4222)")
+	cmd.Flags().IntVar(&limit, "limit", 0, "requeue at most N dead letters (0: all)")
 	return cmd
 }
 

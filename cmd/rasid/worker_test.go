@@ -201,3 +201,12 @@ func TestQueueStatusTable(t *testing.T) {
 		t.Errorf("ingest --queue --db: %v", err)
 	}
 }
+
+// TestQueueRequeueEmpty: requeue on a queue without dead letters says so.
+func TestQueueRequeueEmpty(t *testing.T) {
+	url, _ := startQueueServer(t, time.Minute)
+	stdout, _, err := run(t, "", "queue", "requeue", "--queue", url)
+	if err != nil || !strings.Contains(stdout, "requeued 0 dead letters, kept 0") {
+		t.Errorf("queue requeue: %v: %q", err, stdout)
+	}
+}
