@@ -820,6 +820,17 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			tgt = party{k}
 		}
 	}
+	if len(tgt) == 0 && len(src) > 0 && t.Phrase.Code[:2] == "15" {
+		// "أرسلت واشنطن سفناً حربية … قرب السواحل الفنزويلية": forces
+		// sent to a state's coasts, borders or waters are aimed at it.
+		for i := t.End; i+1 < R && len(tgt) == 0; i++ {
+			if hasForm(a.d, i, frontierNouns...) {
+				if k := a.mentionAt[i+1]; k >= 0 && a.mentions[k].AdjOnly && !sameCode(a, src, k) {
+					tgt = party{k}
+				}
+			}
+		}
+	}
 	if t.Phrase.NoSrc && len(src) == 0 && t.Phrase.Code[:2] >= "18" && !t.Phrase.Verb {
 		// "غارة إسرائيلية"، "صاروخ أميركي": the adjective on the weapon or
 		// strike names the attacker.
@@ -940,6 +951,10 @@ func hostsMeeting(a *article, t trigger, tgt party) bool {
 
 // adjectiveTarget returns the first nationality adjective in [from, to)
 // of a state other than the source's, or -1.
+// frontierNouns are a state's edges, which forces are sent to or massed
+// along ("قرب السواحل الفنزويلية"، "على الحدود اللبنانية").
+var frontierNouns = []string{"السواحل", "سواحل", "الساحل", "ساحل", "الحدود", "حدود", "المياه", "مياه", "الاجواء", "اجواء", "المجال"}
+
 func adjectiveTarget(a *article, src party, from, to int) int {
 	for i := from; i < to; i++ {
 		k := a.mentionAt[i]
