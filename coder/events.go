@@ -881,6 +881,15 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 				break
 			}
 		}
+		if len(tgt) == 0 && t.Phrase.Code[:2] == "07" {
+			// "أرسلت المملكة المغربية أربعين طناً من المواد الغذائية
+			// لفائدة سكان قطاع غزة": aid sent to a region of another state.
+			for i := t.End; i < R && len(tgt) == 0; i++ {
+				if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && !sameCode(a, src, k) {
+					tgt = party{k}
+				}
+			}
+		}
 	}
 	if len(src) == 0 && t.Phrase.Code[:2] == "14" {
 		// "تظاهر الآلاف في بغداد": the people of the place protest.
