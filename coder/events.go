@@ -511,6 +511,10 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 // تبنته حركة الشباب".
 var agentVerbs = []string{"تبنته", "تبنتها", "تبناه", "تبناها", "نفذته", "نفذتها", "نفذها", "نفذه", "شنته", "شنتها", "شنها", "شنه", "اطلقته", "اطلقتها", "تبنت", "تبني"}
 
+// visitAgentVerbs name who makes a visit right after its noun: "زيارة
+// يقوم بها الرئيس"، "زيارة بدأتها الوزيرة".
+var visitAgentVerbs = []string{"يقوم", "تقوم", "قام", "قامت", "بداها", "بداتها", "يجريها", "تجريها", "اجراها", "اجرتها", "يؤديها", "تؤديها", "اداها", "ادتها"}
+
 var stateRole = map[string]bool{"GOV": true, "MIL": true, "COP": true, "LEG": true, "JUD": true}
 
 // relativeFollows reports whether a nominal trigger is followed closely by
@@ -889,6 +893,30 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 					tgt = party{k}
 				}
 			}
+		}
+	}
+	if t.Phrase.Code == "042" && !t.Phrase.Verb {
+		// "في ختام زيارة بدأتها الوزيرة الفرنسية"، "أول زيارة يقوم بها
+		// الرئيس التركي": the visitor is named by the relative verb after
+		// the noun; whom the source was taken to be is the host.
+		for i := t.End; i < t.End+3 && i+1 < R; i++ {
+			if !hasForm(a.d, i, visitAgentVerbs...) {
+				continue
+			}
+			j := i + 1
+			if isWord(a.d, j, "بها") {
+				j++
+			}
+			if k := a.firstActorAfter(j, min(j+1, R)); k >= 0 && !inParty(src, k) {
+				host := src
+				src = party{k}
+				if len(host) > 0 && !sameCode(a, src, host[0]) {
+					tgt = host
+				} else if len(tgt) > 0 && tgt[0] == k {
+					tgt = nil
+				}
+			}
+			break
 		}
 	}
 	if len(src) == 0 && t.Phrase.Code[:2] == "14" {
