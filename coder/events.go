@@ -895,6 +895,25 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			}
 		}
 	}
+	if !t.Phrase.Verb && t.Start > 0 {
+		// "بقرار دولة إسرائيل الاعتراف بسيادة المغرب": whose decision
+		// the act is, is its source; the target follows the noun.
+		if k := a.mentionAt[t.Start-1]; k >= 0 && a.mentions[k].Tok1 == t.Start && !a.mentions[k].Place &&
+			hasForm(a.d, a.mentions[k].Tok0-1, "قرار", "قرارا") {
+			src = party{k}
+			if len(tgt) > 0 && sameCode(a, src, tgt[0]) {
+				tgt = nil
+			}
+			if len(tgt) == 0 {
+				for _, j := range actorIdx(a, t.End, R) {
+					if !a.mentions[j].Place && !sameCode(a, src, j) {
+						tgt = party{j}
+						break
+					}
+				}
+			}
+		}
+	}
 	if t.Phrase.Code == "042" && !t.Phrase.Verb {
 		// "في ختام زيارة بدأتها الوزيرة الفرنسية"، "أول زيارة يقوم بها
 		// الرئيس التركي": the visitor is named by the relative verb after
