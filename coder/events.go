@@ -39,10 +39,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 	bodyRoots := map[string]bool{}
 	protestIn := map[int]bool{}
 	mediators := mediatorsOf(a, trigs)
+	// Accusations that a lawsuit's own text makes ("رفعت … دعوى …، تتهم
+	// فيها إسرائيل"): the suit's target, not acts of their own.
+	charges := map[int]bool{}
 	for _, k := range codingOrder(a, trigs) {
 		t := trigs[k]
 		headline := a.title && t.sent == 0
-		if t.Phrase.None {
+		if t.Phrase.None || charges[t.Start] {
 			continue // "استضافت … جولة من المحادثات": not an act itself
 		}
 		if c.blocked(a, t) || governed(a, trigs, k) {
@@ -58,6 +61,12 @@ func (c *Coder) events(a *article) []rasid.Event {
 			L = t.Start
 		}
 		src, tgt := parties(a, t, L, R)
+		if t.Phrase.Code == "115" && len(tgt) == 0 {
+			if k, j := suitCharge(a, trigs, t); k >= 0 {
+				tgt = party{k}
+				charges[trigs[j].Start] = true
+			}
+		}
 		p := t.Phrase
 		if p.Code == "043" && p.Verb && hostsMeeting(a, t, tgt) {
 			// "استضافت عُمان جولة محادثات بين المبعوث الأمريكي والوزير
@@ -510,6 +519,24 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 // agentVerbs name who carried out an attack right after its noun: "هجوم
 // تبنته حركة الشباب".
 var agentVerbs = []string{"تبنته", "تبنتها", "تبناه", "تبناها", "نفذته", "نفذتها", "نفذها", "نفذه", "شنته", "شنتها", "شنها", "شنه", "اطلقته", "اطلقتها", "تبنت", "تبني"}
+
+// suitCharge finds, in the sentence of lawsuit t, the accusation the suit
+// makes ("دعوى …، تتهم فيها إسرائيل بارتكاب"): the mention accused and
+// the index of the accusation's trigger, or -1, -1.
+func suitCharge(a *article, trigs []trigger, t trigger) (int, int) {
+	for j, u := range trigs {
+		if u.sent != t.sent || u.Start <= t.Start || u.Phrase.Code[:2] != "11" {
+			continue
+		}
+		if !isWord(a.d, u.End, "فيها", "فيه") {
+			continue
+		}
+		if k := a.firstActorAfter(u.End+1, min(u.End+2, len(a.d.Tokens))); k >= 0 {
+			return k, j
+		}
+	}
+	return -1, -1
+}
 
 // visitAgentVerbs name who makes a visit right after its noun: "زيارة
 // يقوم بها الرئيس"، "زيارة بدأتها الوزيرة".
