@@ -148,6 +148,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 		}
 		if p.Rev {
 			src, tgt = tgt, src
+			if len(src) == 0 && p.NoSrc && p.Code[:2] >= "18" {
+				// "تعرض فيتسو لمحاولة اغتيال، بعدما أطلق مسلح سلوفاكي
+				// النار عليه": the armed man named in the sentence.
+				if k := armedIn(a, t.sent, tgt); k >= 0 {
+					src = party{k}
+				}
+			}
 		}
 		sym := p.Sym
 		if lastPair[0] >= 0 {
@@ -520,6 +527,17 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 // تبنته حركة الشباب".
 var agentVerbs = []string{"تبنته", "تبنتها", "تبناه", "تبناها", "نفذته", "نفذتها", "نفذها", "نفذه", "شنته", "شنتها", "شنها", "شنه", "اطلقته", "اطلقتها", "تبنت", "تبني"}
 
+// armedIn returns the first armed group or gunman (role REB) named in
+// sentence sent that is not in p, or -1.
+func armedIn(a *article, sent int, p party) int {
+	for i := a.sentTok[sent][0]; i < a.sentTok[sent][1]; i++ {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Role == "REB" && !inParty(p, k) {
+			return k
+		}
+	}
+	return -1
+}
+
 // suitCharge finds, in the sentence of lawsuit t, the accusation the suit
 // makes ("دعوى …، تتهم فيها إسرائيل بارتكاب"): the mention accused and
 // the index of the accusation's trigger, or -1, -1.
@@ -875,11 +893,8 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	if t.Phrase.NoSrc && len(src) == 0 && t.Phrase.Code[:2] >= "18" {
 		// "…، بعدما أطلق مسلح سلوفاكي النار عليه": an armed man named in
 		// the sentence is the attacker.
-		for i := a.sentTok[t.sent][0]; i < a.sentTok[t.sent][1]; i++ {
-			if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Role == "REB" && !inParty(tgt, k) {
-				src = party{k}
-				break
-			}
+		if k := armedIn(a, t.sent, tgt); k >= 0 {
+			src = party{k}
 		}
 	}
 	if t.Phrase.NoSrc && len(src) == 0 {
