@@ -27,6 +27,11 @@ type party []int // indexes into article.mentions
 // of an armed group's country when the text names no victim.
 const homeSide = -2
 
+// homeGov stands for "the source's own government" as a target: whom a
+// union's strike or a crowd's protest is aimed at when the text names
+// no one.
+const homeGov = -3
+
 func (c *Coder) events(a *article) []rasid.Event {
 	trigs := c.triggers(a)
 	var out []rasid.Event
@@ -242,6 +247,18 @@ func (c *Coder) events(a *article) []rasid.Event {
 			// An armed group's killings with no victim named: the people
 			// of its own country.
 			tgt = party{homeSide}
+		}
+		if p.Code[:2] == "14" && len(tgt) == 0 && len(src) == 1 && src[0] >= 0 && !stateRole[a.mentions[src[0]].Role] &&
+			a.mentions[src[0]].Role != "REB" {
+			if k := protestVenue(a, t.sent, a.mentions[src[0]].Code); k >= 0 {
+				// "تظاهر الآلاف أمام السفارة الإسرائيلية": whose mission
+				// the crowd faces.
+				tgt = party{k}
+			} else {
+				// "يخوض الاتحاد العام التونسي للشغل إضراباً عاماً": a
+				// protest with no one named faces its own government.
+				tgt = party{homeGov}
+			}
 		}
 		if p.Code[:2] == "14" && protestIn[t.sent] {
 			// One protest per sentence: "تظاهر الآلاف … احتجاجاً على" is one.
@@ -501,6 +518,8 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 		e.Target, e.TargetRole, e.TargetText = m.Code, m.Role, m.Text
 	} else if g == homeSide {
 		e.Target, e.TargetRole = e.Source, "CVL"
+	} else if g == homeGov {
+		e.Target, e.TargetRole = e.Source, "GOV"
 	}
 	if s >= 0 && g >= 0 && e.Source == e.Target && (e.SourceRole == e.TargetRole || stateRole[e.SourceRole] && stateRole[e.TargetRole] || a.mentions[g].StateRef) {
 		// One state's organs acting on each other ("أمر الجيش") are not
@@ -526,6 +545,21 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 // agentVerbs name who carried out an attack right after its noun: "هجوم
 // تبنته حركة الشباب".
 var agentVerbs = []string{"تبنته", "تبنتها", "تبناه", "تبناها", "نفذته", "نفذتها", "نفذها", "نفذه", "شنته", "شنتها", "شنها", "شنه", "اطلقته", "اطلقتها", "تبنت", "تبني"}
+
+// protestVenue returns a mention of another state than code that sentence
+// sent names as where a protest stands ("أمام السفارة الإسرائيلية"), or
+// -1.
+func protestVenue(a *article, sent int, code string) int {
+	for i := a.sentTok[sent][0]; i+1 < a.sentTok[sent][1]; i++ {
+		if !hasForm(a.d, i, "امام") {
+			continue
+		}
+		if k := a.mentionAt[i+1]; k >= 0 && a.mentions[k].Code != code && a.mentions[k].Code != "" && !a.mentions[k].Place {
+			return k
+		}
+	}
+	return -1
+}
 
 // armedIn returns the first armed group or gunman (role REB) named in
 // sentence sent that is not in p, or -1.
