@@ -306,8 +306,9 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 			}
 			for k := j - 1; k >= 0; k-- {
 				m := ms[k]
-				if (m.Kind == rasid.KindOrganisation || m.Kind == rasid.KindGroup) && !m.Pron &&
-					strings.HasPrefix(arabic.Normalize(m.Text), h) {
+				if n := arabic.Normalize(m.Text); (m.Kind == rasid.KindOrganisation || m.Kind == rasid.KindGroup) && !m.Pron &&
+					(strings.HasPrefix(n, h) || strings.HasPrefix(n, c.Form)) {
+					// "حركة حماس" … "الحركة"; "القمة العربية" … "القمة".
 					a := Mention{Tok0: i, Tok1: i + 1, Anaphor: true, Pron: true}
 					a.Code, a.Role, a.Kind = m.Code, m.Role, m.Kind
 					finishSpan(d, &a, c)
