@@ -144,6 +144,10 @@ func TestWorkersKilledMidStreamStoreEachEventOnce(t *testing.T) {
 	var wg sync.WaitGroup
 	sums := make([]app.IngestSummary, 2)
 	errs := make([]error, 2)
+	// The two others start once the worker to be killed has committed
+	// its first batch: started together, they could drain the queue
+	// before its third.
+	others := make([]func(), len(sums))
 	for i := range sums {
 		q, err := srv.Open(ctx, qopt)
 		if err != nil {
@@ -151,12 +155,15 @@ func TestWorkersKilledMidStreamStoreEachEventOnce(t *testing.T) {
 		}
 		defer q.Close()
 		st := openTarget(t, target, kind)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sums[i], errs[i] = app.Work(wctx, q, st, c, wopt)
-		}()
+		others[i] = func() {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sums[i], errs[i] = app.Work(wctx, q, st, c, wopt)
+			}()
+		}
 	}
+	var startOthers sync.Once
 
 	// The worker to be killed: after its third batch is committed, its
 	// connection and database go at once, as when its process is killed,
@@ -183,6 +190,13 @@ func TestWorkersKilledMidStreamStoreEachEventOnce(t *testing.T) {
 		}
 		batches++
 		killedNew += sum.New
+		if batches == 1 {
+			startOthers.Do(func() {
+				for _, start := range others {
+					start()
+				}
+			})
+		}
 		if batches == 3 {
 			dead.Store(true)
 			killedLast = sum.New
@@ -195,7 +209,18 @@ func TestWorkersKilledMidStreamStoreEachEventOnce(t *testing.T) {
 	}
 	kopt := wopt.Consume
 	kopt.InFlight = 1
-	kerr := kq.Consume(ctx, kill, kopt)
+	// Never wait forever for the kill: fail instead.
+	kctx, kcancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer kcancel()
+	kerr := kq.Consume(kctx, kill, kopt)
+	startOthers.Do(func() {
+		for _, start := range others {
+			start()
+		}
+	})
+	if kctx.Err() != nil {
+		t.Fatalf("the worker to be killed handled %d batches in 2 minutes, not 3", batches)
+	}
 	if !errors.Is(kerr, nats.ErrConnectionClosed) {
 		t.Errorf("the killed worker's Consume: %v, want connection closed", kerr)
 	}
