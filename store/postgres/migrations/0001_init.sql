@@ -184,7 +184,10 @@ CREATE TABLE article_counts (
 	articles bigint NOT NULL
 );
 
-CREATE FUNCTION events_rollup_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The trigger functions plan their statements as PostgreSQL chooses
+-- (plan_cache_mode = auto), not once for all as the store's own queries
+-- (see Open): a transition table holds one row or thousands.
+CREATE FUNCTION events_rollup_insert() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = auto AS $$
 BEGIN
 	INSERT INTO dyad_days AS r (source, target, day, events, goldstein, q1, q2, q3, q4)
 	SELECT source, target, day, count(*), sum(goldstein),
@@ -214,7 +217,7 @@ BEGIN
 	RETURN NULL;
 END $$;
 
-CREATE FUNCTION events_rollup_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION events_rollup_delete() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = auto AS $$
 BEGIN
 	UPDATE dyad_days r SET
 		events = r.events - o.events, goldstein = r.goldstein - o.goldstein,
@@ -257,7 +260,7 @@ CREATE TRIGGER events_rollup_delete AFTER DELETE ON events
 
 -- The copies of an article are counted on it; the copies of an outlet in
 -- outlets.
-CREATE FUNCTION sources_count() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION sources_count() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = auto AS $$
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		INSERT INTO outlets AS r (source, copies)
@@ -287,7 +290,7 @@ CREATE TRIGGER sources_count_insert AFTER INSERT ON sources
 CREATE TRIGGER sources_count_delete AFTER DELETE ON sources
 	REFERENCING OLD TABLE AS changed_sources FOR EACH STATEMENT EXECUTE FUNCTION sources_count();
 
-CREATE FUNCTION articles_count() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION articles_count() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = auto AS $$
 DECLARE
 	n bigint;
 BEGIN
