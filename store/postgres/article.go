@@ -374,8 +374,8 @@ func copyRows(ctx context.Context, tx pgx.Tx, as []store.Article, prep []*prepar
 		columns []string
 		rows    [][]any
 	}{
-		{"sources", sourceColumns, srcRows},
 		{"mentions", mentionColumns, mentionRows},
+		{"sources", sourceColumns, srcRows},
 		{"events", eventColumns, eventRows},
 	} {
 		if len(c.rows) == 0 {

@@ -51,6 +51,8 @@ CREATE TABLE sources (
 	url        text COLLATE "C" NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX sources_key ON sources (article_pk, source, md5(url));
+-- Stats counts the distinct outlets by skipping through this index.
+CREATE INDEX sources_source ON sources (source);
 
 -- Actor mentions, in the order the coder gave them.
 CREATE TABLE mentions (
@@ -132,10 +134,12 @@ CREATE INDEX events_terms ON events USING gin (terms);
 -- timelines, the network, actors and stats read thousands of rows instead
 -- of millions of events: per directed dyad (codes may be '') per day and
 -- per month (dated events only), per dyad in all, per root per month
--- ('' for undated events), the copies per outlet, and the articles
--- (sharded by backend, so that concurrent writers rarely wait on one row).
--- The upserts go in key order, so two writers lock shared rows in the same
--- order and cannot deadlock on them.
+-- ('' for undated events), and the articles (in shards, so that concurrent
+-- writers rarely want the same row). Writers share rollup rows, which an
+-- upsert locks until the commit: PutArticles copies the events last, so
+-- that it holds them only while it commits. The upserts go in key order,
+-- so two writers lock shared rows in the same order and cannot deadlock on
+-- them.
 CREATE TABLE dyad_days (
 	source    text COLLATE "C" NOT NULL,
 	target    text COLLATE "C" NOT NULL,
@@ -172,11 +176,6 @@ CREATE TABLE root_months (
 	root   text COLLATE "C" NOT NULL,
 	events bigint NOT NULL,
 	PRIMARY KEY (month, root)
-);
-
-CREATE TABLE outlets (
-	source text COLLATE "C" PRIMARY KEY,
-	copies bigint NOT NULL  -- rows of sources
 );
 
 CREATE TABLE article_counts (
@@ -258,20 +257,9 @@ CREATE TRIGGER events_rollup_insert AFTER INSERT ON events
 CREATE TRIGGER events_rollup_delete AFTER DELETE ON events
 	REFERENCING OLD TABLE AS old_events FOR EACH STATEMENT EXECUTE FUNCTION events_rollup_delete();
 
--- The copies of an article are counted on it; the copies of an outlet in
--- outlets.
+-- The copies of an article are counted on it.
 CREATE FUNCTION sources_count() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = auto AS $$
 BEGIN
-	IF TG_OP = 'INSERT' THEN
-		INSERT INTO outlets AS r (source, copies)
-		SELECT source, count(*) FROM changed_sources GROUP BY 1 ORDER BY 1
-		ON CONFLICT (source) DO UPDATE SET copies = r.copies + excluded.copies;
-	ELSE
-		UPDATE outlets r SET copies = r.copies - o.copies
-		FROM (SELECT source, count(*) AS copies FROM changed_sources GROUP BY 1) o
-		WHERE r.source = o.source;
-		DELETE FROM outlets WHERE copies <= 0;
-	END IF;
 	-- PutArticles inserts articles with their counts right: they are
 	-- written once, not twice.
 	UPDATE articles a SET num_articles = greatest(1, c.copies), num_sources = c.outlets
@@ -302,7 +290,7 @@ BEGIN
 		DELETE FROM events WHERE article_pk IN (SELECT pk FROM changed_articles);
 	END IF;
 	IF n <> 0 THEN
-		INSERT INTO article_counts AS r (shard, articles) VALUES (pg_backend_pid() % 16, n)
+		INSERT INTO article_counts AS r (shard, articles) VALUES (floor(random() * 64)::integer, n)
 		ON CONFLICT (shard) DO UPDATE SET articles = r.articles + excluded.articles;
 	END IF;
 	RETURN NULL;
