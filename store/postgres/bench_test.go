@@ -293,7 +293,7 @@ func BenchmarkSearch(b *testing.B) {
 
 // benchSchema holds the 10M-event corpus between runs; bump its version
 // when the schema or the corpus changes.
-const benchSchema = "rasid_bench_10m_v2"
+const benchSchema = "rasid_bench_10m_v3"
 
 // benchDB returns the URL of the schema holding the 10M-event corpus
 // (storetest.Bench10MArticle, the one SQLite's benchmarks build), loading
