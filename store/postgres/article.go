@@ -220,8 +220,11 @@ func lookup(ctx context.Context, q querier, as []store.Article) (stored, error) 
 			hashes = append(hashes, a.ContentHash)
 		}
 	}
-	rows, err := q.Query(ctx, `SELECT id, content_hash FROM articles WHERE id = ANY($1)
-		UNION SELECT id, content_hash FROM articles WHERE content_hash = ANY($2) AND content_hash <> ''`, ids, hashes)
+	// Joins with the arrays, not "= ANY($1)": the generic plan of the
+	// latter, which knows no array's size, read the whole table.
+	rows, err := q.Query(ctx, `SELECT a.id, a.content_hash FROM unnest($1::text[]) k (id) JOIN articles a ON a.id = k.id
+		UNION SELECT a.id, a.content_hash FROM unnest($2::text[]) k (hash)
+			JOIN articles a ON a.content_hash = k.hash AND a.content_hash <> ''`, ids, hashes)
 	if err != nil {
 		return nil, err
 	}
@@ -396,8 +399,8 @@ func copyTables(ctx context.Context, tx pgx.Tx, srcRows, mentionRows, eventRows 
 		columns []string
 		rows    [][]any
 	}{
-		{"sources", sourceColumns, srcRows},
 		{"mentions", mentionColumns, mentionRows},
+		{"sources", sourceColumns, srcRows},
 		{"events", eventColumns, eventRows},
 	} {
 		if len(c.rows) == 0 {

@@ -136,6 +136,54 @@ func BenchmarkPutArticles(b *testing.B) {
 	}
 }
 
+// BenchmarkPutArticlesWriters measures PutArticles from several writers
+// at once (the coder workers of a queue, each with its own connections),
+// batches of 100 distinct articles: articles/s of them all, against one
+// writer in the same run.
+func BenchmarkPutArticlesWriters(b *testing.B) {
+	for _, writers := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("writers=%d", writers), func(b *testing.B) {
+			ctx := b.Context()
+			url := pgtest.Schema(b)
+			dbs := make([]*postgres.DB, writers)
+			for w := range dbs {
+				db, err := postgres.Open(ctx, url, storetest.Analyzer)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer db.Close()
+				dbs[w] = db
+			}
+			var months []string
+			for m := time.Date(2014, 12, 1, 0, 0, 0, 0, time.UTC); m.Year() < 2026; m = m.AddDate(0, 1, 0) {
+				months = append(months, m.Format("2006-01"))
+			}
+			if err := dbs[0].EnsureMonths(ctx, months); err != nil {
+				b.Fatal(err)
+			}
+			const batch = 100
+			n := 0
+			for b.Loop() {
+				// One round: each writer a batch of its own.
+				errs := make(chan error, writers)
+				for w, db := range dbs {
+					go func() {
+						_, err := db.PutArticles(ctx, storetest.BenchArticles(n+w*batch, batch, 5))
+						errs <- err
+					}()
+				}
+				for range writers {
+					if err := <-errs; err != nil {
+						b.Fatal(err)
+					}
+				}
+				n += writers * batch
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
 // BenchmarkSearch is the measurement that chose the full-text index: the
 // analysed terms as a tsvector under GIN (what the store does) against the
 // same terms as text (space-separated, with a space at either end) under a
@@ -245,7 +293,7 @@ func BenchmarkSearch(b *testing.B) {
 
 // benchSchema holds the 10M-event corpus between runs; bump its version
 // when the schema or the corpus changes.
-const benchSchema = "rasid_bench_10m_v2"
+const benchSchema = "rasid_bench_10m_v3"
 
 // benchDB returns the URL of the schema holding the 10M-event corpus
 // (storetest.Bench10MArticle, the one SQLite's benchmarks build), loading

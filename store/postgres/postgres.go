@@ -23,7 +23,7 @@
 // locking out readers and writers, the first time a batch holds an event
 // of its month. A page of events reads the newest partitions only.
 // Statement triggers keep per-day, per-month and total dyad rollups,
-// per-month root counts and the counts of articles and outlets, which
+// per-month root counts and the count of articles, which
 // timelines, the network, actors and stats read: a dyad's timeline over
 // ten million events takes milliseconds.
 //

@@ -391,3 +391,56 @@ func TestExportMentions(t *testing.T) {
 		}
 	}
 }
+
+// TestPartitionDuringRead: a month's partition is attached while a long
+// read holds events open (an export streaming to a slow client), and the
+// read does not block the writer.
+func TestPartitionDuringRead(t *testing.T) {
+	ctx := t.Context()
+	url := pgtest.Schema(t)
+	db := open(t, url)
+	if _, err := db.PutArticles(ctx, storetest.BenchArticles(0, 50, 2)); err != nil {
+		t.Fatal(err)
+	}
+	reading, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		first := true
+		done <- db.ExportEvents(ctx, store.EventFilter{}, func(store.ExportRow) error {
+			if first {
+				first = false
+				close(reading)
+				<-release
+			}
+			return nil
+		})
+	}()
+	<-reading
+	writer := open(t, url)
+	as := storetest.BenchArticles(100, 3, 1)
+	for i := range as {
+		as[i].Events[0].Date = "2031-07-01" // a month without a partition
+	}
+	put := make(chan error, 1)
+	go func() {
+		_, err := writer.PutArticles(ctx, as)
+		put <- err
+	}()
+	select {
+	case err := <-put:
+		if err != nil {
+			t.Errorf("PutArticles of a new month during a read: %v", err)
+		}
+		close(release)
+	case <-time.After(20 * time.Second):
+		t.Error("PutArticles of a new month waited for a read to end")
+		close(release)
+		<-put
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, rawPool(t, url), `SELECT count(*) FROM events_y2031m07`); n != 3 {
+		t.Errorf("the new partition holds %d events, want 3", n)
+	}
+}

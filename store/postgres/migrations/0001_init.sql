@@ -51,6 +51,8 @@ CREATE TABLE sources (
 	url        text COLLATE "C" NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX sources_key ON sources (article_pk, source, md5(url));
+-- Stats counts the distinct outlets by skipping through this index.
+CREATE INDEX sources_source ON sources (source);
 
 -- Actor mentions, in the order the coder gave them.
 CREATE TABLE mentions (
@@ -132,10 +134,12 @@ CREATE INDEX events_terms ON events USING gin (terms);
 -- timelines, the network, actors and stats read thousands of rows instead
 -- of millions of events: per directed dyad (codes may be '') per day and
 -- per month (dated events only), per dyad in all, per root per month
--- ('' for undated events), the copies per outlet, and the articles
--- (sharded by backend, so that concurrent writers rarely wait on one row).
--- The upserts go in key order, so two writers lock shared rows in the same
--- order and cannot deadlock on them.
+-- ('' for undated events), and the articles (in shards, so that concurrent
+-- writers rarely want the same row). Writers share rollup rows, which an
+-- upsert locks until the commit: PutArticles copies the events last, so
+-- that it holds them only while it commits. The upserts go in key order,
+-- so two writers lock shared rows in the same order and cannot deadlock on
+-- them.
 CREATE TABLE dyad_days (
 	source    text COLLATE "C" NOT NULL,
 	target    text COLLATE "C" NOT NULL,
@@ -174,17 +178,15 @@ CREATE TABLE root_months (
 	PRIMARY KEY (month, root)
 );
 
-CREATE TABLE outlets (
-	source text COLLATE "C" PRIMARY KEY,
-	copies bigint NOT NULL  -- rows of sources
-);
-
 CREATE TABLE article_counts (
 	shard    integer PRIMARY KEY,
 	articles bigint NOT NULL
 );
 
-CREATE FUNCTION events_rollup_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The trigger functions plan their statements as PostgreSQL chooses
+-- (plan_cache_mode = auto), not once for all as the store's own queries
+-- (see Open): a transition table holds one row or thousands.
+CREATE FUNCTION events_rollup_insert() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = auto AS $$
 BEGIN
 	INSERT INTO dyad_days AS r (source, target, day, events, goldstein, q1, q2, q3, q4)
 	SELECT source, target, day, count(*), sum(goldstein),
@@ -214,7 +216,7 @@ BEGIN
 	RETURN NULL;
 END $$;
 
-CREATE FUNCTION events_rollup_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION events_rollup_delete() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = auto AS $$
 BEGIN
 	UPDATE dyad_days r SET
 		events = r.events - o.events, goldstein = r.goldstein - o.goldstein,
@@ -255,20 +257,9 @@ CREATE TRIGGER events_rollup_insert AFTER INSERT ON events
 CREATE TRIGGER events_rollup_delete AFTER DELETE ON events
 	REFERENCING OLD TABLE AS old_events FOR EACH STATEMENT EXECUTE FUNCTION events_rollup_delete();
 
--- The copies of an article are counted on it; the copies of an outlet in
--- outlets.
-CREATE FUNCTION sources_count() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The copies of an article are counted on it.
+CREATE FUNCTION sources_count() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = auto AS $$
 BEGIN
-	IF TG_OP = 'INSERT' THEN
-		INSERT INTO outlets AS r (source, copies)
-		SELECT source, count(*) FROM changed_sources GROUP BY 1 ORDER BY 1
-		ON CONFLICT (source) DO UPDATE SET copies = r.copies + excluded.copies;
-	ELSE
-		UPDATE outlets r SET copies = r.copies - o.copies
-		FROM (SELECT source, count(*) AS copies FROM changed_sources GROUP BY 1) o
-		WHERE r.source = o.source;
-		DELETE FROM outlets WHERE copies <= 0;
-	END IF;
 	-- PutArticles inserts articles with their counts right: they are
 	-- written once, not twice.
 	UPDATE articles a SET num_articles = greatest(1, c.copies), num_sources = c.outlets
@@ -287,7 +278,7 @@ CREATE TRIGGER sources_count_insert AFTER INSERT ON sources
 CREATE TRIGGER sources_count_delete AFTER DELETE ON sources
 	REFERENCING OLD TABLE AS changed_sources FOR EACH STATEMENT EXECUTE FUNCTION sources_count();
 
-CREATE FUNCTION articles_count() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION articles_count() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = auto AS $$
 DECLARE
 	n bigint;
 BEGIN
@@ -299,7 +290,7 @@ BEGIN
 		DELETE FROM events WHERE article_pk IN (SELECT pk FROM changed_articles);
 	END IF;
 	IF n <> 0 THEN
-		INSERT INTO article_counts AS r (shard, articles) VALUES (pg_backend_pid() % 16, n)
+		INSERT INTO article_counts AS r (shard, articles) VALUES (floor(random() * 64)::integer, n)
 		ON CONFLICT (shard) DO UPDATE SET articles = r.articles + excluded.articles;
 	END IF;
 	RETURN NULL;
