@@ -48,13 +48,9 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"net/url"
-	"path"
 	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -178,39 +174,11 @@ func (db *DB) Close() error {
 }
 
 // Migration is one embedded schema migration.
-type Migration struct {
-	Version int
-	Name    string // file name, e.g. 0001_init.sql
-	SQL     string
-}
+type Migration = store.Migration
 
 // Migrations returns the embedded migrations in the order they apply.
 func Migrations() ([]Migration, error) {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var out []Migration
-	for _, name := range names {
-		base := path.Base(name)
-		digits, _, ok := strings.Cut(base, "_")
-		v, err := strconv.Atoi(digits)
-		if !ok || err != nil || v <= 0 {
-			return nil, fmt.Errorf("migration %s: name is not NNNN_name.sql", base)
-		}
-		b, err := migrations.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, Migration{Version: v, Name: base, SQL: string(b)})
-	}
-	slices.SortFunc(out, func(a, b Migration) int { return a.Version - b.Version })
-	for i := 1; i < len(out); i++ {
-		if out[i].Version == out[i-1].Version {
-			return nil, fmt.Errorf("migrations %s and %s: same version", out[i-1].Name, out[i].Name)
-		}
-	}
-	return out, nil
+	return store.LoadMigrations(migrations, "migrations/*.sql")
 }
 
 // migrate applies the migrations the schema lacks in one transaction,
