@@ -12,13 +12,11 @@ import (
 // evidence text taken from the article's text when a gives only its
 // offsets, as PutArticle stores it.
 func SameCoding(a *Article, ms []rasid.Mention, evs []rasid.Event) bool {
-	if len(ms) != len(a.Mentions) || len(evs) != len(a.Events) || !slices.Equal(ms, a.Mentions) {
+	if len(evs) != len(a.Events) || !slices.Equal(ms, a.Mentions) {
 		return false
 	}
 	for i, e := range a.Events {
-		if e.Evidence.Text == "" && e.Evidence.End > e.Evidence.Start && e.Evidence.End <= len(a.Text) {
-			e.Evidence.Text = a.Text[e.Evidence.Start:e.Evidence.End]
-		}
+		e.Evidence.Text = EvidenceText(a, e)
 		old := evs[i]
 		e.ID, e.ArticleID, old.ID, old.ArticleID = 0, "", 0, ""
 		if e != old {

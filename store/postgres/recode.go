@@ -20,23 +20,32 @@ func (db *DB) Documents(ctx context.Context, after string, limit int) ([]rasid.D
 	if limit == 0 {
 		limit = store.DefaultLimit
 	}
-	rows, err := db.pool.Query(ctx, `SELECT id, url, source, title, published, published_offset, text, lang
-		FROM articles WHERE id > $1 ORDER BY id LIMIT $2`, after, limit)
+	rows, err := db.pool.Query(ctx, `SELECT `+documentColumns+` FROM articles WHERE id > $1 ORDER BY id LIMIT $2`, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: documents: %w", err)
 	}
+	docs, err := collectDocuments(rows)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: documents: %w", err)
+	}
+	return docs, nil
+}
+
+// documentColumns are the columns of articles collectDocuments reads.
+const documentColumns = `id, url, source, title, published, published_offset, text, lang`
+
+// collectDocuments reads rows of documentColumns.
+func collectDocuments(rows pgx.Rows) ([]rasid.Document, error) {
 	docs := []rasid.Document{}
 	var d rasid.Document
 	var published pgtype.Timestamptz
 	var offset int32
-	if _, err := pgx.ForEachRow(rows, []any{&d.ID, &d.URL, &d.Source, &d.Title, &published, &offset, &d.Text, &d.Lang}, func() error {
+	_, err := pgx.ForEachRow(rows, []any{&d.ID, &d.URL, &d.Source, &d.Title, &published, &offset, &d.Text, &d.Lang}, func() error {
 		d.Published = publishedTime(published, offset)
 		docs = append(docs, d)
 		return nil
-	}); err != nil {
-		return nil, fmt.Errorf("postgres: documents: %w", err)
-	}
-	return docs, nil
+	})
+	return docs, err
 }
 
 // Recode implements store.Store.
@@ -120,21 +129,21 @@ func (db *DB) Recode(ctx context.Context, rs []store.Recoding) ([]bool, error) {
 
 // documentsByID reads the stored articles of ids as documents, by id.
 func (db *DB) documentsByID(ctx context.Context, q querier, ids []string) (map[string]rasid.Document, error) {
-	rows, err := q.Query(ctx, `SELECT id, url, source, title, published, published_offset, text, lang
-		FROM articles WHERE id = ANY($1)`, ids)
+	// A join with the array, not "= ANY($1)", as in lookup: the generic
+	// plan of = ANY reads the whole table.
+	rows, err := q.Query(ctx, `SELECT `+documentColumns+` FROM unnest($1::text[]) k (id) JOIN articles USING (id)`, ids)
 	if err != nil {
 		return nil, err
 	}
-	docs := make(map[string]rasid.Document, len(ids))
-	var d rasid.Document
-	var published pgtype.Timestamptz
-	var offset int32
-	_, err = pgx.ForEachRow(rows, []any{&d.ID, &d.URL, &d.Source, &d.Title, &published, &offset, &d.Text, &d.Lang}, func() error {
-		d.Published = publishedTime(published, offset)
+	list, err := collectDocuments(rows)
+	if err != nil {
+		return nil, err
+	}
+	docs := make(map[string]rasid.Document, len(list))
+	for _, d := range list {
 		docs[d.ID] = d
-		return nil
-	})
-	return docs, err
+	}
+	return docs, nil
 }
 
 // coding reads the mentions and events of the article pk, in order.
