@@ -875,11 +875,8 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// "أمر الجيش بالسيطرة على المنطقة العازلة في هضبة الجولان، وهو
 		// ما شرعت القوات الإسرائيلية في تنفيذه": a place of another
 		// state before the source's own forces is where the act lands.
-		for i := t.End; i < a.mentions[tgt[0]].Tok0; i++ {
-			if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && !sameCode(a, src, k) {
-				tgt = party{k}
-				break
-			}
+		if k := otherPlace(a, src, t.End, a.mentions[tgt[0]].Tok0); k >= 0 {
+			tgt = party{k}
 		}
 	}
 	if len(tgt) > 0 && len(src) > 0 && dualBetween(a, a.mentions[src[len(src)-1]].Tok1, a.mentions[tgt[0]].Tok0) {
@@ -964,10 +961,8 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		if len(tgt) == 0 && t.Phrase.Code[:2] == "07" {
 			// "أرسلت المملكة المغربية أربعين طناً من المواد الغذائية
 			// لفائدة سكان قطاع غزة": aid sent to a region of another state.
-			for i := t.End; i < R && len(tgt) == 0; i++ {
-				if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && !sameCode(a, src, k) {
-					tgt = party{k}
-				}
+			if k := otherPlace(a, src, t.End, R); k >= 0 {
+				tgt = party{k}
 			}
 		}
 	}
@@ -1083,6 +1078,17 @@ func hostsMeeting(a *article, t trigger, tgt party) bool {
 
 // adjectiveTarget returns the first nationality adjective in [from, to)
 // of a state other than the source's, or -1.
+// otherPlace returns the first place in tokens [from, to) of another
+// state than src's, or -1.
+func otherPlace(a *article, src party, from, to int) int {
+	for i := from; i < to; i++ {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && !sameCode(a, src, k) {
+			return k
+		}
+	}
+	return -1
+}
+
 // frontierNouns are a state's edges, which forces are sent to or massed
 // along ("قرب السواحل الفنزويلية"، "على الحدود اللبنانية").
 var frontierNouns = []string{"السواحل", "سواحل", "الساحل", "ساحل", "الحدود", "حدود", "المياه", "مياه", "الاجواء", "اجواء", "المجال"}
