@@ -45,7 +45,7 @@ finishes the work.`,
 					}
 				} else {
 					fmt.Fprintf(cmd.OutOrStdout(), "%s: recoded %d articles, %d changed, %d events now\n",
-						app.DBPath(db), sum.Articles, sum.Changed, sum.Events)
+						app.DisplayDB(app.DBPath(db)), sum.Articles, sum.Changed, sum.Events)
 				}
 				return err
 			})
