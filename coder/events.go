@@ -37,6 +37,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 	var out []rasid.Event
 	seen := map[string]bool{}
 	lastPair := [2]int{-1, -1}
+	var lastGroup []int                              // the parties of the latest act among three or more
 	fightPair := [2]int{-1, -1}                      // the sides of the latest fighting (roots 18–20)
 	prev := struct{ sent, src, tgt int }{-1, -1, -1} // the previous event told
 	materialSeen := false
@@ -47,6 +48,15 @@ func (c *Coder) events(a *article) []rasid.Event {
 	// Accusations that a lawsuit's own text makes ("رفعت … دعوى …، تتهم
 	// فيها إسرائيل"): the suit's target, not acts of their own.
 	charges := map[int]bool{}
+	// A killing told with its means ("اغتيال القيادي … بغارة إسرائيلية"):
+	// one act, the killing, by whoever struck.
+	meansOf := map[int]int{}
+	for k := range trigs {
+		if j := killingMeans(a, trigs, k); j >= 0 {
+			meansOf[k] = j
+			charges[trigs[j].Start] = true
+		}
+	}
 	for _, k := range codingOrder(a, trigs) {
 		t := trigs[k]
 		headline := a.title && t.sent == 0
@@ -66,6 +76,18 @@ func (c *Coder) events(a *article) []rasid.Event {
 			L = t.Start
 		}
 		src, tgt := parties(a, t, L, R)
+		if j, ok := meansOf[k]; ok {
+			Lj, Rj := clause(a, trigs, j)
+			ms, mt := parties(a, trigs[j], Lj, Rj)
+			src = ms
+			if len(tgt) == 0 {
+				if v := a.firstActorAfter(t.End, trigs[j].Start); v >= 0 {
+					tgt = party{v}
+				} else {
+					tgt = mt
+				}
+			}
+		}
 		if t.Phrase.Code == "115" && len(tgt) == 0 {
 			if k, j := suitCharge(a, trigs, t); k >= 0 {
 				tgt = party{k}
@@ -162,7 +184,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 			}
 		}
 		sym := p.Sym
-		if lastPair[0] >= 0 {
+		var group []int
+		if n := groupSubject(a, t, L, R); n > 0 && n == len(lastGroup) && len(src)+len(tgt) == 0 {
+			// "واتفق القادة الثلاثة": a joint act of the three parties of the
+			// act just told, each with each.
+			group, sym = lastGroup, true
+		}
+		if lastPair[0] >= 0 && group == nil {
 			switch {
 			case dualSubject(a, t, L, R) || p.Dual || len(src)+len(tgt) == 0 && p.Sym:
 				// "أشاد الوزيران"، "بين البلدين", or a joint act told without
@@ -225,6 +253,9 @@ func (c *Coder) events(a *article) []rasid.Event {
 			// mediator is not a party of the act it mediates.
 			src, tgt = withoutMediators(mediators, t.sent, src), withoutMediators(mediators, t.sent, tgt)
 		}
+		if group != nil {
+			src, tgt = party{group[0]}, party(group[1:])
+		}
 		if len(src)+len(tgt) == 0 {
 			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 113, src, tgt)
 			continue
@@ -266,43 +297,53 @@ func (c *Coder) events(a *article) []rasid.Event {
 			continue
 		}
 		date, hist, exprUsed := c.dateOf(a, trigs, k)
-		for _, s := range orNone(src) {
-			for _, g := range orNone(tgt) {
-				e, ok := c.event(a, t, s, g, date, hist, sym)
-				if !ok {
-					continue
+		if j, ok := meansOf[k]; ok {
+			// The time of the strike is that of the killing.
+			date, hist, exprUsed = c.dateOf(a, trigs, j)
+		}
+		pairs := crossPairs(src, tgt)
+		if group != nil {
+			pairs = groupPairs(group)
+		}
+		if !hist && len(src)+len(tgt) >= 3 && group == nil {
+			lastGroup = distinctStates(a, append(append([]int(nil), src...), tgt...))
+		}
+		for _, sg := range pairs {
+			s, g := sg[0], sg[1]
+			e, ok := c.event(a, t, s, g, date, hist, sym)
+			if !ok {
+				continue
+			}
+			key := dedupKey(e)
+			if seen[key] || headline && bodyRoots[e.Root] {
+				// A headline repeats the story: what the body codes
+				// it does not code again.
+				continue
+			}
+			if !headline {
+				bodyRoots[e.Root] = true
+			}
+			seen[key] = true
+			if alt := altKey(e); alt != "" {
+				seen[alt] = true
+			}
+			out = append(out, e)
+			if material && e.Root >= "18" {
+				materialSeen = true
+				if s >= 0 && g >= 0 && !hist {
+					fightPair = [2]int{s, g}
 				}
-				key := dedupKey(e)
-				if seen[key] || headline && bodyRoots[e.Root] {
-					// A headline repeats the story: what the body codes
-					// it does not code again.
-					continue
-				}
-				if !headline {
-					bodyRoots[e.Root] = true
-				}
-				seen[key] = true
-				if alt := altKey(e); alt != "" {
-					seen[alt] = true
-				}
-				out = append(out, e)
-				if material && e.Root >= "18" {
-					materialSeen = true
-					if s >= 0 && g >= 0 && !hist {
-						fightPair = [2]int{s, g}
-					}
-				}
-				if e.Root == "14" {
-					protestIn[t.sent] = true
-				}
-				if s >= 0 {
-					told = append(told, toldAct{head: headWord(a.d, t.Start), src: s})
-				}
-				if s >= 0 && g >= 0 {
-					prev.sent, prev.src, prev.tgt = t.sent, s, g
-					if !hist {
-						lastPair = [2]int{s, g}
-					}
+			}
+			if e.Root == "14" {
+				protestIn[t.sent] = true
+			}
+			if s >= 0 {
+				told = append(told, toldAct{head: headWord(a.d, t.Start), src: s})
+			}
+			if s >= 0 && g >= 0 {
+				prev.sent, prev.src, prev.tgt = t.sent, s, g
+				if !hist {
+					lastPair = [2]int{s, g}
 				}
 			}
 		}
@@ -428,6 +469,83 @@ func isConjoined(a *article, t trigger) bool {
 	return strings.HasPrefix(n, "و") && t.Start > 0 && (isComma(a, t.Start-1) || a.d.Tokens[t.Start-1].Kind == arabic.Word)
 }
 
+// crossPairs is every source with every target, -1 standing for a side
+// not named.
+func crossPairs(src, tgt party) [][2]int {
+	var out [][2]int
+	for _, s := range orNone(src) {
+		for _, g := range orNone(tgt) {
+			out = append(out, [2]int{s, g})
+		}
+	}
+	return out
+}
+
+// groupPairs is each party of a group with each later one: a joint act of
+// three or more is coded as the symmetric act of every pair.
+func groupPairs(g []int) [][2]int {
+	var out [][2]int
+	for i := range g {
+		for j := i + 1; j < len(g); j++ {
+			out = append(out, [2]int{g[i], g[j]})
+		}
+	}
+	return out
+}
+
+// distinctStates keeps the first mention of each code among ms, or nil
+// when one has no code.
+func distinctStates(a *article, ms []int) []int {
+	var out []int
+	seen := map[string]bool{}
+	for _, k := range ms {
+		if k < 0 || a.mentions[k].Code == "" {
+			return nil
+		}
+		if c := a.mentions[k].Code; !seen[c] {
+			seen[c] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// groupNouns and groupCounts name a group of parties told before: "القادة
+// الثلاثة"، "الوزراء الأربعة"، "الدول الخمس".
+var (
+	groupNouns  = []string{"القاده", "الزعماء", "الرؤساء", "الوزراء", "المسؤولون", "المسؤولين", "الدول", "البلدان", "الاطراف"}
+	groupCounts = map[string]int{"الثلاثه": 3, "الثلاث": 3, "الاربعه": 4, "الاربع": 4, "الخمسه": 5, "الخمس": 5, "السته": 6, "الست": 6}
+)
+
+// groupSubject returns how many parties a group noun with its number close
+// to the trigger names ("واتفق القادة الثلاثة على"), with no actor named
+// between them; 0 when there is none.
+func groupSubject(a *article, t trigger, L, R int) int {
+	count := func(i int) int {
+		if !hasForm(a.d, i, groupNouns...) || i+1 >= len(a.d.Tokens) {
+			return 0
+		}
+		return groupCounts[a.d.Tokens[i+1].Norm]
+	}
+	for i := t.Start; i < R && i < t.End+4; i++ {
+		if a.mentionAt[i] >= 0 {
+			break
+		}
+		if n := count(i); n > 0 {
+			return n
+		}
+	}
+	for i := t.Start - 1; i >= L && i >= t.Start-3; i-- {
+		if a.mentionAt[i] >= 0 {
+			break
+		}
+		if n := count(i); n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
 func orNone(p party) []int {
 	if len(p) == 0 {
 		return []int{-1}
@@ -464,7 +582,7 @@ outer:
 		if a.mentionAt[pm.Start] >= 0 {
 			continue
 		}
-		if a.sentOf[pm.Start] != a.sentOf[pm.End-1] {
+		if a.sentOf[pm.Start] != a.sentOf[pm.End-1] || nameEnd(a, pm) {
 			continue
 		}
 		// A gapped phrase holds only its own words: what its gap spans may
@@ -495,6 +613,50 @@ outer:
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
 	return kept
+}
+
+// killingMeans returns the strike by which assassination trigger k was
+// carried out, named right after it ("اغتيال فؤاد شكر بغارة إسرائيلية"،
+// "… في غارة"), or -1.
+func killingMeans(a *article, trigs []trigger, k int) int {
+	t := trigs[k]
+	if t.Phrase.Code != "186" || t.Phrase.Verb {
+		return -1
+	}
+	for j := k + 1; j < len(trigs); j++ {
+		u := trigs[j]
+		if u.sent != t.sent || u.Start > t.End+8 {
+			break
+		}
+		if u.Phrase.Verb || u.Phrase.Code[:2] != "19" {
+			continue
+		}
+		n := a.d.Tokens[u.Start].Norm
+		if strings.HasPrefix(n, "ب") || isWord(a.d, u.Start-1, "في", "جراء", "اثر") {
+			return j
+		}
+	}
+	return -1
+}
+
+// auxiliaries come before a verb, never inside a name: "وكان ترامب قد
+// شكر، مساء الأربعاء".
+var auxiliaries = map[string]bool{"قد": true, "لقد": true, "وقد": true, "فقد": true, "كان": true, "كانت": true, "ثم": true, "كما": true, "حيث": true}
+
+// nameEnd reports whether a one-word verb match is rather the last word of
+// a name ("القيادي في الحزب فؤاد شكر،"): a bare word after another word,
+// right before punctuation, with no object a verb of its kind would take.
+func nameEnd(a *article, pm lexicon.PhraseMatch) bool {
+	p := pm.Phrase
+	if !p.Verb || p.Words != 1 || p.Sym || p.Dual || pm.End-pm.Start != 1 || pm.Start == 0 || pm.End >= len(a.d.Tokens) {
+		return false
+	}
+	prev, next := a.d.Tokens[pm.Start-1], a.d.Tokens[pm.End]
+	if prev.Kind != arabic.Word || a.mentionAt[pm.Start-1] >= 0 || auxiliaries[prev.Norm] || next.Kind != arabic.Punct || !isComma(a, pm.End) && next.Norm != "." {
+		return false
+	}
+	n := a.d.Tokens[pm.Start].Norm
+	return !strings.HasPrefix(n, "و") && !strings.HasPrefix(n, "ف")
 }
 
 // event builds the event of trigger t between mentions s and g (-1: none).
@@ -595,6 +757,17 @@ func suitCharge(a *article, trigs []trigger, t trigger) (int, int) {
 var visitAgentVerbs = []string{"يقوم", "تقوم", "قام", "قامت", "بداها", "بداتها", "يجريها", "تجريها", "اجراها", "اجرتها", "يؤديها", "تؤديها", "اداها", "ادتها"}
 
 var stateRole = map[string]bool{"GOV": true, "MIL": true, "COP": true, "LEG": true, "JUD": true}
+
+// targetingVerbBefore reports whether a verb of striking ("استهدفت"،
+// "طالت") lies in tokens [from, to).
+func targetingVerbBefore(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if hasForm(a.d, i, "استهدف", "استهدفت", "طال", "طالت") {
+			return true
+		}
+	}
+	return false
+}
 
 // relativeFollows reports whether a nominal trigger is followed closely by
 // a relative pronoun whose clause names its agent.
@@ -832,6 +1005,10 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		rest = append(rest, post...)
 		// A second pre actor that is not coordinated ("وزير X ... بنظيره Y")
 		// precedes the verb only in topicalised sentences: ignore it.
+	} else if len(post) > 0 && !t.Phrase.Verb && t.Phrase.Code[:2] >= "18" && targetingVerbBefore(a, t.End, a.mentions[post[0]].Tok0) {
+		// "بغارة إسرائيلية استهدفت الضاحية الجنوبية لبيروت": who follows
+		// the strike's verb is struck, not striking.
+		rest = post
 	} else if len(post) > 0 && !t.Phrase.Obj {
 		// The subject follows the verb; a destination ("وصل إلى الرياض
 		// وفد") or addressee is not it.
@@ -1228,6 +1405,11 @@ func group(a *article, list []int, i int) party {
 	g := party{list[i]}
 	for j := i + 1; j < len(list); j++ {
 		prev, cur := a.mentions[list[j-1]], a.mentions[list[j]]
+		if cur.Tok0 == prev.Tok1 && cur.Code == prev.Code && !coordinated(a, prev, cur) {
+			// "العاهل الأردني الملك عبد الله الثاني ورئيس دولة فلسطين": the
+			// same party named twice; the coordination goes on after it.
+			continue
+		}
 		if !coordinated(a, prev, cur) {
 			break
 		}

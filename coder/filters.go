@@ -129,7 +129,7 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		switch {
 		case hasForm(d, i, deniers...):
 			return true
-		case !threat && hasForm(d, i, conditions...):
+		case !threat && hasForm(d, i, conditions...) && !stateNoun(d, i):
 			return true
 		case inClause && hasForm(d, i, rumours...):
 			return true
@@ -153,6 +153,12 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		}
 	}
 	return false
+}
+
+// stateNoun reports whether "حال"، "حالة" at i is a noun ("رفع حالة
+// التأهب") rather than "في حال" (in case).
+func stateNoun(d *lexicon.Doc, i int) bool {
+	return isWord(d, i, "حال", "حاله") && !isWord(d, i-1, "في", "وفي", "ففي")
 }
 
 // quoted reports whether the trigger is the whole of a «…» quotation.

@@ -307,8 +307,9 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 			for k := j - 1; k >= 0; k-- {
 				m := ms[k]
 				if n := arabic.Normalize(m.Text); (m.Kind == rasid.KindOrganisation || m.Kind == rasid.KindGroup) && !m.Pron &&
-					(strings.HasPrefix(n, h) || strings.HasPrefix(n, c.Form)) {
-					// "حركة حماس" … "الحركة"; "القمة العربية" … "القمة".
+					(strings.HasPrefix(n, h) || strings.HasPrefix(n, c.Form) || strings.HasPrefix(n, "مجلس "+h+" ")) {
+					// "حركة حماس" … "الحركة"; "القمة العربية" … "القمة";
+					// "مجلس جامعة الدول العربية" … "الجامعة".
 					a := Mention{Tok0: i, Tok1: i + 1, Anaphor: true, Pron: true}
 					a.Code, a.Role, a.Kind = m.Code, m.Role, m.Kind
 					finishSpan(d, &a, c)
@@ -355,6 +356,12 @@ func resolveBare(ms []Mention) []Mention {
 	return out
 }
 
+// notSurname holds last words of names that are no surname used alone:
+// regnal numbers ("محمد السادس" … "السادس من مارس") and "الله" of
+// "عبد الله".
+var notSurname = map[string]bool{"الاول": true, "الثاني": true, "الثالث": true, "الرابع": true, "الخامس": true, "السادس": true,
+	"السابع": true, "الثامن": true, "التاسع": true, "العاشر": true, "الله": true}
+
 // linkNames finds a person's surname used alone after a title tied it to a
 // state earlier in the article ("الرئيس السوري أحمد الشرع" … "الشرع").
 func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
@@ -368,7 +375,7 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
 			continue
 		}
 		last := d.Tokens[m.Tok1-1]
-		if last.Kind != arabic.Word || utf8.RuneCountInString(last.Norm) < 3 || nameStop[last.Norm] || lx.stop[last.Norm] {
+		if last.Kind != arabic.Word || utf8.RuneCountInString(last.Norm) < 3 || nameStop[last.Norm] || lx.stop[last.Norm] || notSurname[last.Norm] {
 			continue
 		}
 		if _, seen := names[last.Norm]; !seen {
