@@ -194,8 +194,12 @@ func (c *Coder) events(a *article) []rasid.Event {
 			switch {
 			case dualSubject(a, t, L, R) || p.Dual || len(src)+len(tgt) == 0 && p.Sym:
 				// "أشاد الوزيران"، "بين البلدين", or a joint act told without
-				// its parties: the dyad of the article's previous event.
+				// its parties: the dyad of the article's previous event,
+				// or the pair "بين طوكيو وسول" of this sentence.
 				src, tgt = party{lastPair[0]}, party{lastPair[1]}
+				if x, y := betweenPair(a, a.sentTok[t.sent][0], t.Start); x >= 0 {
+					src, tgt = party{x}, party{y}
+				}
 				sym = true
 			case len(src) > 0 && len(tgt) == 0 && dualBetween(a, a.mentions[src[len(src)-1]].Tok1, R):
 				// "دعا غوتيريش الطرفين"، "طرفي النزاع": both sides of the
@@ -758,6 +762,35 @@ var visitAgentVerbs = []string{"يقوم", "تقوم", "قام", "قامت", "ب
 
 var stateRole = map[string]bool{"GOV": true, "MIL": true, "COP": true, "LEG": true, "JUD": true}
 
+// betweenPair returns the two coordinated states of "بين X وY" in tokens
+// [from, to), or -1, -1.
+func betweenPair(a *article, from, to int) (int, int) {
+	for i := from; i+1 < to; i++ {
+		x := a.mentionAt[i+1]
+		if !isWord(a.d, i, "بين") || x < 0 || x+1 >= len(a.mentions) {
+			continue
+		}
+		mx, my := a.mentions[x], a.mentions[x+1]
+		if my.Tok1 <= to && coordinated(a, mx, my) && mx.Code != my.Code && !mx.AdjOnly && !my.AdjOnly {
+			return x, x + 1
+		}
+	}
+	return -1, -1
+}
+
+// crisisWith returns the state named in "التوتر مع X" (the tension,
+// escalation or crisis with X) in tokens [from, to), other than src's.
+func crisisWith(a *article, src party, from, to int) int {
+	for i := from; i+2 < to; i++ {
+		if hasForm(a.d, i, "التوتر", "توتر", "التصعيد", "تصعيد", "الازمه", "ازمه") && isWord(a.d, i+1, "مع") {
+			if k := a.mentionAt[i+2]; k >= 0 && !a.mentions[k].AdjOnly && !sameCode(a, src, k) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
 // targetingVerbBefore reports whether a verb of striking ("استهدفت"،
 // "طالت") lies in tokens [from, to).
 func targetingVerbBefore(a *article, from, to int) bool {
@@ -1073,8 +1106,19 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			from = max(t.End, a.mentions[src[len(src)-1]].Tok1)
 			limit = min(a.mentions[tgt[0]].Tok0, from+4)
 		}
-		if k := adjectiveTarget(a, src, from, limit); k >= 0 {
+		k := adjectiveTarget(a, src, from, limit)
+		if k < 0 && len(tgt) == 0 && t.Phrase.Code[:2] == "13" && isWord(a.d, R, "بان", "ان") {
+			// "وتوعد … بأن الهجوم الأمريكي «لن يمر دون رد»": the threat's
+			// content names whose act it answers.
+			k = adjectiveTarget(a, src, R+1, min(R+4, len(a.d.Tokens)))
+		}
+		if k >= 0 {
 			tgt = party{k}
+			// "الهجوم الأمريكي البريطاني": adjectives in a row name
+			// each side.
+			for j := k + 1; j < len(a.mentions) && a.mentions[j].Tok0 == a.mentions[j-1].Tok1 && a.mentions[j].AdjOnly && !sameCode(a, src, j) && !sameCode(a, tgt, j); j++ {
+				tgt = append(tgt, j)
+			}
 		}
 	}
 	if len(tgt) == 0 && len(src) > 0 && t.Phrase.Code[:2] == "15" {
@@ -1086,6 +1130,13 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 					tgt = party{k}
 				}
 			}
+		}
+	}
+	if len(tgt) == 0 && len(src) > 0 && t.Phrase.Code[:2] == "15" {
+		// "… في حالة تأهب، على خلفية التوتر مع روسيا": a show of force
+		// is aimed at the state the crisis is with.
+		if k := crisisWith(a, src, t.End, a.sentTok[t.sent][1]); k >= 0 {
+			tgt = party{k}
 		}
 	}
 	if t.Phrase.NoSrc && len(src) == 0 && t.Phrase.Code[:2] >= "18" && !t.Phrase.Verb {

@@ -156,10 +156,13 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 }
 
 // stateNoun reports whether "حال"، "حالة" at i is a noun ("رفع حالة
-// التأهب") rather than "في حال" (in case).
+// التأهب"، "وضع قواته في حالة تأهب") rather than "في حال" (in case).
 func stateNoun(d *lexicon.Doc, i int) bool {
-	return isWord(d, i, "حال", "حاله") && !isWord(d, i-1, "في", "وفي", "ففي")
+	return isWord(d, i, "حال", "حاله") && (!isWord(d, i-1, "في", "وفي", "ففي") || hasForm(d, i+1, alertStates...))
 }
+
+// alertStates follow "حالة" as a state of readiness, not a condition.
+var alertStates = []string{"تاهب", "التاهب", "استنفار", "الاستنفار", "طوارئ", "الطوارئ", "حرب", "الحرب", "تعبئه", "التعبئه"}
 
 // quoted reports whether the trigger is the whole of a «…» quotation.
 func quoted(a *article, t trigger) bool {
