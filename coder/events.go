@@ -41,6 +41,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 	fightPair := [2]int{-1, -1}                      // the sides of the latest fighting (roots 18–20)
 	prev := struct{ sent, src, tgt int }{-1, -1, -1} // the previous event told
 	materialSeen := false
+	massSeen := false  // a mass killing (root 20) coded
 	var told []toldAct // acts coded so far, by the noun that names them
 	bodyRoots := map[string]bool{}
 	protestIn := map[int]bool{}
@@ -272,8 +273,9 @@ func (c *Coder) events(a *article) []rasid.Event {
 			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 119, src, tgt)
 			continue
 		}
-		if material && (len(src) == 0 || len(tgt) == 0) && materialSeen && p.Code[:2] >= "18" {
-			// "ندد بالهجوم": an assault already coded, told again.
+		if material && (len(src) == 0 || len(tgt) == 0) && materialSeen && p.Code[:2] >= "18" && (p.Code[:2] != "20" || massSeen) {
+			// "ندد بالهجوم": an assault already coded, told again. A
+			// massacre after fighting is an act of its own.
 			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 123, src, tgt)
 			continue
 		}
@@ -334,6 +336,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 			out = append(out, e)
 			if material && e.Root >= "18" {
 				materialSeen = true
+				massSeen = massSeen || e.Root == "20"
 				if s >= 0 && g >= 0 && !hist {
 					fightPair = [2]int{s, g}
 				}
@@ -343,6 +346,11 @@ func (c *Coder) events(a *article) []rasid.Event {
 			}
 			if s >= 0 {
 				told = append(told, toldAct{head: headWord(a.d, t.Start), src: s})
+			}
+			if e.Code == "043" && g >= 0 {
+				// "استقبل بوتين أوربان" … "وانتقد بوريل الزيارة": the
+				// guest's visit.
+				told = append(told, toldAct{head: "زياره", src: g})
 			}
 			if s >= 0 && g >= 0 {
 				prev.sent, prev.src, prev.tgt = t.sent, s, g
@@ -375,7 +383,12 @@ func headWord(d *lexicon.Doc, i int) string {
 // referencedAct returns the source of an act told before that the words
 // after trigger t name ("انتقد ... الزيارة"), or -1.
 func referencedAct(a *article, t trigger, R int, told []toldAct, src party) int {
-	for i := t.End; i < R && i < t.End+6; i++ {
+	from := t.End
+	for _, k := range src {
+		// "وانتقد الممثل الأعلى … جوزيب بوريل الزيارة": after the subject.
+		from = max(from, a.mentions[k].Tok1)
+	}
+	for i := from; i < R && i < from+6; i++ {
 		if a.mentionAt[i] >= 0 || a.d.Tokens[i].Kind != arabic.Word {
 			continue
 		}
@@ -802,10 +815,31 @@ func targetingVerbBefore(a *article, from, to int) bool {
 	return false
 }
 
+// possessed reports whether a nominal trigger's first word carries a
+// possessive pronoun ("دعمها" of the pattern "دعم*").
+func possessed(a *article, t trigger) bool {
+	w, _, _ := strings.Cut(t.Phrase.Pattern, " ")
+	w = arabic.Normalize(strings.TrimSuffix(w, "*"))
+	tok := a.d.Tokens[t.Start]
+	n := tok.Norm
+	if strings.HasSuffix(strings.TrimRight(a.text[tok.Start:tok.End], "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652"), "ة") {
+		return false // "الزيارة": ه is the normalised ة
+	}
+	for _, c := range a.d.Candidates(t.Start) {
+		if rest, ok := strings.CutPrefix(c.Form, w); ok && (rest == "ه" || rest == "ها" || rest == "هم" || rest == "هما") && len(n) > len(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // relativeFollows reports whether a nominal trigger is followed closely by
 // a relative pronoun whose clause names its agent.
 func relativeFollows(a *article, t trigger) bool {
-	if t.Phrase.Verb {
+	if t.Phrase.Verb || possessed(a, t) {
+		// A noun with a possessive pronoun has its agent already ("أعلنت
+		// المملكة المتحدة دعمها لمخطط الحكم الذاتي الذي تقترحه المملكة
+		// المغربية"): the relative clause is its complement's.
 		return false
 	}
 	for i := t.End; i < t.End+3 && i < len(a.d.Tokens) && a.sentOf[i] == t.sent; i++ {
@@ -943,7 +977,7 @@ func isBoundary(a *article, i int) bool {
 	case "غير", "الا":
 		// "غير أن"، "إلا أن" open a clause; "غير المباشرة" does not.
 		return isWord(a.d, i+1, "ان")
-	case "ان", "بان", "انه", "انها", "لان", "وان", "فيما", "بينما", "وبينما", "حين", "حيث", "اذ", "عقب", "بعدما", "لكن", "ولكن", "قبل", "بعد", "وبعد", "وقبل", "وذلك":
+	case "ان", "بان", "انه", "انها", "لان", "وان", "فيما", "بينما", "وبينما", "حين", "حيث", "اذ", "عقب", "بعدما", "لكن", "ولكن", "قبل", "بعد", "وبعد", "وقبل", "وذلك", "ثم":
 		return true
 	}
 	return false

@@ -181,7 +181,8 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 		if j > 0 && strings.ContainsRune(d.Text[d.Tokens[j-1].End:t.Start], '\n') {
 			break
 		}
-		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] || tanween(d, j) || lx.actAt(d, j) {
+		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] || tanween(d, j) || lx.actAt(d, j) ||
+			j > i && strings.HasPrefix(t.Norm, "ال") && lx.actNounAt(d, j) {
 			break
 		}
 		if j == i && (strings.HasPrefix(t.Norm, "ال") || strings.HasPrefix(t.Norm, "و")) {
@@ -196,7 +197,7 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 		return i
 	}
 	if j < len(d.Tokens) && d.Tokens[j].Kind != arabic.Punct && !nameStop[d.Tokens[j].Norm] && !lx.stop[d.Tokens[j].Norm] &&
-		!tanween(d, j) && !lx.actAt(d, j) &&
+		!tanween(d, j) && !lx.actAt(d, j) && !(strings.HasPrefix(d.Tokens[j].Norm, "ال") && lx.actNounAt(d, j)) &&
 		!strings.ContainsRune(d.Text[d.Tokens[j-1].End:d.Tokens[j].Start], '\n') &&
 		!(j == limit && strings.HasPrefix(d.Tokens[j].Norm, "و")) && !startsWithPrepArticle(d.Tokens[j].Norm) {
 		// The words run on into the sentence ("الوزير التونسي يزور
@@ -214,6 +215,21 @@ func (lx *Lexicon) actAt(d *Doc, i int) bool {
 	lx.events.walk(d, lx.keys(d), i, func(m match[Phrase]) {
 		for k := range m.Vals {
 			if p := &m.Vals[k]; !p.None && p.Words >= 2 {
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+// actNounAt reports whether a one-word act noun starts at token i
+// ("الزيارة"): the object of the verb before a name ("وانتقد المتحدث …
+// راندهير جايسوال الزيارة"), not its last word.
+func (lx *Lexicon) actNounAt(d *Doc, i int) bool {
+	found := false
+	lx.events.walk(d, lx.keys(d), i, func(m match[Phrase]) {
+		for k := range m.Vals {
+			if p := &m.Vals[k]; !p.None && !p.Verb && p.Words == 1 {
 				found = true
 			}
 		}
