@@ -77,6 +77,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 			L = t.Start
 		}
 		src, tgt := parties(a, t, L, R)
+		if ownPhrase && !relativeFollows(a, t) && len(src) > 0 && a.mentions[src[0]].Tok0 > t.End+1 && !isWord(a.d, a.mentions[src[0]].Tok0-1, "بين") {
+			// "فتح مجالها الجوي أمام رحلات المساعدات الإنسانية ونقل الجرحى
+			// من وإلى المغرب": a complement's act noun has its agent right
+			// after it (or "بين X وY"), not at the end of a prepositional
+			// phrase.
+			src = nil
+		}
 		if j, ok := meansOf[k]; ok {
 			Lj, Rj := clause(a, trigs, j)
 			ms, mt := parties(a, trigs[j], Lj, Rj)

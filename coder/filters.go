@@ -16,6 +16,9 @@ var (
 	conditions = []string{"اذا", "لو", "حال", "حاله", "لولا", "شريطه", "شرط"}
 	schedulers = []string{"المقرر", "المنتظر", "المتوقع", "المزمع", "يعتزم", "تعتزم", "سوف", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه", "سيقوم", "ستقوم", "يتوقع", "ينتظر"}
 	rumours    = []string{"ترددت", "شائعات", "اشاعات", "يشاع"}
+	// A body's mandate: "بعثة … تتولى التحقيق في الانتهاكات" is its task,
+	// not an act done.
+	mandates = []string{"تتولي", "يتولي", "ستتولي", "سيتولي", "تتولى", "يتولى", "مكلفه", "المكلفه", "مهمتها", "مهمته"}
 	// Words before an assault noun that refer back to a known act rather
 	// than report one ("منذ اغتيال الحريري"، "جريمة اغتيال").
 	references = []string{"منذ", "ذكري", "قضيه", "جريمه", "ملف", "محاكمه", "المحكمه", "التحقيق", "لتخطيط", "تخطيط", "تمهيدا", "لتدبير", "تدبير", "خطه"}
@@ -26,7 +29,7 @@ var (
 // loop runs over the words before each trigger, most of which are none of
 // them: a filter says so for most words, far more cheaply than comparing
 // each reading with each word of each list.
-var blockWords = newWordFilter(deniers, conditions, rumours, contents, schedulers, []string{"يمكن", "ربما", "قد"})
+var blockWords = newWordFilter(deniers, conditions, rumours, contents, schedulers, mandates, []string{"يمكن", "ربما", "قد"})
 
 // wordFilter is a filter of a few words (a Bloom filter of one hash):
 // mayHave is false for most other words.
@@ -138,6 +141,8 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			// end of the enumeration.
 			return true
 		case inClause && hasForm(d, i, schedulers...):
+			return true
+		case inClause && t.Start-i <= 2 && hasForm(d, i, mandates...):
 			return true
 		case isWord(d, i, "يمكن", "ربما") && t.Start-i <= 2:
 			return true
