@@ -936,8 +936,14 @@ func clause(a *article, trigs []trigger, k int) (int, int) {
 		}
 	}
 	R := t.End
+	next := k + 1 // the first trigger not yet passed
 	for R < len(a.d.Tokens) && a.sentOf[R] == t.sent && !isBoundary(a, R) && R-t.End < window {
-		if k+1 < len(trigs) && trigs[k+1].Start == R && trigs[k+1].Phrase.Verb {
+		for next < len(trigs) && trigs[next].Start < R {
+			next++
+		}
+		if next < len(trigs) && trigs[next].Start == R && trigs[next].Phrase.Verb {
+			// "يقر بمسؤولية إسرائيل عن اغتيال هنية ويتوعد الحوثيين": the
+			// next verb, even after a nominal act, starts another clause.
 			break
 		}
 		R++
