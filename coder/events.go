@@ -77,7 +77,23 @@ func (c *Coder) events(a *article) []rasid.Event {
 			L = t.Start
 		}
 		src, tgt := parties(a, t, L, R)
-		if ownPhrase && !relativeFollows(a, t) && len(src) > 0 && a.mentions[src[0]].Tok0 > t.End+1 && !isWord(a.d, a.mentions[src[0]].Tok0-1, "بين") {
+		if k := a.mentionAt[max(t.Start-1, 0)]; t.Start > 0 && k >= 0 && !t.Phrase.Verb && possessed(a, t) && !a.mentions[k].Place {
+			// "إعلان رئيس الحكومة الإسبانية بيدرو سانشيز دعمه لمبادرة الحكم
+			// الذاتي التي يقترحها المغرب": the possessor named right before
+			// the noun is its agent; whom it names after is its target.
+			src = party{k}
+			if len(tgt) > 0 && sameCode(a, src, tgt[0]) {
+				tgt = nil
+			}
+			if len(tgt) == 0 {
+				for _, j := range actorIdx(a, t.End, R) {
+					if !a.mentions[j].Place && !sameCode(a, src, j) {
+						tgt = party{j}
+						break
+					}
+				}
+			}
+		} else if ownPhrase && !relativeFollows(a, t) && len(src) > 0 && a.mentions[src[0]].Tok0 > t.End+1 && !isWord(a.d, a.mentions[src[0]].Tok0-1, "بين") {
 			// "فتح مجالها الجوي أمام رحلات المساعدات الإنسانية ونقل الجرحى
 			// من وإلى المغرب": a complement's act noun has its agent right
 			// after it (or "بين X وY"), not at the end of a prepositional
@@ -1231,6 +1247,15 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			if a.mentions[k].Place && !sameCode(a, src, k) {
 				tgt = party{k}
 				break
+			}
+		}
+		if len(tgt) == 0 && t.Phrase.Code == "042" {
+			// "وصل إلى بنغازي": a city visited stands for its state.
+			for i := t.Start; i < R; i++ {
+				if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Kind == rasid.KindPlace && len(a.mentions[k].Code) == 3 && !sameCode(a, src, k) {
+					tgt = party{k}
+					break
+				}
 			}
 		}
 		if len(tgt) == 0 && t.Phrase.Code[:2] == "07" {
