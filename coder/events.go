@@ -93,7 +93,8 @@ func (c *Coder) events(a *article) []rasid.Event {
 					}
 				}
 			}
-		} else if ownPhrase && !relativeFollows(a, t) && len(src) > 0 && a.mentions[src[0]].Tok0 > t.End+1 && !isWord(a.d, a.mentions[src[0]].Tok0-1, "بين") {
+		} else if ownPhrase && !relativeFollows(a, t) && len(src) > 0 && a.mentions[src[0]].Tok0 > t.End+1 && !isWord(a.d, a.mentions[src[0]].Tok0-1, "بين") &&
+			!agentNamed(a, t.End, a.mentions[src[0]].Tok0) {
 			// "فتح مجالها الجوي أمام رحلات المساعدات الإنسانية ونقل الجرحى
 			// من وإلى المغرب": a complement's act noun has its agent right
 			// after it (or "بين X وY"), not at the end of a prepositional
@@ -605,6 +606,11 @@ func (c *Coder) triggers(a *article) []trigger {
 		if wi != wj {
 			return wi > wj
 		}
+		if ni, nj := pms[i].Phrase.None, pms[j].Phrase.None; ni != nj {
+			// "شنت … هجوماً شديداً على الحكومة": a phrase that is no act
+			// keeps its words from a gapped one of as many words.
+			return ni
+		}
 		si, sj := pms[i].Phrase.Code[2] != '0', pms[j].Phrase.Code[2] != '0'
 		if si != sj {
 			return si
@@ -832,6 +838,17 @@ func crisisWith(a *article, src party, from, to int) int {
 func targetingVerbBefore(a *article, from, to int) bool {
 	for i := from; i < to; i++ {
 		if hasForm(a.d, i, "استهدف", "استهدفت", "طال", "طالت") {
+			return true
+		}
+	}
+	return false
+}
+
+// agentNamed reports whether a verb naming an act's agent ("زيارة يقوم بها
+// الوزير"، "هجوم تبنته الحركة") lies in tokens [from, to).
+func agentNamed(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if hasForm(a.d, i, visitAgentVerbs...) || hasForm(a.d, i, agentVerbs...) {
 			return true
 		}
 	}
