@@ -156,6 +156,10 @@ func (c *Coder) analyseDoc(d *lexicon.Doc, published time.Time, sc *scratch) *ar
 		case isWord(d, i-1, "مع") && hasForm(d, i-2, "تضامنا", "تضامن"):
 			// "تضامناً مع الشعب الفلسطيني": on whose behalf, not at whom.
 			a.notParty[k] = true
+		case m.Place && isWord(d, i-1, "في") && ambassadorBefore(d, i-1):
+			// "سفيرتها في برلين": the state the ambassador is posted to,
+			// not a place where something happens.
+			a.mentions[k].Place = false
 		case isWord(d, i-1, "من") && hasForm(d, i-2, "قادما", "قادمه", "قادمين", "اتيا"):
 			// "قادماً من المغرب": where a visitor comes from.
 			a.notParty[k] = true
@@ -167,11 +171,11 @@ func (c *Coder) analyseDoc(d *lexicon.Doc, published time.Time, sc *scratch) *ar
 			continue
 		}
 		ta := timeAt{tok0: t0, tok1: t1, expr: e}
-		if t0 > 0 && hasForm(d, t0-1, "منذ") || hasForm(d, t0, "منذ") {
+		if at := sinceAt(a, t0); at >= 0 {
 			// "منذ نوفمبر" starts an ongoing act: its own date, never one
 			// to inherit; "أول زيارة منذ 2011" dates nothing at all.
 			ta.since = true
-			for j := t0 - 1; j >= 0 && j >= t0-12 && a.sentOf[j] == a.sentOf[t0]; j-- {
+			for j := at - 1; j >= 0 && j >= at-12 && a.sentOf[j] == a.sentOf[t0]; j-- {
 				if hasForm(d, j, "اول", "الاولي") {
 					ta.firstSince = true
 				}
@@ -188,6 +192,24 @@ func (c *Coder) analyseDoc(d *lexicon.Doc, published time.Time, sc *scratch) *ar
 	}
 	a.markDateline()
 	return a
+}
+
+// sinceAt returns the token of the "منذ" whose phrase the time expression
+// at token t0 ends ("منذ نوفمبر"، "منذ توليه الحكم في ديسمبر 2019"), or -1.
+func sinceAt(a *article, t0 int) int {
+	d := a.d
+	if hasForm(d, t0, "منذ") {
+		return t0
+	}
+	for j := t0 - 1; j >= 0 && j >= t0-4 && a.sentOf[j] == a.sentOf[t0]; j-- {
+		if d.Tokens[j].Kind != arabic.Word {
+			return -1
+		}
+		if hasForm(d, j, "منذ") {
+			return j
+		}
+	}
+	return -1
 }
 
 // ambassadorBefore reports whether an ambassador word stands just before

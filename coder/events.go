@@ -208,6 +208,23 @@ func (c *Coder) events(a *article) []rasid.Event {
 				}
 			}
 		}
+		if k := a.mentionAt[min(t.End-1, len(a.d.Tokens)-1)]; t.Phrase.Code == "114" && len(src) > 0 && k >= 0 && sameCode(a, src, k) {
+			// "واستدعاء السفير الفرنسي لدى الجزائر" by France: its own
+			// ambassador recalled (161) from the state he is posted to.
+			tgt = nil
+			for i := a.mentions[k].Tok1 - 1; i+1 < R; i++ {
+				if k := a.mentionAt[i+1]; k >= 0 && isWord(a.d, i, "لدي", "في") && !sameCode(a, src, k) {
+					tgt = party{k}
+					break
+				}
+			}
+			if len(tgt) > 0 {
+				recall := *t.Phrase
+				recall.Code = "161"
+				t.Phrase = &recall
+				p = t.Phrase
+			}
+		}
 		sym := p.Sym
 		var group []int
 		if n := groupSubject(a, t, L, R); n > 0 && n == len(lastGroup) && len(src)+len(tgt) == 0 {
@@ -642,6 +659,9 @@ outer:
 				continue outer
 			}
 		}
+		if gapCrossesAct(a, pms, pm) {
+			continue
+		}
 		for i := pm.Start; i < pm.End; i++ {
 			if own(i) && a.mentionAt[i] < 0 {
 				taken[i] = true
@@ -688,6 +708,25 @@ func killingMeans(a *article, trigs []trigger, k int) int {
 // auxiliaries come before a verb, never inside a name: "وكان ترامب قد
 // شكر، مساء الأربعاء".
 var auxiliaries = map[string]bool{"قد": true, "لقد": true, "وقد": true, "فقد": true, "كان": true, "كانت": true, "ثم": true, "كما": true, "حيث": true}
+
+// gapCrossesAct reports whether the gap of a gapped phrase holds the start
+// of another act joined by و ("طرد اثني عشر موظفاً …، واستدعاء السفير"):
+// the phrase's last word then belongs to that act.
+func gapCrossesAct(a *article, pms []lexicon.PhraseMatch, pm lexicon.PhraseMatch) bool {
+	if pm.End-pm.Start == pm.Phrase.Words {
+		return false
+	}
+	gapEnd := pm.End - (pm.Phrase.Words - 1)
+	for _, o := range pms {
+		if o.Phrase.None || o.Start <= pm.Start || o.Start >= gapEnd {
+			continue
+		}
+		if n := a.d.Tokens[o.Start].Norm; strings.HasPrefix(n, "و") && o.Start > 0 && isComma(a, o.Start-1) {
+			return true
+		}
+	}
+	return false
+}
 
 // nameEnd reports whether a one-word verb match is rather the last word of
 // a name ("القيادي في الحزب فؤاد شكر،"): a bare word after another word,
@@ -910,9 +949,10 @@ func dedupKey(e rasid.Event) string {
 		x, y = y, x
 	}
 	root := e.Root
-	if root < "14" && root != "04" {
+	if root < "14" && root != "04" || root == "16" || root == "17" {
 		// Different verbal acts of one root are different events (praise
-		// and a signing); the same act told twice keeps its code.
+		// and a signing; diplomats expelled and an ambassador recalled);
+		// the same act told twice keeps its code.
 		root = e.Code
 	}
 	if root == "04" {
@@ -927,7 +967,9 @@ func dedupKey(e rasid.Event) string {
 	}
 	h := "n"
 	if e.Historical {
-		h = "h"
+		// Past acts of one kind on different dates are different acts
+		// ("علقت في مارس …، قبل أن تستدعي سفيرتها في ماي").
+		h = "h" + e.Date
 	}
 	return root + "|" + x + "|" + y + "|" + h
 }
@@ -1056,6 +1098,15 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	if len(pre) == 0 && L > 0 && isWord(a.d, L-1, "انه", "انها", "بانه", "بانها") {
 		// "وأعلن زيلينسكي أنه سيزور واشنطن": the pronoun is the main
 		// clause's subject.
+		if k := a.firstActorAfter(a.sentTok[t.sent][0], L); k >= 0 {
+			pre = []int{k}
+		}
+	}
+	if len(pre) == 0 && L > 1 && isWord(a.d, L-1, "ان") && isWord(a.d, L-2, "قبل", "بعد") && len(post) > 0 && a.mentions[post[0]].Pron &&
+		a.mentions[post[0]].Tok1 == t.End {
+		// "وكانت الرباط قد علقت …، قبل أن تستدعي سفيرتها": after "قبل
+		// أن" a verb whose phrase holds an object referring back keeps
+		// the sentence's subject ("بعد أن أوقفت سلطاتها" names its own).
 		if k := a.firstActorAfter(a.sentTok[t.sent][0], L); k >= 0 {
 			pre = []int{k}
 		}
