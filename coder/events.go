@@ -207,6 +207,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 					src = party{k}
 				}
 			}
+			if len(src) == 0 && p.Code[:2] == "11" && L > 0 && isWord(a.d, L-1, "ان", "بان") {
+				// "أعلن بلينكن أن قوات الدعم السريع ارتكبت «إبادة جماعية»":
+				// who says a crime was committed accuses its author.
+				if k := a.firstActorAfter(a.sentTok[t.sent][0], L); k >= 0 && !sameCode(a, party{k}, tgt[0]) {
+					src = party{k}
+				}
+			}
 		}
 		if k := a.mentionAt[min(t.End-1, len(a.d.Tokens)-1)]; t.Phrase.Code == "114" && len(src) > 0 && k >= 0 && sameCode(a, src, k) {
 			// "واستدعاء السفير الفرنسي لدى الجزائر" by France: its own
