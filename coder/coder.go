@@ -147,6 +147,10 @@ func (c *Coder) analyseDoc(d *lexicon.Doc, published time.Time, sc *scratch) *ar
 			// "مندوب الجزائر لدى الأمم المتحدة": where an envoy sits; but
 			// "سفيرها لدى إسبانيا" names the other state.
 			a.notParty[k] = true
+		case k > 0 && a.mentions[k-1].Bare && a.mentions[k-1].Tok1 == i-1 && hasForm(d, i-1, "تابعه", "تابع", "التابعه", "التابع", "تابعين"):
+			// "قوات تابعة لحكومة الوحدة الوطنية": forces named by whom they
+			// belong to; the owner is the party.
+			a.notParty[k-1] = true
 		case hasForm(d, i-1, "المرتبطه", "المرتبط", "التابعه", "التابع", "الموالي", "المواليه", "المدعومه", "المدعوم", "المقربه", "المقرب"):
 			// "حركة الشباب المرتبطة بتنظيم القاعدة": an affiliation.
 			a.notParty[k] = true

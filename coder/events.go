@@ -210,7 +210,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 			if len(src) == 0 && p.Code[:2] == "11" && L > 0 && isWord(a.d, L-1, "ان", "بان") {
 				// "أعلن بلينكن أن قوات الدعم السريع ارتكبت «إبادة جماعية»":
 				// who says a crime was committed accuses its author.
-				if k := a.firstActorAfter(a.sentTok[t.sent][0], L); k >= 0 && !sameCode(a, party{k}, tgt[0]) {
+				if k := a.firstActorAfter(a.sentTok[t.sent][0], L); k >= 0 {
 					src = party{k}
 				}
 			}
@@ -244,9 +244,10 @@ func (c *Coder) events(a *article) []rasid.Event {
 			case dualSubject(a, t, L, R) || p.Dual || len(src)+len(tgt) == 0 && p.Sym:
 				// "أشاد الوزيران"، "بين البلدين", or a joint act told without
 				// its parties: the dyad of the article's previous event,
-				// or the pair "بين طوكيو وسول" of this sentence.
+				// or the pair "بين طوكيو وسول" of this sentence up to the
+				// clause's end.
 				src, tgt = party{lastPair[0]}, party{lastPair[1]}
-				if x, y := betweenPair(a, a.sentTok[t.sent][0], t.Start); x >= 0 {
+				if x, y := betweenPair(a, a.sentTok[t.sent][0], R); x >= 0 {
 					src, tgt = party{x}, party{y}
 				}
 				sym = true
@@ -971,6 +972,11 @@ func dedupKey(e rasid.Event) string {
 		default:
 			root = e.Code
 		}
+	}
+	if e.Symmetric && root >= "14" {
+		// An exchange of fire is another act than a strike between the
+		// same two sides ("تبادلت قوات البلدين القصف" after the raids).
+		root += "s"
 	}
 	h := "n"
 	if e.Historical {

@@ -32,7 +32,7 @@ var (
 		"احباط", "باحباط", "افشال", "احبطت", "احبط", "امكانيه", "احتمال", "باحتمال", "التوقعات", "توقعات",
 		// "الأدلة المتعلقة باغتيال": a file about an act
 		"المتعلقه", "المتعلق"}
-	contents   = []string{"ينص", "تنص", "يتضمن", "تتضمن", "يقضي", "تقضي", "ينصان", "ويشمل", "تشمل"}
+	contents = []string{"ينص", "تنص", "يتضمن", "تتضمن", "يقضي", "تقضي", "ينصان", "ويشمل", "تشمل"}
 )
 
 // blockWords holds every word the clause loop of blocked looks for. That
@@ -379,7 +379,9 @@ func governed(a *article, trigs []trigger, k int) bool {
 		}
 		free := false
 		for i := trigs[j].End; i < t.Start; i++ {
-			if isBoundary(a, i) || (t.Phrase.Verb && a.d.Tokens[i].Kind == arabic.Punct && a.d.Tokens[i].Norm == ",") {
+			if isBoundary(a, i) || (t.Phrase.Verb && a.d.Tokens[i].Kind == arabic.Punct && a.d.Tokens[i].Norm == ",") ||
+				isWord(a.d, i, "اثر", "جراء") {
+				// "…، إثر قصف استهدف": the cause told, not what was demanded.
 				free = true
 				break
 			}

@@ -71,6 +71,13 @@ func pronounSuffixes(form string) []string {
 	return nil
 }
 
+// taMarbuta reports whether token i is written ending in ة (a diacritic
+// may follow).
+func taMarbuta(d *Doc, i int) bool {
+	w := strings.TrimRight(d.Text[d.Tokens[i].Start:d.Tokens[i].End], "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652")
+	return strings.HasSuffix(w, "ة")
+}
+
 // pronounTitle reads token i as a one-word title with a possessive
 // pronoun; the pronoun's state is resolved when mentions are composed.
 func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
@@ -80,7 +87,8 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 	// Every reading ends as the word does: most words end with no
 	// pronoun's last letter, and need no reading tried.
 	sufs := pronounSuffixes(d.Tokens[i].Norm)
-	if sufs == nil {
+	if sufs == nil || taMarbuta(d, i) {
+		// "محافظة": the normalised ه of ة is no pronoun.
 		return Atom{}, false
 	}
 	for _, c := range d.Candidates(i) {
