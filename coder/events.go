@@ -331,8 +331,12 @@ func (c *Coder) events(a *article) []rasid.Event {
 		if material && len(tgt) == 0 && len(src) == 1 && a.mentions[src[0]].Role == "REB" &&
 			(p.Code[:2] >= "19" || p.Code[:2] == "18" && homePlace(a, t, a.mentions[src[0]].Code)) {
 			// An armed group's killings with no victim named: the people
-			// of its own country.
+			// of its own country, or of the other state the sentence
+			// places them in ("شنت حركة الشباب هجمات أخرى في كينيا").
 			tgt = party{homeSide}
+			if k := otherPlace(a, src, a.sentTok[t.sent][0], a.sentTok[t.sent][1]); k >= 0 {
+				tgt = party{k}
+			}
 		}
 		if p.Code[:2] == "14" && len(tgt) == 0 && len(src) == 1 && src[0] >= 0 && !stateRole[a.mentions[src[0]].Role] &&
 			a.mentions[src[0]].Role != "REB" {
@@ -1330,8 +1334,9 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 				break
 			}
 		}
-		if len(tgt) == 0 && t.Phrase.Code == "042" {
-			// "وصل إلى بنغازي": a city visited stands for its state.
+		if len(tgt) == 0 && t.Phrase.Code == "042" && a.mentions[src[0]].Kind == rasid.KindPerson {
+			// "وصل إلى بنغازي": a city a person visits stands for its
+			// state (aid or a team "وصلت إلى مدينة سيئون" is no visit).
 			for i := t.Start; i < R; i++ {
 				if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Kind == rasid.KindPlace && len(a.mentions[k].Code) == 3 && !sameCode(a, src, k) {
 					tgt = party{k}
