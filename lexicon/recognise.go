@@ -176,7 +176,10 @@ var nameStop = map[string]bool{"في": true, "على": true, "علي": true, "م
 	"لن": true, "ذلك": true, "هذا": true, "هذه": true, "عبر": true, "حول": true, "الاسبق": true, "السابق": true, "الحالي": true, "المكلف": true,
 	"المنتهيه": true, "الجديد": true, "بالنيابه": true, "امام": true, "اثناء": true, "وسط": true, "نحو": true, "ضد": true, "لدى": true,
 	"اثر": true, "جراء": true, "بسبب": true, "منذ": true, "فجر": true, "ظهر": true, "عشيه": true, "غداه": true,
-	"الذين": true, "اللذين": true, "ايضا": true, "بدوره": true, "بدورها": true, "نفسه": true, "ذاته": true, "عندما": true, "بينما": true, "فيما": true}
+	"الذين": true, "اللذين": true, "ايضا": true, "بدوره": true, "بدورها": true, "نفسه": true, "ذاته": true, "عندما": true, "بينما": true, "فيما": true,
+	// prepositional phrases that follow a title: "هنأ رئيس جمهورية بولندا بذكرى"
+	"بذكري": true, "بمناسبه": true, "بحلول": true, "بشان": true, "بخصوص": true, "بهدف": true, "بغيه": true, "بصفته": true, "بصفتها": true,
+	"بدعوه": true, "بحضور": true, "برفقه": true, "بفوزه": true, "بفوزها": true, "بنجاح": true, "بعيد": true}
 
 // nameAfter returns the end of a person's name that starts at token i
 // (after a title and its state: "رئيس الحكومة الإسبانية بيدرو سانشيز"),
