@@ -884,6 +884,17 @@ func crisisWith(a *article, src party, from, to int) int {
 	return -1
 }
 
+// endsInPreposition reports whether a phrase's pattern ends with a
+// preposition ("تستثمر _ في"، "اتفق* _ على").
+func endsInPreposition(p *lexicon.Phrase) bool {
+	i := strings.LastIndexByte(p.Pattern, ' ')
+	switch p.Pattern[i+1:] {
+	case "في", "على", "مع", "إلى", "الى", "عن", "من":
+		return true
+	}
+	return false
+}
+
 // targetingVerbBefore reports whether a verb of striking ("استهدفت"،
 // "طالت") lies in tokens [from, to).
 func targetingVerbBefore(a *article, from, to int) bool {
@@ -1196,6 +1207,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		i := 0
 		for i < len(post) && (a.mentions[post[i]].Place || destination(a, post[i]) && i+1 < len(post)) {
 			i++
+		}
+		if i < len(post) && t.Phrase.Verb && endsInPreposition(t.Phrase) && a.mentions[post[i]].Tok0 >= t.End {
+			// "تستثمر … في مشاريع بالمغرب": after a verb phrase's own
+			// preposition comes its complement, not its subject.
+			i = len(post)
 		}
 		if i < len(post) {
 			src = group(a, post, i)

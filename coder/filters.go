@@ -13,7 +13,7 @@ import (
 var (
 	negators   = []string{"لم", "لن", "ليس", "ليست", "عدم", "دون", "بدون", "لا"}
 	deniers    = []string{"نفي", "نفت", "ينفي", "تنفي", "نفيه", "كذب", "كذبت", "نفوا", "نفيا"}
-	conditions = []string{"اذا", "لو", "حال", "حاله", "لولا", "شريطه", "شرط"}
+	conditions = []string{"اذا", "لو", "حال", "حاله", "لولا", "شريطه", "شرط", "خشيه", "مخافه"}
 	schedulers = []string{"المقرر", "المنتظر", "المتوقع", "المزمع", "يعتزم", "تعتزم", "سوف", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه", "سيقوم", "ستقوم", "يتوقع", "ينتظر"}
 	rumours    = []string{"ترددت", "شائعات", "اشاعات", "يشاع"}
 	// A body's mandate: "بعثة … تتولى التحقيق في الانتهاكات" is its task,
@@ -82,6 +82,11 @@ func (f *wordFilter) mayHave(d *lexicon.Doc, i int) bool {
 // blocked reports whether trigger t reports no act: negated, denied,
 // conditional, scheduled, rumoured or asked.
 func (c *Coder) blocked(a *article, t trigger) bool {
+	if sportsSentence(a, t.sent) {
+		// States named as teams are not actors (GUIDE): "رفض نادي الأهلي
+		// السعودي عرضاً"، "المنتخب المغربي يلتقي نظيره".
+		return true
+	}
 	sn := a.sents[t.sent]
 	text := strings.TrimRight(a.text[sn.Start:sn.End], " »\"')")
 	if strings.HasSuffix(text, "؟") || strings.HasSuffix(text, "?") {
@@ -124,6 +129,7 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		return true
 	}
 	threat := t.Phrase.Code[:2] == "13"
+	intent := t.Phrase.Code[:2] == "03"
 	sentStart := max(a.sentTok[t.sent][0], t.Start-window)
 	// Terms, schedules and rumours govern their own clause only: after a
 	// comma ("…، وذلك خلال زيارة") the act is told as real again.
@@ -154,9 +160,10 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		case inClause && t.Start-i <= 2 && hasForm(d, i, mandates...):
 			return true
-		case isWord(d, i, "يمكن", "ربما") && t.Start-i <= 2:
+		case isWord(d, i, "يمكن", "ربما") && t.Start-i <= 2 && !intent:
 			return true
-		case isWord(d, i, "قد") && t.Start-i <= 2 && presentTense(d.Tokens[t.Start].Norm):
+		case isWord(d, i, "قد") && t.Start-i <= 2 && presentTense(d.Tokens[t.Start].Norm) && !intent:
+			// An intent (03) is told as what may be done: "قد تستثمر".
 			// "قد يلتقي" may meet; "قد التقيا" had met.
 			return true
 		}
@@ -178,6 +185,23 @@ func stateNoun(d *lexicon.Doc, i int) bool {
 
 // alertStates follow "حالة" as a state of readiness, not a condition.
 var alertStates = []string{"تاهب", "التاهب", "استنفار", "الاستنفار", "طوارئ", "الطوارئ", "حرب", "الحرب", "تعبئه", "التعبئه"}
+
+// sportsWords say a sentence is about sport: clubs, national teams,
+// matches, coaches.
+var sportsWords = []string{"نادي", "النادي", "منتخب", "المنتخب", "مباراه", "المباراه", "مباريات", "المباريات", "المدرب", "مدرب"}
+
+// sportsSentence reports whether sentence s speaks of sport.
+func sportsSentence(a *article, s int) bool {
+	for i := a.sentTok[s][0]; i < a.sentTok[s][1]; i++ {
+		if a.d.Tokens[i].Kind == arabic.Word && hasForm(a.d, i, sportsWords...) {
+			return true
+		}
+		if isWord(a.d, i, "كره", "لكره", "بكره") && isWord(a.d, i+1, "القدم", "السله", "اليد") {
+			return true
+		}
+	}
+	return false
+}
 
 // quoted reports whether the trigger is the whole of a «…» quotation.
 func quoted(a *article, t trigger) bool {

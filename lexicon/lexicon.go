@@ -228,6 +228,13 @@ func (b *builder) build() *Lexicon {
 	for w, e := range primary {
 		stems[w] = e
 	}
+	// Nouns that name a state only with a pronoun ("بلاده"، "بلادها": his
+	// or her country); alone ("البلاد") they are places, not actors.
+	for _, w := range []string{"بلاد", "دولت"} {
+		if _, ok := stems[w]; !ok {
+			stems[w] = Entry{Kind: Title, Role: "GOV", Source: "lexicon.go"}
+		}
+	}
 	lx.pronStems = newStemTable(stems)
 	return lx
 }

@@ -654,6 +654,8 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			return m, next, false
 		}
 		m.Code, m.Role, m.Kind, m.Anaphor, m.Pron = prev[k].Code, e.Role, rasid.KindState, true, true
+		// "في بلاده": where, as a state named there would be.
+		m.Place = locative(d, a, false, false)
 		lx.finish(d, &m, a)
 		return m, next, true
 	}
