@@ -884,6 +884,16 @@ func crisisWith(a *article, src party, from, to int) int {
 	return -1
 }
 
+// stateSide reports whether every mention of p is an organ of its state.
+func stateSide(a *article, p party) bool {
+	for _, k := range p {
+		if !stateRole[a.mentions[k].Role] {
+			return false
+		}
+	}
+	return len(p) > 0
+}
+
 // endsInPreposition reports whether a phrase's pattern ends with a
 // preposition ("تستثمر _ في"، "اتفق* _ على").
 func endsInPreposition(p *lexicon.Phrase) bool {
@@ -1235,7 +1245,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	for i := 0; i < len(rest); i++ {
 		m := a.mentions[rest[i]]
 		if m.Place || sameActor(a, src, rest[i]) || (m.Pron || m.StateRef) && sameCode(a, src, rest[i]) ||
-			t.Phrase.Code[:2] < "14" && m.Role == "CVL" && sameCode(a, src, rest[i]) {
+			t.Phrase.Code[:2] < "14" && m.Role == "CVL" && sameCode(a, src, rest[i]) ||
+			(t.Phrase.Code[:2] == "07" || t.Phrase.Code[:2] >= "14") && stateRole[m.Role] && sameCode(a, src, rest[i]) && stateSide(a, src) {
+			// One state's organs are never each other's targets in aid or
+			// material acts ("فرق إنقاذ إسبانية … على متن طائرات القوات
+			// الجوية الإسبانية"): look further.
 			// A statement's own people ("بالنسبة إلى الشعب السوري") are
 			// not whom it addresses.
 			// "طالبت الوزارة بالإفراج عن مواطنها": the source's own.
@@ -1245,11 +1259,15 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		break
 	}
 	tgt = dropPlaces(a, tgt)
-	if len(tgt) > 0 && len(src) > 0 && t.Phrase.Code[:2] >= "18" && sameCode(a, src, tgt[0]) {
+	if len(src) > 0 && t.Phrase.Code[:2] >= "18" && (len(tgt) == 0 || sameCode(a, src, tgt[0])) {
 		// "أمر الجيش بالسيطرة على المنطقة العازلة في هضبة الجولان، وهو
 		// ما شرعت القوات الإسرائيلية في تنفيذه": a place of another
 		// state before the source's own forces is where the act lands.
-		if k := otherPlace(a, src, t.End, a.mentions[tgt[0]].Tok0); k >= 0 {
+		to := R
+		if len(tgt) > 0 {
+			to = a.mentions[tgt[0]].Tok0
+		}
+		if k := otherPlace(a, src, t.End, to); k >= 0 {
 			tgt = party{k}
 		}
 	}
@@ -1350,10 +1368,16 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 				break
 			}
 		}
-		if len(tgt) == 0 && t.Phrase.Code == "042" && a.mentions[src[0]].Kind == rasid.KindPerson {
+		if len(tgt) == 0 && (t.Phrase.Code == "042" && a.mentions[src[0]].Kind == rasid.KindPerson || t.Phrase.Code[:2] == "07") {
 			// "وصل إلى بنغازي": a city a person visits stands for its
-			// state (aid or a team "وصلت إلى مدينة سيئون" is no visit).
-			for i := t.Start; i < R; i++ {
+			// state (aid or a team "وصلت إلى مدينة سيئون" is no visit);
+			// so does a city aid reaches ("حطت … في بنغازي طائرات
+			// محملة بالمساعدات").
+			from := t.Start
+			if t.Phrase.Code[:2] == "07" {
+				from = L
+			}
+			for i := from; i < R; i++ {
 				if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Kind == rasid.KindPlace && len(a.mentions[k].Code) == 3 && !sameCode(a, src, k) {
 					tgt = party{k}
 					break
