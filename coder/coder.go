@@ -345,7 +345,9 @@ func actorsOf(a *article, events []rasid.Event) []rasid.Mention {
 		if m.Place && !party[m.Text] {
 			continue
 		}
-		if m.Kind == rasid.KindPlace && !party[m.Text] {
+		if m.Kind == rasid.KindPlace {
+			// A city or region is where an act lands, never an actor
+			// (GUIDE), even when it stands for its state as a target.
 			continue
 		}
 		if seen[m.Text] {

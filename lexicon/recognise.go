@@ -273,7 +273,47 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 	if len(out) == 0 {
 		out = nil // as when it was grown from nil
 	}
-	return resolveBare(headAnaphors(d, lx.linkNames(d, out)))
+	return resolveBare(headAnaphors(d, lx.linkNames(d, mergeTitleNames(d, out))))
+}
+
+// mergeTitleNames joins a title and the office-holder named right after
+// it ("الأمين العام للأمم المتحدة أنطونيو غوتيريش"، "وزير الخارجية
+// السعودي الأمير فيصل بن فرحان"): one person, one mention (GUIDE).
+func mergeTitleNames(d *Doc, ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 1 && m.Term != nil && out[n-1].AdjOnly && out[n-1].Code == m.Code && out[n-1].Tok1 == m.Tok0 && out[n-2].Tok1 == out[n-1].Tok0 {
+			// "وزير أوروبا والشؤون الخارجية الفرنسي جان نويل بارو": the
+			// adjective between a state's own title and its holder.
+			out = out[:n-1]
+		}
+		if n := len(out); n > 0 {
+			t := &out[n-1]
+			title := (t.Term == nil || t.Term == m.Term) && !t.Named && !t.Place && !t.AdjOnly && !t.Pron && !t.StateRef && t.Kind != rasid.KindPlace &&
+				t.Code == m.Code && !strings.ContainsRune(d.Text[d.Tokens[t.Tok1-1].End:d.Tokens[m.Tok0].Start], '\n')
+			holder := m.Term != nil && m.Kind == rasid.KindPerson && (t.Tok1 == m.Tok0 || t.Tok1+1 == m.Tok0 && nisba(d, t.Tok1))
+			// "المرشد الأعلى للجمهورية الإسلامية": the title's own state
+			// or body, in the genitive.
+			genitive := t.Tok1 == m.Tok0 && m.Term == nil && !m.Place && strings.HasPrefix(d.Tokens[m.Tok0].Norm, "ل")
+			if title && (holder || genitive) {
+				t.Tok1, t.End = m.Tok1, m.End
+				t.Text = d.Text[t.Start:t.End]
+				if holder {
+					t.Term, t.Kind = m.Term, rasid.KindPerson
+				}
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// nisba reports whether token i is a definite nationality-like adjective
+// ("الفرنسي"، "الروسية") standing between a title and a name.
+func nisba(d *Doc, i int) bool {
+	n := d.Tokens[i].Norm
+	return d.Tokens[i].Kind == arabic.Word && strings.HasPrefix(n, "ال") && (strings.HasSuffix(n, "ي") || strings.HasSuffix(n, "يه"))
 }
 
 // heads are the nouns by which news refers back to a named organisation

@@ -48,6 +48,21 @@ func TestRecognise(t *testing.T) {
 			want: []want{{"وزير الشؤون الخارجية والتعاون الإفريقي والمغاربة المقيمين بالخارج، ناصر بوريطة", "MAR", "GOV", "person"}},
 		},
 		{
+			// An organisation's title and its holder after it are one
+			// person, as are a state's own title, its adjective and holder,
+			// and a title with its state in the genitive.
+			name: "TitleThenHolder", text: "قال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن", published: "2024-05-01",
+			want: []want{{"الأمين العام للأمم المتحدة أنطونيو غوتيريش", "UNO", "GOV", "person"}},
+		},
+		{
+			name: "StateTitleAdjectiveHolder", text: "وأكد وزير أوروبا والشؤون الخارجية الفرنسي جان نويل بارو أن", published: "2025-01-01",
+			want: []want{{"وزير أوروبا والشؤون الخارجية الفرنسي جان نويل بارو", "FRA", "GOV", "person"}},
+		},
+		{
+			name: "TitleGenitiveHolder", text: "استقبل المرشد الأعلى للجمهورية الإسلامية علي خامنئي", published: "2024-05-01",
+			want: []want{{"المرشد الأعلى للجمهورية الإسلامية علي خامنئي", "IRN", "GOV", "person"}},
+		},
+		{
 			// نظيره + adjective takes the adjective's state.
 			name: "Counterpart", text: "استقبل الرئيس عبد المجيد تبون نظيره التونسي", published: "2024-04-22",
 			want: []want{{"الرئيس عبد المجيد تبون", "DZA", "GOV", "person"}, {"نظيره التونسي", "TUN", "GOV", ""}},
@@ -251,6 +266,19 @@ func BenchmarkMatchSaudiNewsNet(b *testing.B) {
 			d := r.NewDoc(a)
 			lx.Recognise(d, day)
 			lx.Phrases(d)
+		}
+	}
+}
+
+// TestRegnalNumberIsNoSurname: "محمد السادس" does not make "السادس من
+// مارس" a mention of the king.
+func TestRegnalNumberIsNoSurname(t *testing.T) {
+	lx := load(t)
+	d := lexicon.NewDoc("استقبل الملك محمد السادس الوزير. وفي السادس من مارس سافر الوفد.")
+	ms := lx.Recognise(d, day("2024-05-01"))
+	for _, m := range ms {
+		if m.Text == "السادس" {
+			t.Errorf("السادس of a date is a mention (%s)", m.Code)
 		}
 	}
 }
