@@ -273,7 +273,7 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 	if len(out) == 0 {
 		out = nil // as when it was grown from nil
 	}
-	return resolveBare(headAnaphors(d, lx.linkNames(d, mergeTitleNames(d, out))))
+	return lx.resolveBare(headAnaphors(d, lx.linkNames(d, mergeTitleNames(d, out))))
 }
 
 // mergeTitleNames joins a title and the office-holder named right after
@@ -396,9 +396,10 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 
 // resolveBare gives bare titles the state of an article that names only
 // one ("عناصر الأمن"، "الحكومة" in a story about Morocco) and drops them
-// otherwise.
-func resolveBare(ms []Mention) []Mention {
-	state := ""
+// otherwise; "المملكة" takes the one kingdom among the article's states
+// ("استقبل الملك محمد السادس الرئيس الفرنسي … بالمملكة").
+func (lx *Lexicon) resolveBare(ms []Mention) []Mention {
+	state, kingdom := "", ""
 	for _, m := range ms {
 		if m.Bare || m.AdjOnly || m.Kind == rasid.KindOrganisation || len(m.Code) != 3 {
 			continue
@@ -409,18 +410,44 @@ func resolveBare(ms []Mention) []Mention {
 		if state == "" {
 			state = m.Code
 		}
+		if lx.isKingdom(m.Code) {
+			if kingdom != "" && m.Code != kingdom {
+				kingdom = "-"
+			}
+			if kingdom == "" {
+				kingdom = m.Code
+			}
+		}
 	}
 	out := ms[:0]
 	for _, m := range ms {
 		if m.Bare {
-			if state == "" || state == "-" {
+			code := state
+			if strings.HasSuffix(arabic.Normalize(m.Text), "مملكه") {
+				code = kingdom
+			}
+			if code == "" || code == "-" {
 				continue
 			}
-			m.Code = state
+			m.Code = code
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// isKingdom reports whether state code has a name "المملكة …".
+func (lx *Lexicon) isKingdom(code string) bool {
+	st := lx.states[code]
+	if st == nil {
+		return false
+	}
+	for _, n := range st.Names {
+		if strings.HasPrefix(n, "المملكة") || strings.HasPrefix(n, "مملكة") {
+			return true
+		}
+	}
+	return false
 }
 
 // notSurname holds last words of names that are no surname used alone:

@@ -63,6 +63,11 @@ func TestRecognise(t *testing.T) {
 			want: []want{{"المرشد الأعلى للجمهورية الإسلامية علي خامنئي", "IRN", "GOV", "person"}},
 		},
 		{
+			// "المملكة" alone is the one kingdom among the article's states.
+			name: "BareKingdom", text: "استقبل الرئيس الفرنسي إيمانويل ماكرون العاهل المغربي الذي يزور فرنسا، وأشاد بعلاقات المملكة مع أوروبا.", published: "2024-05-01",
+			want: []want{{"المملكة", "MAR", "GOV", ""}},
+		},
+		{
 			// نظيره + adjective takes the adjective's state.
 			name: "Counterpart", text: "استقبل الرئيس عبد المجيد تبون نظيره التونسي", published: "2024-04-22",
 			want: []want{{"الرئيس عبد المجيد تبون", "DZA", "GOV", "person"}, {"نظيره التونسي", "TUN", "GOV", ""}},
