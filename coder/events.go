@@ -318,6 +318,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 116, src, tgt)
 			continue
 		}
+		if len(tgt) == 0 && len(src) == 1 && p.Verb && stateRole[a.mentions[src[0]].Role] && a.mentions[src[0]].Kind != rasid.KindOrganisation &&
+			(p.Code == "1723" || p.Code == "1724" || p.Code == "175") {
+			// "فرضت حظر التجول"، "فرقت قوات الأمن مظاهرة": a state's
+			// curfew, emergency or repression with no one named falls on
+			// its own people.
+			tgt = party{homeSide}
+		}
 		if len(tgt) == 0 && !(material && p.NoTgt) {
 			c.tracef("skip %s %q at %d: line %d src=%v tgt=%v", t.Phrase.Code, t.Phrase.Pattern, t.Start, 119, src, tgt)
 			continue
