@@ -1310,6 +1310,16 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			}
 		}
 	}
+	if len(tgt) == 0 && len(src) > 0 && t.Phrase.Verb && t.Phrase.Code[:2] >= "18" {
+		// "هاجمت حركة الشباب قاعدة عسكرية صومالية": the adjective on the
+		// object struck names whose it is.
+		for i := t.End; i < t.End+3 && i < R; i++ {
+			if k := a.mentionAt[i]; k >= 0 && a.mentions[k].AdjOnly && !inParty(src, k) {
+				tgt = party{k}
+				break
+			}
+		}
+	}
 	if len(tgt) == 0 && len(src) > 0 && t.Phrase.Code[:2] == "15" {
 		// "أرسلت واشنطن سفناً حربية … قرب السواحل الفنزويلية": forces
 		// sent to a state's coasts, borders or waters are aimed at it.

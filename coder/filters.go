@@ -284,8 +284,13 @@ func presentTense(norm string) bool {
 func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, int) {
 	t := trigs[k]
 	nextStart := len(a.d.Tokens)
-	if k+1 < len(trigs) && trigs[k+1].sent == t.sent {
-		nextStart = trigs[k+1].Start
+	for j := k + 1; j < len(trigs) && trigs[j].sent == t.sent; j++ {
+		// A trigger inside a verb's gap ("دافع بلينكن، خلال زيارته إلى تل
+		// أبيب أمس الخميس، عن") is part of its frame, not the next act.
+		if trigs[j].Start >= t.End || !t.Phrase.Verb {
+			nextStart = trigs[j].Start
+			break
+		}
 	}
 	prevEnd := -1
 	if k > 0 && trigs[k-1].sent == t.sent {
@@ -304,13 +309,18 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		// معاهدة … التي أبرمتها في 2002").
 		if from := t.End + 2; t.Phrase.Verb {
 			from = t.End
-			if relativeBetween(a, from, ta.tok0) {
+			if relativeBetween(a, from, ta.tok0) && !occasionRelative(a, from, ta.tok0) {
 				continue
 			}
 		} else if relativeBetween(a, from, ta.tok0) {
 			continue
 		}
-		if governs(t.Phrase.Code) && ta.tok0 > t.End && !isComma(a, ta.tok0-1) {
+		if governs(t.Phrase.Code) && ta.tok0 > t.End && !isComma(a, ta.tok0-1) && !mediumBetween(a, t.End, ta.tok0) {
+			continue
+		}
+		if temporalClauseBetween(a, t.End, ta.tok0) {
+			// "وارتكبت … مجزرة، قبل أن تعلن أمس الأحد سيطرتها": the date
+			// of a later clause.
 			continue
 		}
 		if ta.tok0 >= t.Start && ta.tok1 <= nextStart && ta.tok0-t.End <= 20 {
@@ -362,6 +372,52 @@ func relativeBetween(a *article, from, to int) bool {
 		if isWord(a.d, i, "الذي", "التي", "الذين", "اللذين", "اللتين") {
 			return true
 		}
+	}
+	return false
+}
+
+// mediumWords name the statement an act is made in ("في رسالة مشتركة
+// وجهاها أمس الأربعاء"): a date after them dates the act itself.
+var mediumWords = []string{"رساله", "بيان", "كلمه", "تصريح", "تصريحات", "مؤتمر", "خطاب", "تغريده", "تدوينه", "مقابله", "اتصال"}
+
+// mediumBetween reports whether a medium word lies in tokens [from, to).
+func mediumBetween(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if hasForm(a.d, i, mediumWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// temporalClauseBetween reports whether a clause of another time ("قبل
+// أن"، "بعد أن"، "حين") opens in tokens [from, to).
+func temporalClauseBetween(a *article, from, to int) bool {
+	for i := from; i+1 < to; i++ {
+		if isWord(a.d, i, "قبل", "بعد", "وقبل", "وبعد") && isWord(a.d, i+1, "ان") || isWord(a.d, i, "حين", "عندما", "بعدما", "ثم") {
+			return true
+		}
+	}
+	return false
+}
+
+// occasionNouns are gatherings an act is made at.
+var occasionNouns = []string{"القمه", "الاجتماع", "المؤتمر", "الزياره", "اللقاء", "الجلسه", "الندوه", "الدوره", "المباحثات"}
+
+// occasionRelative reports whether the relative clause in tokens [from,
+// to) describes the occasion of the act ("في ختام القمة العربية الطارئة
+// التي عقدت في القاهرة أمس الثلاثاء"): its date is the act's.
+func occasionRelative(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if !isWord(a.d, i, "الذي", "التي") {
+			continue
+		}
+		for j := i - 1; j >= from && j >= i-4; j-- {
+			if hasForm(a.d, j, occasionNouns...) && hasForm(a.d, j-1, "ختام", "خلال", "هامش", "افتتاح", "اعقاب") {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
