@@ -232,6 +232,32 @@ func (c *Coder) events(a *article) []rasid.Event {
 				p = t.Phrase
 			}
 		}
+		if p.Code == "130" && len(src) > 0 && forceThreat(a, t, R, src) {
+			// "هدد … باستهداف السفن"، a threat by an armed group: force.
+			force := *t.Phrase
+			force.Code = "138"
+			t.Phrase = &force
+			p = t.Phrase
+		}
+		if p.Code == "040" && len(src) == 1 && len(tgt) == 1 {
+			// "التقى ترامب، أمس في الرياض، الرئيس السوري": where a meeting
+			// is held tells a visit (042), a hosting (043) or a meeting in
+			// a third state (044).
+			if code := meetingPlace(a, t.sent, L, R); code != "" {
+				meet := *t.Phrase
+				switch code {
+				case a.mentions[src[0]].Code:
+					meet.Code = "043"
+				case a.mentions[tgt[0]].Code:
+					meet.Code = "042"
+				default:
+					meet.Code = "044"
+				}
+				meet.Sym = meet.Code == "044"
+				t.Phrase = &meet
+				p = t.Phrase
+			}
+		}
 		sym := p.Sym
 		var group []int
 		if n := groupSubject(a, t, L, R); n > 0 && n == len(lastGroup) && len(src)+len(tgt) == 0 {
@@ -876,6 +902,38 @@ func betweenPair(a *article, from, to int) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// forceWords name military acts a threat may promise.
+var forceWords = []string{"استهداف", "باستهداف", "قصف", "بقصف", "ضرب", "بضرب", "هجوم", "بهجوم", "بشن", "عسكري", "عسكريه", "العسكري", "العسكريه",
+	"قطع", "بقطع", "تدمير", "بتدمير", "حرب", "بحرب", "اجتياح", "باجتياح", "غزو", "بغزو", "ضربات", "بضربات", "الصواريخ", "بالقوه", "القوه", "سحق", "بسحق", "محو", "بمحو",
+	"عقاب", "بعقاب", "انتقام", "بالانتقام", "ثار", "بالثار"}
+
+// forceThreat reports whether a threat promises force: a military act
+// named in its clause, or a threat by armed forces or an armed group.
+func forceThreat(a *article, t trigger, R int, src party) bool {
+	for i := t.End; i < R && i < t.End+20; i++ {
+		if hasForm(a.d, i, forceWords...) {
+			return true
+		}
+	}
+	r := a.mentions[src[0]].Role
+	return r == "MIL" || r == "REB"
+}
+
+// meetingPlace returns the state of the place a meeting in tokens [L, R)
+// of sentence sent is held at ("في الرياض"، "بقصر قرطاج"), or "".
+func meetingPlace(a *article, sent, L, R int) string {
+	for i := max(L, a.sentTok[sent][0]); i < R; i++ {
+		k := a.mentionAt[i]
+		if k < 0 || !a.mentions[k].Place || len(a.mentions[k].Code) != 3 {
+			continue
+		}
+		if isWord(a.d, i-1, "في") || strings.HasPrefix(a.d.Tokens[a.mentions[k].Tok0].Norm, "ب") {
+			return a.mentions[k].Code
+		}
+	}
+	return ""
 }
 
 // crisisWith returns the state named in "التوتر مع X" (the tension,
