@@ -239,11 +239,32 @@ func (c *Coder) events(a *article) []rasid.Event {
 			t.Phrase = &force
 			p = t.Phrase
 		}
+		if p.Code == "111" && len(src) > 0 && convicts(a, t, R, src) {
+			// "أدانت المحكمة الجنائية الدولية … بارتكاب جرائم حرب": a
+			// court finds guilty (116), it does not condemn.
+			cv := *t.Phrase
+			cv.Code = "116"
+			t.Phrase = &cv
+			p = t.Phrase
+		}
+		if p.Code == "020" {
+			// "دعا … إلى فتح حوار": what is appealed for gives the kind.
+			if code := appealKind(a, t, R); code != "" {
+				ap := *t.Phrase
+				ap.Code = code
+				t.Phrase = &ap
+				p = t.Phrase
+			}
+		}
 		if p.Code == "040" && len(src) == 1 && len(tgt) == 1 {
 			// "التقى ترامب، أمس في الرياض، الرئيس السوري": where a meeting
 			// is held tells a visit (042), a hosting (043) or a meeting in
 			// a third state (044).
-			if code := meetingPlace(a, t.sent, L, R); code != "" {
+			code := meetingPlace(a, t.sent, L, R)
+			if code == "" {
+				code = sidelinesPlace(a, t)
+			}
+			if code != "" {
 				meet := *t.Phrase
 				switch code {
 				case a.mentions[src[0]].Code:
@@ -921,6 +942,53 @@ func forceThreat(a *article, t trigger, R int, src party) bool {
 	return r == "MIL" || r == "REB"
 }
 
+// convicts reports whether a condemnation verb is a court's verdict: its
+// source is a court or judiciary, or what follows is a charge (بارتكاب،
+// بتهمة).
+func convicts(a *article, t trigger, R int, src party) bool {
+	m := a.mentions[src[0]]
+	if m.Role == "JUD" || strings.Contains(arabic.Normalize(m.Text), "محكمه") {
+		return true
+	}
+	for i := t.End; i < R && i < t.End+8; i++ {
+		if hasForm(a.d, i, "بارتكاب", "بتهمه", "بتهم") {
+			return true
+		}
+	}
+	return false
+}
+
+// appealKinds map the words of an appeal's complement to its code: to
+// negotiate (026), for aid (023), for diplomatic (022) or material (021)
+// cooperation, to settle a dispute (027), to yield (025).
+var appealKinds = []struct {
+	code  string
+	words []string
+}{
+	{"026", []string{"حوار", "الحوار", "التفاوض", "مفاوضات", "المفاوضات", "طاوله"}},
+	{"023", []string{"تزويد", "بتزويد", "مساعدات", "المساعدات", "مساعده", "المساعده", "الدعم", "دعم"}},
+	{"022", []string{"الانضمام", "تطبيع", "الاعتراف", "استئناف"}},
+	{"027", []string{"تسويه", "حل"}},
+	{"025", []string{"الانسحاب", "انسحاب", "الافراج", "وقف", "انهاء", "رفع"}},
+	{"021", []string{"الاستثمار", "التعاون"}},
+}
+
+// appealKind returns the code of the appeal trigger t by the first word
+// of its complement that names what is asked, or "".
+func appealKind(a *article, t trigger, R int) string {
+	for i := t.End; i < R && i < t.End+14; i++ {
+		if a.mentionAt[i] >= 0 {
+			continue
+		}
+		for _, k := range appealKinds {
+			if hasForm(a.d, i, k.words...) {
+				return k.code
+			}
+		}
+	}
+	return ""
+}
+
 // meetingPlace returns the state of the place a meeting in tokens [L, R)
 // of sentence sent is held at ("في الرياض"، "بقصر قرطاج"), or "".
 func meetingPlace(a *article, sent, L, R int) string {
@@ -930,6 +998,41 @@ func meetingPlace(a *article, sent, L, R int) string {
 			continue
 		}
 		if isWord(a.d, i-1, "في") || strings.HasPrefix(a.d.Tokens[a.mentions[k].Tok0].Norm, "ب") {
+			return a.mentions[k].Code
+		}
+	}
+	return ""
+}
+
+// frontedFrame reports whether sentence sent opens with a prepositional
+// or time frame ("وعلى هامش …،"، "وفي ختام …،"، "وخلال …،").
+func frontedFrame(a *article, sent int) bool {
+	i := a.sentTok[sent][0]
+	for _, c := range a.d.Candidates(i) {
+		switch c.Form {
+		case "علي", "في", "خلال", "عقب", "اثر", "وسط", "بعد", "قبل", "لدي":
+			return true
+		}
+	}
+	return false
+}
+
+// sidelinesPlace returns the state of the last place an earlier sentence
+// named, for a meeting held "على هامش" the gathering told before ("وعلى
+// هامش المنتدى، التقى لافروف …"), or "".
+func sidelinesPlace(a *article, t trigger) string {
+	first := a.sentTok[t.sent][0]
+	found := false
+	for i := first; i < t.Start; i++ {
+		if hasForm(a.d, i, "هامش") {
+			found = true
+		}
+	}
+	if !found {
+		return ""
+	}
+	for i := first - 1; i >= 0; i-- {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && len(a.mentions[k].Code) == 3 && (isWord(a.d, a.mentions[k].Tok0-1, "في") || strings.HasPrefix(a.d.Tokens[a.mentions[k].Tok0].Norm, "ب")) {
 			return a.mentions[k].Code
 		}
 	}
@@ -1233,6 +1336,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		kept = append(kept, k)
 	}
 	pre = kept
+	if t.Phrase.Verb && t.Start > 0 && isComma(a, t.Start-1) && frontedFrame(a, t.sent) && len(pre) > 0 {
+		// "وعلى هامش المنتدى الذي احتضنته الدوحة، التقى الوزير": who is
+		// named in a fronted adverbial is not the verb's subject.
+		pre = nil
+	}
 	var prePlaces []int
 	kept = pre[:0:0]
 	for _, k := range pre {
