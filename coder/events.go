@@ -392,8 +392,21 @@ func (c *Coder) events(a *article) []rasid.Event {
 				tgt = party{k}
 			}
 		}
-		if p.Code[:2] == "14" && len(tgt) == 0 && len(src) == 1 && src[0] >= 0 && !stateRole[a.mentions[src[0]].Role] &&
-			a.mentions[src[0]].Role != "REB" {
+		if p.Code[:2] == "14" && len(tgt) == 0 && len(src) == 1 && src[0] >= 0 && organAfter(a, t, src[0]) {
+			m := a.mentions[src[0]]
+			// "ويعتصم الآلاف داخل مجمع يضم مقر الحكومة في بانكوك": the
+			// organ named after a protest is where it is aimed; the people
+			// of the place protest.
+			for i := L; i < R; i++ {
+				if k := a.mentionAt[i]; k >= 0 && (a.mentions[k].Place || a.mentions[k].AdjOnly) && a.mentions[k].Code == m.Code {
+					src, tgt = party{k}, party{src[0]}
+					break
+				}
+			}
+		}
+		if p.Code[:2] == "14" && len(tgt) == 0 && len(src) == 1 && src[0] >= 0 &&
+			(!stateRole[a.mentions[src[0]].Role] || a.mentions[src[0]].Place || a.mentions[src[0]].AdjOnly) && a.mentions[src[0]].Role != "REB" {
+			// (The people of a place protest: "اعتصم الآلاف في بانكوك".)
 			if k := protestVenue(a, t.sent, a.mentions[src[0]].Code); k >= 0 {
 				// "تظاهر الآلاف أمام السفارة الإسرائيلية": whose mission
 				// the crowd faces.
@@ -591,6 +604,13 @@ func homePlace(a *article, t trigger, code string) bool {
 func isConjoined(a *article, t trigger) bool {
 	n := a.d.Tokens[t.Start].Norm
 	return strings.HasPrefix(n, "و") && t.Start > 0 && (isComma(a, t.Start-1) || a.d.Tokens[t.Start-1].Kind == arabic.Word)
+}
+
+// organAfter reports whether mention k is an organ of a state (not a
+// place or adjective) named after trigger t.
+func organAfter(a *article, t trigger, k int) bool {
+	m := a.mentions[k]
+	return stateRole[m.Role] && !m.Place && !m.AdjOnly && m.Tok0 > t.Start
 }
 
 // crossPairs is every source with every target, -1 standing for a side
