@@ -37,6 +37,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 	var out []rasid.Event
 	seen := map[string]bool{}
 	lastPair := [2]int{-1, -1}
+	lastPairSent := -1 // the sentence lastPair was told in
 	var lastGroup []int                              // the parties of the latest act among three or more
 	fightPair := [2]int{-1, -1}                      // the sides of the latest fighting (roots 18–20)
 	prev := struct{ sent, src, tgt int }{-1, -1, -1} // the previous event told
@@ -288,7 +289,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 		}
 		if lastPair[0] >= 0 && group == nil {
 			switch {
-			case dualSubject(a, t, L, R) || p.Dual || len(src)+len(tgt) == 0 && p.Sym:
+			case dualSubject(a, t, L, R) || p.Dual || len(src)+len(tgt) == 0 && p.Sym && t.sent-lastPairSent <= 2:
 				// "أشاد الوزيران"، "بين البلدين", or a joint act told without
 				// its parties: the dyad of the article's previous event,
 				// or the pair "بين طوكيو وسول" of this sentence up to the
@@ -475,7 +476,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 			if s >= 0 && g >= 0 {
 				prev.sent, prev.src, prev.tgt = t.sent, s, g
 				if !hist {
-					lastPair = [2]int{s, g}
+					lastPair, lastPairSent = [2]int{s, g}, t.sent
 				}
 			}
 		}
