@@ -289,7 +289,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 		}
 		if lastPair[0] >= 0 && group == nil {
 			switch {
-			case dualSubject(a, t, L, R) || p.Dual || len(src)+len(tgt) == 0 && p.Sym && t.sent-lastPairSent <= 2:
+			case dualSubject(a, t, L, R) || p.Dual || len(src)+len(tgt) == 0 && p.Sym && pairInView(a, lastPairSent, t.sent):
 				// "أشاد الوزيران"، "بين البلدين", or a joint act told without
 				// its parties: the dyad of the article's previous event,
 				// or the pair "بين طوكيو وسول" of this sentence up to the
@@ -612,6 +612,21 @@ func isConjoined(a *article, t trigger) bool {
 func organAfter(a *article, t trigger, k int) bool {
 	m := a.mentions[k]
 	return stateRole[m.Role] && !m.Place && !m.AdjOnly && m.Tok0 > t.Start
+}
+
+// pairInView reports whether the pair told in sentence from is still the
+// story's subject at sentence to: told within two sentences, or named
+// since by a dual ("الطرفان"، "بين البلدين").
+func pairInView(a *article, from, to int) bool {
+	if to-from <= 2 {
+		return true
+	}
+	for s := from + 1; s <= to; s++ {
+		if dualBetween(a, a.sentTok[s][0], a.sentTok[s][1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // crossPairs is every source with every target, -1 standing for a side
