@@ -313,9 +313,10 @@ func (c *Coder) events(a *article) []rasid.Event {
 				}
 			}
 		}
-		if sym && len(src) >= 2 {
+		if sym && len(src) >= 2 && (len(tgt) == 0 || !isWord(a.d, a.mentions[tgt[0]].Tok0-1, "مع")) {
 			// "وقعت إسرائيل وحركة حماس اتفاقا": a joint act between the
-			// coordinated subjects themselves.
+			// coordinated subjects themselves; with a counterpart named
+			// ("أبرمت بريطانيا وفرنسا … اتفاقا مع إيران") they are one side.
 			src, tgt = src[:1], src[1:]
 		}
 		material := p.Code[:2] >= "14"
@@ -869,6 +870,11 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 		e.Target, e.TargetRole = e.Source, "CVL"
 	} else if g == homeGov {
 		e.Target, e.TargetRole = e.Source, "GOV"
+	}
+	if s >= 0 && (p.Code == "042" || p.Code == "043") && (e.SourceRole == "CVL" || g >= 0 && e.TargetRole == "CVL") {
+		// Tourists and citizens travelling ("زار تونس 300 ألف سائح
+		// روسي") make no visit of state.
+		return e, false
 	}
 	if s >= 0 && g >= 0 && e.Source == e.Target && (e.SourceRole == e.TargetRole || stateRole[e.SourceRole] && stateRole[e.TargetRole] || a.mentions[g].StateRef) {
 		// One state's organs acting on each other ("أمر الجيش") are not

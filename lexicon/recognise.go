@@ -469,7 +469,9 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
 			continue
 		}
 		last := d.Tokens[m.Tok1-1]
-		if last.Kind != arabic.Word || utf8.RuneCountInString(last.Norm) < 3 || nameStop[last.Norm] || lx.stop[last.Norm] || notSurname[last.Norm] {
+		if last.Kind != arabic.Word || utf8.RuneCountInString(last.Norm) < 3 || nameStop[last.Norm] || lx.stop[last.Norm] || notSurname[last.Norm] ||
+			m.Tok1-2 >= m.Tok0 && d.Tokens[m.Tok1-2].Norm == "عبد" {
+			// ("سلمان بن عبد العزيز": "العزيز" is half of a name, not a surname.)
 			continue
 		}
 		if _, seen := names[last.Norm]; !seen {
