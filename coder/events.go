@@ -1359,6 +1359,13 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			pre = []int{k}
 		}
 	}
+	if len(pre) == 0 && L > 1 && isWord(a.d, L-1, "يؤدي", "تؤدي", "يقوم", "تقوم", "يجري", "تجري") && isWord(a.d, L-2, "الذي", "التي") {
+		// "…، الذي يؤدي زيارة عمل إلى الجزائر": the visitor is the
+		// relative pronoun's antecedent.
+		if k := antecedent(a, L-2); k >= 0 {
+			pre = []int{k}
+		}
+	}
 	if len(pre) == 0 && L > 0 && isWord(a.d, L-1, "الذي", "التي", "الذين") {
 		// "…، الذي يؤدي زيارة": the relative pronoun's antecedent is the
 		// subject.
