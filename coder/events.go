@@ -37,7 +37,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 	var out []rasid.Event
 	seen := map[string]bool{}
 	lastPair := [2]int{-1, -1}
-	lastPairSent := -1 // the sentence lastPair was told in
+	lastPairSent := -1                               // the sentence lastPair was told in
 	var lastGroup []int                              // the parties of the latest act among three or more
 	fightPair := [2]int{-1, -1}                      // the sides of the latest fighting (roots 18–20)
 	prev := struct{ sent, src, tgt int }{-1, -1, -1} // the previous event told
