@@ -422,6 +422,11 @@ func (lx *Lexicon) resolveBare(ms []Mention) []Mention {
 	out := ms[:0]
 	for _, m := range ms {
 		if m.Bare {
+			if strings.HasSuffix(arabic.Normalize(m.Text), "جانب") {
+				// "الجانب" names a side only with its adjective ("الجانب
+				// الإيراني"); alone it is "besides", "a side of the road".
+				continue
+			}
 			code := state
 			if strings.HasSuffix(arabic.Normalize(m.Text), "مملكه") {
 				code = kingdom
