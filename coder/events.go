@@ -1126,6 +1126,26 @@ func targetingVerbBefore(a *article, from, to int) bool {
 	return false
 }
 
+// decisionVerbs govern an act noun with their subject between them
+// ("قررت الحكومة قطع العلاقات"، "أعلنت إيران فتح مجالها").
+var decisionVerbs = []string{"قرر", "قررت", "اعلن", "اعلنت", "يعتزم", "تعتزم", "بدا", "بدات", "واصل", "واصلت"}
+
+// subjectOfDecision returns the mention right before trigger t that is
+// the subject of a decision verb just before it, or -1.
+func subjectOfDecision(a *article, t trigger) int {
+	if t.Start == 0 {
+		return -1
+	}
+	k := a.mentionAt[t.Start-1]
+	if k < 0 || a.mentions[k].Place || a.mentions[k].AdjOnly {
+		return -1
+	}
+	if i := a.mentions[k].Tok0 - 1; i >= 0 && hasForm(a.d, i, decisionVerbs...) {
+		return k
+	}
+	return -1
+}
+
 // agentNamed reports whether a verb naming an act's agent ("زيارة يقوم بها
 // الوزير"، "هجوم تبنته الحركة") lies in tokens [from, to).
 func agentNamed(a *article, from, to int) bool {
@@ -1460,6 +1480,13 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			// the noun's own complement, not a later actor.
 			rest = nil
 		}
+	}
+	if k := subjectOfDecision(a, t); k >= 0 && !inParty(src, k) {
+		// "…، قررت إيران فتح مجالها الجوي": the subject of the verb of
+		// decision right before the act noun is its agent, not the first
+		// actor of a long sentence.
+		src = party{k}
+		rest = dropAll(rest, src)
 	}
 	// Places may be the target of material acts only; skip them as sources.
 	src = dropPlaces(a, src)
