@@ -1031,6 +1031,12 @@ func appealKind(a *article, t trigger, R int) string {
 	return ""
 }
 
+// struckObjects are the forces and missions an attack's adjective names
+// the owner of ("دورية بريطانية"، "قاعدة عسكرية صومالية"); a hospital or
+// a company named for a state is not its state.
+var struckObjects = []string{"دوريه", "قافله", "قوات", "القوات", "جنود", "سفاره", "السفاره", "قنصليه", "موكب", "طائره", "طائرات", "سفينه",
+	"سفن", "قاعده", "ثكنه", "معسكر", "مواقع", "موقع", "بعثه", "البعثه", "مروحيه", "دبابه", "مدرعه", "زورق", "قطع", "وحده", "كتيبه"}
+
 // meetingPlace returns the state of the place a meeting in tokens [L, R)
 // of sentence sent is held at ("في الرياض"، "بقصر قرطاج"), or "".
 func meetingPlace(a *article, sent, L, R int) string {
@@ -1552,11 +1558,13 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			}
 		}
 	}
-	if len(tgt) == 0 && len(src) > 0 && t.Phrase.Verb && t.Phrase.Code[:2] >= "18" {
-		// "هاجمت حركة الشباب قاعدة عسكرية صومالية": the adjective on the
-		// object struck names whose it is.
-		for i := t.End; i < t.End+3 && i < R; i++ {
-			if k := a.mentionAt[i]; k >= 0 && a.mentions[k].AdjOnly && !inParty(src, k) {
+	if len(tgt) == 0 && t.Phrase.Code[:2] >= "18" && (len(src) > 0 && t.Phrase.Verb || t.Phrase.NoSrc) {
+		// "هاجمت حركة الشباب قاعدة عسكرية صومالية"، "عبوة ناسفة انفجرت على
+		// دورية بريطانية": the adjective on the object struck names whose
+		// it is.
+		for i := t.End; i < t.End+5 && i < R; i++ {
+			if k := a.mentionAt[i]; k >= 0 && a.mentions[k].AdjOnly && !inParty(src, k) &&
+				(hasForm(a.d, i-1, struckObjects...) || hasForm(a.d, i-2, struckObjects...)) {
 				tgt = party{k}
 				break
 			}
