@@ -228,11 +228,12 @@ func (b *builder) build() *Lexicon {
 	for w, e := range primary {
 		stems[w] = e
 	}
-	// Nouns that name a state only with a pronoun ("بلاده"، "بلادها": his
-	// or her country); alone ("البلاد") they are places, not actors.
-	for _, w := range []string{"بلاد", "دولت"} {
+	// Nouns that name a state or its forces only with a pronoun ("بلاده":
+	// his country; "طائراته": its aircraft); alone ("البلاد"، "الطائرات")
+	// they are places or things, not actors.
+	for w, role := range map[string]string{"بلاد": "GOV", "دولت": "GOV", "طائرات": "MIL", "مقاتلات": "MIL", "جنود": "MIL", "مدفعيت": "MIL"} {
 		if _, ok := stems[w]; !ok {
-			stems[w] = Entry{Kind: Title, Role: "GOV", Source: "lexicon.go"}
+			stems[w] = Entry{Kind: Title, Role: role, Source: "lexicon.go"}
 		}
 	}
 	lx.pronStems = newStemTable(stems)
