@@ -1,0 +1,161 @@
+// This file refines a phrase's code by its context: where a meeting is
+// held, what a threat promises, what an appeal asks for, whether a
+// condemnation is a court's verdict.
+
+package coder
+
+import (
+	"strings"
+
+	"rasid/arabic"
+)
+
+// refineCode returns the more specific code trigger t's context gives its
+// act, with the target that goes with it, or "" to keep the phrase's code.
+func refineCode(a *article, t trigger, L, R int, src, tgt party) (string, party) {
+	code := t.Phrase.Code
+	switch {
+	case code == "114" && len(src) > 0:
+		// "واستدعاء السفير الفرنسي لدى الجزائر" by France: its own
+		// ambassador recalled (161) from the state he is posted to.
+		k := a.mentionAt[min(t.End-1, len(a.d.Tokens)-1)]
+		if k < 0 || !sameCode(a, src, k) {
+			return "", tgt
+		}
+		for i := a.mentions[k].Tok1 - 1; i+1 < R; i++ {
+			if j := a.mentionAt[i+1]; j >= 0 && isWord(a.d, i, "لدي", "في") && !sameCode(a, src, j) {
+				return "161", party{j}
+			}
+		}
+		return "", nil
+	case code == "130" && len(src) > 0 && forceThreat(a, t, R, src):
+		// "هدد … باستهداف السفن"، a threat by an armed group: force.
+		return "138", tgt
+	case code == "111" && len(src) > 0 && convicts(a, t, R, src):
+		// "أدانت المحكمة الجنائية الدولية … بارتكاب جرائم حرب": a court
+		// finds guilty (116), it does not condemn.
+		return "116", tgt
+	case code == "020":
+		// "دعا … إلى فتح حوار": what is appealed for gives the kind.
+		return appealKind(a, t, R), tgt
+	case code == "040" && len(src) == 1 && len(tgt) == 1:
+		// "التقى ترامب، أمس في الرياض، الرئيس السوري": where a meeting is
+		// held tells a visit (042), a hosting (043) or a meeting in a
+		// third state (044).
+		place := meetingPlace(a, t.sent, L, R)
+		if place == "" {
+			place = sidelinesPlace(a, t)
+		}
+		switch place {
+		case "":
+			return "", tgt
+		case a.mentions[src[0]].Code:
+			return "043", tgt
+		case a.mentions[tgt[0]].Code:
+			return "042", tgt
+		}
+		return "044", tgt
+	}
+	return "", tgt
+}
+
+// forceWords name military acts a threat may promise.
+var forceWords = []string{"استهداف", "باستهداف", "قصف", "بقصف", "ضرب", "بضرب", "هجوم", "بهجوم", "بشن", "عسكري", "عسكريه", "العسكري", "العسكريه",
+	"قطع", "بقطع", "تدمير", "بتدمير", "حرب", "بحرب", "اجتياح", "باجتياح", "غزو", "بغزو", "ضربات", "بضربات", "الصواريخ", "بالقوه", "القوه", "سحق", "بسحق", "محو", "بمحو",
+	"عقاب", "بعقاب", "انتقام", "بالانتقام", "ثار", "بالثار"}
+
+// forceThreat reports whether a threat promises force: a military act
+// named in its clause, or a threat by armed forces or an armed group.
+func forceThreat(a *article, t trigger, R int, src party) bool {
+	for i := t.End; i < R && i < t.End+20; i++ {
+		if hasForm(a.d, i, forceWords...) {
+			return true
+		}
+	}
+	r := a.mentions[src[0]].Role
+	return r == "MIL" || r == "REB"
+}
+
+// convicts reports whether a condemnation verb is a court's verdict: its
+// source is a court or judiciary, or what follows is a charge (بارتكاب،
+// بتهمة).
+func convicts(a *article, t trigger, R int, src party) bool {
+	m := a.mentions[src[0]]
+	if m.Role == "JUD" || strings.Contains(arabic.Normalize(m.Text), "محكمه") {
+		return true
+	}
+	for i := t.End; i < R && i < t.End+8; i++ {
+		if hasForm(a.d, i, "بارتكاب", "بتهمه", "بتهم") {
+			return true
+		}
+	}
+	return false
+}
+
+// appealKinds map the words of an appeal's complement to its code: to
+// negotiate (026), for aid (023), for diplomatic (022) or material (021)
+// cooperation, to settle a dispute (027), to yield (025).
+var appealKinds = []struct {
+	code  string
+	words []string
+}{
+	{"026", []string{"حوار", "الحوار", "التفاوض", "مفاوضات", "المفاوضات", "طاوله"}},
+	{"023", []string{"تزويد", "بتزويد", "مساعدات", "المساعدات", "مساعده", "المساعده", "الدعم", "دعم"}},
+	{"022", []string{"الانضمام", "تطبيع", "الاعتراف", "استئناف"}},
+	{"027", []string{"تسويه", "حل"}},
+	{"025", []string{"الانسحاب", "انسحاب", "الافراج", "وقف", "انهاء", "رفع"}},
+	{"021", []string{"الاستثمار", "التعاون"}},
+}
+
+// appealKind returns the code of the appeal trigger t by the first word
+// of its complement that names what is asked, or "".
+func appealKind(a *article, t trigger, R int) string {
+	for i := t.End; i < R && i < t.End+14; i++ {
+		if a.mentionAt[i] >= 0 {
+			continue
+		}
+		for _, k := range appealKinds {
+			if hasForm(a.d, i, k.words...) {
+				return k.code
+			}
+		}
+	}
+	return ""
+}
+
+// meetingPlace returns the state of the place a meeting in tokens [L, R)
+// of sentence sent is held at ("في الرياض"، "بقصر قرطاج"), or "".
+func meetingPlace(a *article, sent, L, R int) string {
+	for i := max(L, a.sentTok[sent][0]); i < R; i++ {
+		k := a.mentionAt[i]
+		if k < 0 || !a.mentions[k].Place || len(a.mentions[k].Code) != 3 {
+			continue
+		}
+		if isWord(a.d, i-1, "في") || strings.HasPrefix(a.d.Tokens[a.mentions[k].Tok0].Norm, "ب") {
+			return a.mentions[k].Code
+		}
+	}
+	return ""
+}
+
+// sidelinesPlace returns the state of the last place an earlier sentence
+// named, for a meeting held "على هامش" the gathering told before ("وعلى
+// هامش المنتدى، التقى لافروف …"), or "".
+func sidelinesPlace(a *article, t trigger) string {
+	first := a.sentTok[t.sent][0]
+	found := false
+	for i := first; i < t.Start; i++ {
+		if hasForm(a.d, i, "هامش") {
+			found = true
+		}
+	}
+	if !found {
+		return ""
+	}
+	for i := first - 1; i >= 0; i-- {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && len(a.mentions[k].Code) == 3 && (isWord(a.d, a.mentions[k].Tok0-1, "في") || strings.HasPrefix(a.d.Tokens[a.mentions[k].Tok0].Norm, "ب")) {
+			return a.mentions[k].Code
+		}
+	}
+	return ""
+}

@@ -1,0 +1,893 @@
+// This file finds an act's parties: the clause a trigger governs, its
+// subject and object among the actor mentions, coordination, duals,
+// relative clauses, places and adjectives that stand for states.
+
+package coder
+
+import (
+	"strings"
+
+	"rasid"
+	"rasid/arabic"
+	"rasid/lexicon"
+)
+
+// firstActorAfter returns the first party-capable mention in tokens
+// [from, to), or -1.
+func (a *article) firstActorAfter(from, to int) int {
+	for _, k := range actorIdx(a, from, to) {
+		if !a.mentions[k].Place {
+			return k
+		}
+	}
+	return -1
+}
+
+// participleClause reports whether trigger t is an active participle
+// (محمّلة، متهمة، مطالبة) opening a clause after a comma.
+func participleClause(a *article, t trigger) bool {
+	n := a.d.Tokens[t.Start].Norm
+	return strings.HasPrefix(n, "م") && t.Start > 0 && isComma(a, t.Start-1)
+}
+
+// homePlace reports whether the sentence of t happens in a place of state
+// code: "سيارة مفخخة في مقديشو" by a Somali group hits Somalia.
+func homePlace(a *article, t trigger, code string) bool {
+	for i := a.sentTok[t.sent][0]; i < a.sentTok[t.sent][1]; i++ {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && a.mentions[k].Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// isConjoined reports whether trigger t is a verb joined by و to what came
+// before ("، واستدعت").
+func isConjoined(a *article, t trigger) bool {
+	n := a.d.Tokens[t.Start].Norm
+	return strings.HasPrefix(n, "و") && t.Start > 0 && (isComma(a, t.Start-1) || a.d.Tokens[t.Start-1].Kind == arabic.Word)
+}
+
+// organAfter reports whether mention k is an organ of a state (not a
+// place or adjective) named after trigger t.
+func organAfter(a *article, t trigger, k int) bool {
+	m := a.mentions[k]
+	return stateRole[m.Role] && !m.Place && !m.AdjOnly && m.Tok0 > t.Start
+}
+
+// groupNouns and groupCounts name a group of parties told before: "القادة
+// الثلاثة"، "الوزراء الأربعة"، "الدول الخمس".
+var (
+	groupNouns  = []string{"القاده", "الزعماء", "الرؤساء", "الوزراء", "المسؤولون", "المسؤولين", "الدول", "البلدان", "الاطراف"}
+	groupCounts = map[string]int{"الثلاثه": 3, "الثلاث": 3, "الاربعه": 4, "الاربع": 4, "الخمسه": 5, "الخمس": 5, "السته": 6, "الست": 6}
+)
+
+// groupSubject returns how many parties a group noun with its number close
+// to the trigger names ("واتفق القادة الثلاثة على"), with no actor named
+// between them; 0 when there is none.
+func groupSubject(a *article, t trigger, L, R int) int {
+	count := func(i int) int {
+		if !hasForm(a.d, i, groupNouns...) || i+1 >= len(a.d.Tokens) {
+			return 0
+		}
+		return groupCounts[a.d.Tokens[i+1].Norm]
+	}
+	for i := t.Start; i < R && i < t.End+4; i++ {
+		if a.mentionAt[i] >= 0 {
+			break
+		}
+		if n := count(i); n > 0 {
+			return n
+		}
+	}
+	for i := t.Start - 1; i >= L && i >= t.Start-3; i-- {
+		if a.mentionAt[i] >= 0 {
+			break
+		}
+		if n := count(i); n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// agentVerbs name who carried out an attack right after its noun: "هجوم
+// تبنته حركة الشباب".
+var agentVerbs = []string{"تبنته", "تبنتها", "تبناه", "تبناها", "نفذته", "نفذتها", "نفذها", "نفذه", "شنته", "شنتها", "شنها", "شنه", "اطلقته", "اطلقتها", "تبنت", "تبني"}
+
+// protestVenue returns a mention of another state than code that sentence
+// sent names as where a protest stands ("أمام السفارة الإسرائيلية"), or
+// -1.
+func protestVenue(a *article, sent int, code string) int {
+	for i := a.sentTok[sent][0]; i+1 < a.sentTok[sent][1]; i++ {
+		if !hasForm(a.d, i, "امام") {
+			continue
+		}
+		if k := a.mentionAt[i+1]; k >= 0 && a.mentions[k].Code != code && a.mentions[k].Code != "" && !a.mentions[k].Place {
+			return k
+		}
+	}
+	return -1
+}
+
+// armedIn returns the first armed group or gunman (role REB) named in
+// sentence sent that is not in p, or -1.
+func armedIn(a *article, sent int, p party) int {
+	for i := a.sentTok[sent][0]; i < a.sentTok[sent][1]; i++ {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Role == "REB" && !inParty(p, k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// visitAgentVerbs name who makes a visit right after its noun: "زيارة
+// يقوم بها الرئيس"، "زيارة بدأتها الوزيرة".
+var visitAgentVerbs = []string{"يقوم", "تقوم", "قام", "قامت", "بداها", "بداتها", "يجريها", "تجريها", "اجراها", "اجرتها", "يؤديها", "تؤديها", "اداها", "ادتها"}
+
+var stateRole = map[string]bool{"GOV": true, "MIL": true, "COP": true, "LEG": true, "JUD": true}
+
+// betweenPair returns the two coordinated states of "بين X وY" in tokens
+// [from, to), or -1, -1.
+func betweenPair(a *article, from, to int) (int, int) {
+	for i := from; i+1 < to; i++ {
+		x := a.mentionAt[i+1]
+		if !isWord(a.d, i, "بين") || x < 0 || x+1 >= len(a.mentions) {
+			continue
+		}
+		mx, my := a.mentions[x], a.mentions[x+1]
+		if my.Tok1 <= to && coordinated(a, mx, my) && mx.Code != my.Code && !mx.AdjOnly && !my.AdjOnly {
+			return x, x + 1
+		}
+	}
+	return -1, -1
+}
+
+// struckObjects are the forces and missions an attack's adjective names
+// the owner of ("دورية بريطانية"، "قاعدة عسكرية صومالية"); a hospital or
+// a company named for a state is not its state.
+var struckObjects = []string{"دوريه", "قافله", "قوات", "القوات", "جنود", "سفاره", "السفاره", "قنصليه", "موكب", "طائره", "طائرات", "سفينه",
+	"سفن", "قاعده", "ثكنه", "معسكر", "مواقع", "موقع", "بعثه", "البعثه", "مروحيه", "دبابه", "مدرعه", "زورق", "قطع", "وحده", "كتيبه"}
+
+// frontedFrame reports whether sentence sent opens with a prepositional
+// or time frame ("وعلى هامش …،"، "وفي ختام …،"، "وخلال …،").
+func frontedFrame(a *article, sent int) bool {
+	i := a.sentTok[sent][0]
+	for _, c := range a.d.Candidates(i) {
+		switch c.Form {
+		case "علي", "في", "خلال", "عقب", "اثر", "وسط", "بعد", "قبل", "لدي":
+			return true
+		}
+	}
+	return false
+}
+
+// crisisWith returns the state named in "التوتر مع X" (the tension,
+// escalation or crisis with X) in tokens [from, to), other than src's.
+func crisisWith(a *article, src party, from, to int) int {
+	for i := from; i+2 < to; i++ {
+		if hasForm(a.d, i, "التوتر", "توتر", "التصعيد", "تصعيد", "الازمه", "ازمه") && isWord(a.d, i+1, "مع") {
+			if k := a.mentionAt[i+2]; k >= 0 && !a.mentions[k].AdjOnly && !sameCode(a, src, k) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// stateSide reports whether every mention of p is an organ of its state.
+func stateSide(a *article, p party) bool {
+	for _, k := range p {
+		if !stateRole[a.mentions[k].Role] {
+			return false
+		}
+	}
+	return len(p) > 0
+}
+
+// endsInPreposition reports whether a phrase's pattern ends with a
+// preposition ("تستثمر _ في"، "اتفق* _ على").
+func endsInPreposition(p *lexicon.Phrase) bool {
+	i := strings.LastIndexByte(p.Pattern, ' ')
+	switch p.Pattern[i+1:] {
+	case "في", "على", "مع", "إلى", "الى", "عن", "من":
+		return true
+	}
+	return false
+}
+
+// targetingVerbBefore reports whether a verb of striking ("استهدفت"،
+// "طالت") lies in tokens [from, to).
+func targetingVerbBefore(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if hasForm(a.d, i, "استهدف", "استهدفت", "طال", "طالت") {
+			return true
+		}
+	}
+	return false
+}
+
+// decisionVerbs govern an act noun with their subject between them
+// ("قررت الحكومة قطع العلاقات"، "أعلنت إيران فتح مجالها").
+var decisionVerbs = []string{"قرر", "قررت", "اعلن", "اعلنت", "يعتزم", "تعتزم", "بدا", "بدات", "واصل", "واصلت"}
+
+// subjectOfDecision returns the mention right before trigger t that is
+// the subject of a decision verb just before it, or -1.
+func subjectOfDecision(a *article, t trigger) int {
+	if t.Start == 0 {
+		return -1
+	}
+	k := a.mentionAt[t.Start-1]
+	if k < 0 || a.mentions[k].Place || a.mentions[k].AdjOnly {
+		return -1
+	}
+	if i := a.mentions[k].Tok0 - 1; i >= 0 && hasForm(a.d, i, decisionVerbs...) {
+		return k
+	}
+	return -1
+}
+
+// agentNamed reports whether a verb naming an act's agent ("زيارة يقوم بها
+// الوزير"، "هجوم تبنته الحركة") lies in tokens [from, to).
+func agentNamed(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if hasForm(a.d, i, visitAgentVerbs...) || hasForm(a.d, i, agentVerbs...) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessed reports whether a nominal trigger's first word carries a
+// possessive pronoun ("دعمها" of the pattern "دعم*").
+func possessed(a *article, t trigger) bool {
+	w, _, _ := strings.Cut(t.Phrase.Pattern, " ")
+	w = arabic.Normalize(strings.TrimSuffix(w, "*"))
+	tok := a.d.Tokens[t.Start]
+	n := tok.Norm
+	if strings.HasSuffix(strings.TrimRight(a.text[tok.Start:tok.End], "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652"), "ة") {
+		return false // "الزيارة": ه is the normalised ة
+	}
+	for _, c := range a.d.Candidates(t.Start) {
+		if rest, ok := strings.CutPrefix(c.Form, w); ok && (rest == "ه" || rest == "ها" || rest == "هم" || rest == "هما") && len(n) > len(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clause bounds the tokens whose actors may be trigger k's parties: from
+// the last boundary word (or the comma closing the previous verb's clause)
+// to the next boundary word or verb trigger.
+func clause(a *article, trigs []trigger, k int) (int, int) {
+	t := trigs[k]
+	L := t.Start
+	for L > 0 && a.sentOf[L-1] == t.sent && !isBoundary(a, L-1) && t.Start-L < window {
+		L--
+	}
+	if t.Phrase.Verb {
+		for j := k - 1; j >= 0 && j >= k-8 && trigs[j].sent == t.sent; j-- {
+			if !trigs[j].Phrase.Verb || trigs[j].End > t.Start {
+				continue
+			}
+			from := trigs[j].End
+			for i := from; i < t.Start; i++ {
+				if isComma(a, i) {
+					from = i + 1
+					break
+				}
+			}
+			L = max(L, from)
+			break
+		}
+	}
+	R := t.End
+	next := k + 1 // the first trigger not yet passed
+	for R < len(a.d.Tokens) && a.sentOf[R] == t.sent && !isBoundary(a, R) && R-t.End < window {
+		for next < len(trigs) && trigs[next].Start < R {
+			next++
+		}
+		if next < len(trigs) && trigs[next].Start == R && trigs[next].Phrase.Verb {
+			// "يقر بمسؤولية إسرائيل عن اغتيال هنية ويتوعد الحوثيين": the
+			// next verb, even after a nominal act, starts another clause.
+			break
+		}
+		R++
+	}
+	return L, R
+}
+
+func isComma(a *article, i int) bool {
+	t := a.d.Tokens[i]
+	return t.Kind == arabic.Punct && (t.Norm == "," || t.Norm == ";")
+}
+
+// isBoundary reports whether token i opens a new clause: a complementizer
+// or a clause-linking word.
+func isBoundary(a *article, i int) bool {
+	if a.mentionAt[i] >= 0 {
+		return false
+	}
+	// A switch: it runs for most tokens of a clause, and a switch compares
+	// a word with few of these rather than each of them.
+	switch a.d.Tokens[i].Norm {
+	case "غير", "الا":
+		// "غير أن"، "إلا أن" open a clause; "غير المباشرة" does not.
+		return isWord(a.d, i+1, "ان")
+	case "ان", "بان", "انه", "انها", "لان", "وان", "فيما", "بينما", "وبينما", "حين", "حيث", "اذ", "عقب", "بعدما", "لكن", "ولكن", "قبل", "بعد", "وبعد", "وقبل", "وذلك", "ثم":
+		return true
+	}
+	return false
+}
+
+// actorIdx lists the mentions in tokens [from, to) that may be parties.
+func actorIdx(a *article, from, to int) []int {
+	var out []int
+	last := -1
+	for i := from; i < to; i++ {
+		k := a.mentionAt[i]
+		if k < 0 || k == last {
+			continue
+		}
+		last = k
+		if a.mentions[k].Kind == rasid.KindPlace || a.notParty[k] || a.mentions[k].AdjOnly {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// parties finds the source and target of trigger t inside [L, R): the
+// subject before the verb (SVO) or right after it (VSO), then the first
+// other actor after it.
+func parties(a *article, t trigger, L, R int) (party, party) {
+	pre := actorIdx(a, L, t.Start)
+	post := actorIdx(a, t.Start, R)
+	if len(pre) == 0 && L > 0 && isWord(a.d, L-1, "انه", "انها", "بانه", "بانها") {
+		// "وأعلن زيلينسكي أنه سيزور واشنطن": the pronoun is the main
+		// clause's subject.
+		if k := a.firstActorAfter(a.sentTok[t.sent][0], L); k >= 0 {
+			pre = []int{k}
+		}
+	}
+	if len(pre) == 0 && L > 1 && isWord(a.d, L-1, "ان") && isWord(a.d, L-2, "قبل", "بعد") && len(post) > 0 && a.mentions[post[0]].Pron &&
+		a.mentions[post[0]].Tok1 == t.End {
+		// "وكانت الرباط قد علقت …، قبل أن تستدعي سفيرتها": after "قبل
+		// أن" a verb whose phrase holds an object referring back keeps
+		// the sentence's subject ("بعد أن أوقفت سلطاتها" names its own).
+		if k := a.firstActorAfter(a.sentTok[t.sent][0], L); k >= 0 {
+			pre = []int{k}
+		}
+	}
+	if len(pre) == 0 && L > 1 && isWord(a.d, L-1, "يؤدي", "تؤدي", "يقوم", "تقوم", "يجري", "تجري") && isWord(a.d, L-2, "الذي", "التي") {
+		// "…، الذي يؤدي زيارة عمل إلى الجزائر": the visitor is the
+		// relative pronoun's antecedent.
+		if k := antecedent(a, L-2); k >= 0 {
+			pre = []int{k}
+		}
+	}
+	if len(pre) == 0 && L > 0 && isWord(a.d, L-1, "الذي", "التي", "الذين") {
+		// "…، الذي يؤدي زيارة": the relative pronoun's antecedent is the
+		// subject.
+		if k := antecedent(a, L-1); k >= 0 {
+			pre = []int{k}
+		}
+	}
+	// A fronted destination ("في رسالة وجهها إلى الأمين العام، اتهم
+	// الوزير") is not the subject.
+	kept := pre[:0:0]
+	dropped := -1
+	for _, k := range pre {
+		if destination(a, k) || dropped >= 0 && coordinated(a, a.mentions[dropped], a.mentions[k]) {
+			dropped = k
+			continue
+		}
+		kept = append(kept, k)
+	}
+	pre = kept
+	if t.Phrase.Verb && t.Start > 0 && isComma(a, t.Start-1) && frontedFrame(a, t.sent) && len(pre) > 0 {
+		// "وعلى هامش المنتدى الذي احتضنته الدوحة، التقى الوزير": who is
+		// named in a fronted adverbial is not the verb's subject.
+		pre = nil
+	}
+	var prePlaces []int
+	kept = pre[:0:0]
+	for _, k := range pre {
+		if a.mentions[k].Place {
+			// "وفي واشنطن، أعلنت الوزارة": where, not who.
+			prePlaces = append(prePlaces, k)
+			continue
+		}
+		kept = append(kept, k)
+	}
+	pre = kept
+	victims := victimFrame(a, t)
+	if victims {
+		// "قتل جنديان أميركيان في هجوم انتحاري"، "بانفجار عبوة": those
+		// named before are the victims; the agent, if any, is named in the
+		// noun's own phrase.
+		post = append(append([]int{}, pre...), post...)
+		pre = nil
+	}
+	if t.Phrase.Obj {
+		// "مقتل أمينه العام": who did it is not who precedes the noun.
+		pre = nil
+	}
+	if !t.Phrase.Verb && len(pre) > 1 && t.Start > 1 && isWord(a.d, t.Start-1, "من") && a.mentionAt[t.Start-2] >= 0 {
+		// "مكّنت الشرطة الإسبانية من توقيف": the one enabled acts.
+		k := a.mentionAt[t.Start-2]
+		pre = []int{k}
+	}
+	var src party
+	var rest []int
+	if victims {
+		src = ownAgent(a, t, R)
+		rest = dropAll(post, src)
+	} else if n := len(pre); n > 0 {
+		// The subject is the first actor of the clause.
+		src = group(a, pre, 0)
+		rest = append(rest, post...)
+		// A second pre actor that is not coordinated ("وزير X ... بنظيره Y")
+		// precedes the verb only in topicalised sentences: ignore it.
+	} else if len(post) > 0 && !t.Phrase.Verb && t.Phrase.Code[:2] >= "18" && targetingVerbBefore(a, t.End, a.mentions[post[0]].Tok0) {
+		// "بغارة إسرائيلية استهدفت الضاحية الجنوبية لبيروت": who follows
+		// the strike's verb is struck, not striking.
+		rest = post
+	} else if len(post) > 0 && !t.Phrase.Obj {
+		// The subject follows the verb; a destination ("وصل إلى الرياض
+		// وفد") or addressee is not it.
+		i := 0
+		for i < len(post) && (a.mentions[post[i]].Place || destination(a, post[i]) && i+1 < len(post)) {
+			i++
+		}
+		if i < len(post) && t.Phrase.Verb && endsInPreposition(t.Phrase) && a.mentions[post[i]].Tok0 >= t.End {
+			// "تستثمر … في مشاريع بالمغرب": after a verb phrase's own
+			// preposition comes its complement, not its subject.
+			i = len(post)
+		}
+		if i < len(post) {
+			src = group(a, post, i)
+		}
+		for _, k := range post {
+			if !inParty(src, k) {
+				rest = append(rest, k)
+			}
+		}
+	} else {
+		rest = post
+		if t.Phrase.Obj && len(rest) > 0 && a.mentions[rest[0]].Tok0 > t.End+2 {
+			// "مقتل أمينه العام في الغارة التي شنها الجيش": the victim is
+			// the noun's own complement, not a later actor.
+			rest = nil
+		}
+	}
+	if k := subjectOfDecision(a, t); k >= 0 && !inParty(src, k) {
+		// "…، قررت إيران فتح مجالها الجوي": the subject of the verb of
+		// decision right before the act noun is its agent, not the first
+		// actor of a long sentence.
+		src = party{k}
+		rest = dropAll(rest, src)
+	}
+	// Places may be the target of material acts only; skip them as sources.
+	src = dropPlaces(a, src)
+	var tgt party
+	for i := 0; i < len(rest); i++ {
+		m := a.mentions[rest[i]]
+		if m.Place || sameActor(a, src, rest[i]) || (m.Pron || m.StateRef) && sameCode(a, src, rest[i]) ||
+			t.Phrase.Code[:2] < "14" && m.Role == "CVL" && sameCode(a, src, rest[i]) ||
+			(t.Phrase.Code[:2] == "07" || t.Phrase.Code[:2] >= "14") && stateRole[m.Role] && sameCode(a, src, rest[i]) && stateSide(a, src) {
+			// One state's organs are never each other's targets in aid or
+			// material acts ("فرق إنقاذ إسبانية … على متن طائرات القوات
+			// الجوية الإسبانية"): look further.
+			// A statement's own people ("بالنسبة إلى الشعب السوري") are
+			// not whom it addresses.
+			// "طالبت الوزارة بالإفراج عن مواطنها": the source's own.
+			continue
+		}
+		tgt = group(a, rest, i)
+		break
+	}
+	tgt = dropPlaces(a, tgt)
+	if len(src) > 0 && t.Phrase.Code[:2] >= "18" && (len(tgt) == 0 || sameCode(a, src, tgt[0])) {
+		// "أمر الجيش بالسيطرة على المنطقة العازلة في هضبة الجولان، وهو
+		// ما شرعت القوات الإسرائيلية في تنفيذه": a place of another
+		// state before the source's own forces is where the act lands.
+		to := R
+		if len(tgt) > 0 {
+			to = a.mentions[tgt[0]].Tok0
+		}
+		if k := otherPlace(a, src, t.End, to); k >= 0 {
+			tgt = party{k}
+		}
+	}
+	if len(tgt) > 0 && len(src) > 0 && dualBetween(a, a.mentions[src[len(src)-1]].Tok1, a.mentions[tgt[0]].Tok0) {
+		// "دعا غوتيريش الطرفين": the dual is the object; the caller
+		// replaces it with the article's pair.
+		tgt = nil
+	}
+	verbal := t.Phrase.Code[:2] < "14"
+	if verbal && len(src) > 0 && (len(tgt) == 0 || t.Phrase.Code[:2] == "11" || t.Phrase.Code[:2] == "12") {
+		// "انتقد الفيتو الأمريكي"، "دانت «الاعتداءات الإسرائيلية على
+		// إيران»": an adjective on the complement's head names whose act
+		// is aimed at.
+		from, limit := t.Start, R
+		if len(tgt) > 0 {
+			// Only an adjective on the head of the complement, right after
+			// the verb and its subject, comes before a named target.
+			from = max(t.End, a.mentions[src[len(src)-1]].Tok1)
+			limit = min(a.mentions[tgt[0]].Tok0, from+4)
+		}
+		k := adjectiveTarget(a, src, from, limit)
+		if k < 0 && len(tgt) == 0 && t.Phrase.Code[:2] == "13" && isWord(a.d, R, "بان", "ان") {
+			// "وتوعد … بأن الهجوم الأمريكي «لن يمر دون رد»": the threat's
+			// content names whose act it answers.
+			k = adjectiveTarget(a, src, R+1, min(R+4, len(a.d.Tokens)))
+		}
+		if k >= 0 {
+			tgt = party{k}
+			// "الهجوم الأمريكي البريطاني": adjectives in a row name
+			// each side.
+			for j := k + 1; j < len(a.mentions) && a.mentions[j].Tok0 == a.mentions[j-1].Tok1 && a.mentions[j].AdjOnly && !sameCode(a, src, j) && !sameCode(a, tgt, j); j++ {
+				tgt = append(tgt, j)
+			}
+		}
+	}
+	if len(tgt) == 0 && t.Phrase.Code[:2] >= "18" && (len(src) > 0 && t.Phrase.Verb || t.Phrase.NoSrc) {
+		// "هاجمت حركة الشباب قاعدة عسكرية صومالية"، "عبوة ناسفة انفجرت على
+		// دورية بريطانية": the adjective on the object struck names whose
+		// it is.
+		for i := t.End; i < t.End+5 && i < R; i++ {
+			if k := a.mentionAt[i]; k >= 0 && a.mentions[k].AdjOnly && !inParty(src, k) &&
+				(hasForm(a.d, i-1, struckObjects...) || hasForm(a.d, i-2, struckObjects...)) {
+				tgt = party{k}
+				break
+			}
+		}
+	}
+	if len(tgt) == 0 && len(src) > 0 && t.Phrase.Code[:2] == "15" {
+		// "أرسلت واشنطن سفناً حربية … قرب السواحل الفنزويلية": forces
+		// sent to a state's coasts, borders or waters are aimed at it.
+		for i := t.End; i+1 < R && len(tgt) == 0; i++ {
+			if hasForm(a.d, i, frontierNouns...) {
+				if k := a.mentionAt[i+1]; k >= 0 && a.mentions[k].AdjOnly && !sameCode(a, src, k) {
+					tgt = party{k}
+				}
+			}
+		}
+	}
+	if len(tgt) == 0 && len(src) > 0 && t.Phrase.Code[:2] == "15" {
+		// "… في حالة تأهب، على خلفية التوتر مع روسيا": a show of force
+		// is aimed at the state the crisis is with.
+		if k := crisisWith(a, src, t.End, a.sentTok[t.sent][1]); k >= 0 {
+			tgt = party{k}
+		}
+	}
+	if t.Phrase.NoSrc && len(src) == 0 && t.Phrase.Code[:2] >= "18" && !t.Phrase.Verb {
+		// "غارة إسرائيلية"، "صاروخ أميركي": the adjective on the weapon or
+		// strike names the attacker.
+		for i := t.End; i < t.End+2 && i < len(a.d.Tokens); i++ {
+			if k := a.mentionAt[i]; k >= 0 && a.mentions[k].AdjOnly && !inParty(tgt, k) && !sameCode(a, tgt, k) {
+				src = party{k}
+				break
+			}
+		}
+	}
+	if t.Phrase.NoSrc && len(src) == 0 && t.Phrase.Code[:2] >= "18" {
+		// "…، بعدما أطلق مسلح سلوفاكي النار عليه": an armed man named in
+		// the sentence is the attacker.
+		if k := armedIn(a, t.sent, tgt); k >= 0 {
+			src = party{k}
+		}
+	}
+	if t.Phrase.NoSrc && len(src) == 0 {
+		// "في هجوم تبنته حركة الشباب": the group that claimed it.
+		for i := t.End; i+1 < R; i++ {
+			if hasForm(a.d, i, agentVerbs...) && a.mentionAt[i+1] >= 0 {
+				src = party{a.mentionAt[i+1]}
+				if len(tgt) > 0 && tgt[0] == src[0] {
+					tgt = nil
+				}
+				break
+			}
+		}
+	}
+	if len(tgt) == 0 && t.Phrase.Code[:2] >= "18" {
+		// An assault "في السودان": the place is the target state.
+		for _, k := range rest {
+			if a.mentions[k].Place && !sameCode(a, src, k) {
+				tgt = party{k}
+				break
+			}
+		}
+	}
+	if len(tgt) == 0 && len(src) > 0 && (t.Phrase.Code == "042" || t.Phrase.Code == "043" || t.Phrase.Code[:2] == "07") {
+		// "حلّ الوزير بالجزائر العاصمة في زيارة"، "مساعدات إلى درنة": the
+		// place visited or helped stands for its state.
+		for _, k := range append(append([]int{}, prePlaces...), rest...) {
+			if a.mentions[k].Place && !sameCode(a, src, k) {
+				tgt = party{k}
+				break
+			}
+		}
+		if len(tgt) == 0 && (t.Phrase.Code == "042" && a.mentions[src[0]].Kind == rasid.KindPerson || t.Phrase.Code[:2] == "07") {
+			// "وصل إلى بنغازي": a city a person visits stands for its
+			// state (aid or a team "وصلت إلى مدينة سيئون" is no visit);
+			// so does a city aid reaches ("حطت … في بنغازي طائرات
+			// محملة بالمساعدات").
+			from := t.Start
+			if t.Phrase.Code[:2] == "07" {
+				from = L
+			}
+			for i := from; i < R; i++ {
+				if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Kind == rasid.KindPlace && len(a.mentions[k].Code) == 3 && !sameCode(a, src, k) {
+					tgt = party{k}
+					break
+				}
+			}
+		}
+		if len(tgt) == 0 && t.Phrase.Code[:2] == "07" {
+			// "أرسلت المملكة المغربية أربعين طناً من المواد الغذائية
+			// لفائدة سكان قطاع غزة": aid sent to a region of another state.
+			if k := otherPlace(a, src, t.End, R); k >= 0 {
+				tgt = party{k}
+			}
+		}
+	}
+	if !t.Phrase.Verb && t.Start > 0 {
+		// "بقرار دولة إسرائيل الاعتراف بسيادة المغرب": whose decision
+		// the act is, is its source; the target follows the noun.
+		if k := a.mentionAt[t.Start-1]; k >= 0 && a.mentions[k].Tok1 == t.Start && !a.mentions[k].Place &&
+			hasForm(a.d, a.mentions[k].Tok0-1, "قرار", "قرارا") {
+			src = party{k}
+			if len(tgt) > 0 && sameCode(a, src, tgt[0]) {
+				tgt = nil
+			}
+			if len(tgt) == 0 {
+				for _, j := range actorIdx(a, t.End, R) {
+					if !a.mentions[j].Place && !sameCode(a, src, j) {
+						tgt = party{j}
+						break
+					}
+				}
+			}
+		}
+	}
+	if t.Phrase.Code == "042" && !t.Phrase.Verb {
+		// "في ختام زيارة بدأتها الوزيرة الفرنسية"، "أول زيارة يقوم بها
+		// الرئيس التركي": the visitor is named by the relative verb after
+		// the noun; whom the source was taken to be is the host.
+		for i := t.End; i < t.End+3 && i+1 < R; i++ {
+			if !hasForm(a.d, i, visitAgentVerbs...) {
+				continue
+			}
+			j := i + 1
+			if isWord(a.d, j, "بها") {
+				j++
+			}
+			if k := a.firstActorAfter(j, min(j+1, R)); k >= 0 && !inParty(src, k) {
+				host := src
+				src = party{k}
+				if len(host) > 0 && !sameCode(a, src, host[0]) {
+					tgt = host
+				} else if len(tgt) > 0 && tgt[0] == k {
+					tgt = nil
+				}
+			}
+			break
+		}
+	}
+	if len(src) == 0 && t.Phrase.Code[:2] == "14" {
+		// "تظاهر الآلاف في بغداد": the people of the place protest.
+		for i := L; i < R; i++ {
+			if k := a.mentionAt[i]; k >= 0 && (a.mentions[k].Place || a.mentions[k].AdjOnly) {
+				src = party{k}
+				break
+			}
+		}
+	}
+	return src, tgt
+}
+
+// adjectiveTarget returns the first nationality adjective in [from, to)
+// of a state other than the source's, or -1.
+// otherPlace returns the first place in tokens [from, to) of another
+// state than src's, or -1.
+func otherPlace(a *article, src party, from, to int) int {
+	for i := from; i < to; i++ {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place && !sameCode(a, src, k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// frontierNouns are a state's edges, which forces are sent to or massed
+// along ("قرب السواحل الفنزويلية"، "على الحدود اللبنانية").
+var frontierNouns = []string{"السواحل", "سواحل", "الساحل", "ساحل", "الحدود", "حدود", "المياه", "مياه", "الاجواء", "اجواء", "المجال"}
+
+func adjectiveTarget(a *article, src party, from, to int) int {
+	for i := from; i < to; i++ {
+		k := a.mentionAt[i]
+		if k < 0 || !a.mentions[k].AdjOnly {
+			continue
+		}
+		if !sameCode(a, src, k) {
+			return k
+		}
+	}
+	return -1
+}
+
+func sameCode(a *article, p party, k int) bool {
+	for _, j := range p {
+		if a.mentions[j].Code == a.mentions[k].Code {
+			return true
+		}
+	}
+	return false
+}
+
+// victimFrame reports whether an assault noun is introduced as the cause
+// of what came before: "في هجوم"، "بانفجار"، "جراء القصف"، "إثر غارة".
+func victimFrame(a *article, t trigger) bool {
+	if t.Phrase.Verb || t.Phrase.Code[:2] < "18" {
+		return false
+	}
+	n := a.d.Tokens[t.Start].Norm
+	causal := strings.HasPrefix(n, "ب") && !strings.HasPrefix(t.Phrase.Pattern, "ب") ||
+		t.Start > 0 && hasForm(a.d, t.Start-1, "في", "جراء", "اثر", "عقب", "بسبب", "خلال")
+	if !causal {
+		return false
+	}
+	// Only after casualties: "ردت بإطلاق صواريخ" is how, not why.
+	for i := t.Start - 1; i >= 0 && i >= t.Start-window && a.sentOf[i] == t.sent; i-- {
+		if hasForm(a.d, i, harmWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownAgent finds the agent of an assault in its own phrase: "هجوم تبنته
+// حركة الشباب"، "غارة شنتها إسرائيل".
+func ownAgent(a *article, t trigger, R int) party {
+	for i := t.End; i+1 < R && i < t.End+6; i++ {
+		if hasForm(a.d, i, agentVerbs...) && a.mentionAt[i+1] >= 0 {
+			return party{a.mentionAt[i+1]}
+		}
+	}
+	return nil
+}
+
+func dropAll(list []int, p party) []int {
+	out := list[:0:0]
+	for _, k := range list {
+		if !inParty(p, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// dualBetween reports whether a dual noun lies in tokens [from, to).
+func dualBetween(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if hasForm(a.d, i, duals...) {
+			return true
+		}
+	}
+	return false
+}
+
+func inParty(p party, k int) bool {
+	for _, j := range p {
+		if j == k {
+			return true
+		}
+	}
+	return false
+}
+
+// destination reports whether mention k follows إلى or لدى: where a visit
+// goes, whom a message is for.
+func destination(a *article, k int) bool {
+	i := a.mentions[k].Tok0
+	if i > 0 && isWord(a.d, i-1, "الي", "لدي") {
+		return true
+	}
+	return false
+}
+
+// antecedent returns the mention that ends right before the relative
+// pronoun at token i (a comma may come between), or -1.
+func antecedent(a *article, i int) int {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if k := a.mentionAt[j]; k >= 0 {
+			return k
+		}
+		if !isComma(a, j) {
+			break
+		}
+	}
+	return -1
+}
+
+func dropPlaces(a *article, p party) party {
+	out := p[:0:0]
+	for _, k := range p {
+		if !a.mentions[k].Place {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// sameActor reports whether mention k is the same actor as one of p: same
+// code and role (a title and its country, a repeated name).
+func sameActor(a *article, p party, k int) bool {
+	for _, j := range p {
+		x, y := a.mentions[j], a.mentions[k]
+		if x.Code == y.Code && (x.Role == y.Role || x.Role == "" || y.Role == "") {
+			return true
+		}
+	}
+	return false
+}
+
+// group returns list[i] and the mentions coordinated with it by و
+// ("المغرب وروسيا"، "سانشيز ونظيره الإيرلندي").
+func group(a *article, list []int, i int) party {
+	g := party{list[i]}
+	for j := i + 1; j < len(list); j++ {
+		prev, cur := a.mentions[list[j-1]], a.mentions[list[j]]
+		if cur.Tok0 == prev.Tok1 && cur.Code == prev.Code && !coordinated(a, prev, cur) {
+			// "العاهل الأردني الملك عبد الله الثاني ورئيس دولة فلسطين": the
+			// same party named twice; the coordination goes on after it.
+			continue
+		}
+		if !coordinated(a, prev, cur) {
+			break
+		}
+		g = append(g, list[j])
+	}
+	return g
+}
+
+func coordinated(a *article, prev, cur lexicon.Mention) bool {
+	gap := cur.Tok0 - prev.Tok1
+	if gap == 0 {
+		n := a.d.Tokens[cur.Tok0].Norm
+		return len(n) > 2 && n[:2] == "و" && cur.Start > a.d.Tokens[cur.Tok0].Start
+	}
+	if gap == 1 {
+		return isWord(a.d, prev.Tok1, "و")
+	}
+	return false
+}
+
+var duals = []string{"الجانبان", "الجانبين", "الطرفان", "الطرفين", "طرفي", "الاطراف", "البلدان", "البلدين", "الوزيران", "الوزيرين",
+	"الزعيمان", "الزعيمين", "الرئيسان", "الرئيسين", "المسؤولان", "المسؤولين", "القائدان", "القائدين"}
+
+// dualSubject reports whether the trigger's parties are named by a dual
+// ("أشاد الوزيران"، "توقيع الشراكة بين البلدين"): one close to the
+// trigger, with no actor named between them.
+func dualSubject(a *article, t trigger, L, R int) bool {
+	for i := t.Start; i < R && i < t.End+5; i++ {
+		if a.mentionAt[i] >= 0 {
+			break
+		}
+		if hasForm(a.d, i, duals...) {
+			return true
+		}
+	}
+	for i := t.Start - 1; i >= L && i >= t.Start-3; i-- {
+		if a.mentionAt[i] >= 0 {
+			break
+		}
+		if hasForm(a.d, i, duals...) {
+			return true
+		}
+	}
+	return false
+}
