@@ -13,7 +13,10 @@ import (
 var (
 	negators   = []string{"لم", "لن", "ليس", "ليست", "عدم", "دون", "بدون", "لا"}
 	deniers    = []string{"نفي", "نفت", "ينفي", "تنفي", "نفيه", "كذب", "كذبت", "نفوا", "نفيا"}
-	conditions = []string{"اذا", "لو", "حال", "حاله", "لولا", "شريطه", "شرط", "خشيه", "مخافه"}
+	conditions = []string{"اذا", "لو", "حال", "حاله", "لولا", "شريطه", "شرط"}
+	// "خشية تعرضهم للتعذيب": a feared act, in its own clause only ("وسط
+	// خشية من توسع الحرب، شنت إسرائيل غارات" reports the raids).
+	fears      = []string{"خشيه", "مخافه"}
 	schedulers = []string{"المقرر", "المنتظر", "المتوقع", "المزمع", "يعتزم", "تعتزم", "سوف", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه", "سيقوم", "ستقوم", "يتوقع", "ينتظر"}
 	rumours    = []string{"ترددت", "شائعات", "اشاعات", "يشاع"}
 	// A body's mandate: "بعثة … تتولى التحقيق في الانتهاكات" is its task,
@@ -39,7 +42,7 @@ var (
 // loop runs over the words before each trigger, most of which are none of
 // them: a filter says so for most words, far more cheaply than comparing
 // each reading with each word of each list.
-var blockWords = newWordFilter(deniers, conditions, rumours, contents, schedulers, mandates, []string{"يمكن", "ربما", "قد"})
+var blockWords = newWordFilter(deniers, conditions, fears, rumours, contents, schedulers, mandates, []string{"يمكن", "ربما", "قد"})
 
 // wordFilter is a filter of a few words (a Bloom filter of one hash):
 // mayHave is false for most other words.
@@ -111,7 +114,9 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 	if t.Phrase.Code[:2] >= "18" {
 		for back := 1; back <= 5; back++ {
 			i := t.Start - back
-			if i < 0 || a.sentOf[i] != t.sent {
+			if i < 0 || a.sentOf[i] != t.sent || isWord(d, i, "ان", "بان", "انه", "انها", "وان") || isComma(a, i) {
+				// ("قالت المحكمة إن القوات الروسية قصفت": the court is in
+				// another clause.)
 				break
 			}
 			if hasForm(d, i, references...) {
@@ -150,6 +155,8 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		case !threat && hasForm(d, i, conditions...) && !stateNoun(d, i):
 			return true
+		case inClause && hasForm(d, i, fears...):
+			return true
 		case inClause && hasForm(d, i, rumours...):
 			return true
 		case hasForm(d, i, contents...) && !clauseBreak(a, i, t.Start):
@@ -186,21 +193,34 @@ func stateNoun(d *lexicon.Doc, i int) bool {
 // alertStates follow "حالة" as a state of readiness, not a condition.
 var alertStates = []string{"تاهب", "التاهب", "استنفار", "الاستنفار", "طوارئ", "الطوارئ", "حرب", "الحرب", "تعبئه", "التعبئه"}
 
-// sportsWords say a sentence is about sport: clubs, national teams,
-// matches, coaches.
-var sportsWords = []string{"نادي", "النادي", "منتخب", "المنتخب", "مباراه", "المباراه", "مباريات", "المباريات", "المدرب", "مدرب"}
+// sportsWords say by themselves that a sentence is about sport: matches,
+// coaches, stadiums. teamWords (clubs, national teams) need a second sign
+// (sportsContext): "الرئيس المنتخب" is the president-elect, "نادي الأسير"
+// and "نادي باريس" are no clubs.
+var (
+	sportsWords   = []string{"مباراه", "المباراه", "مباريات", "المباريات", "المدرب", "مدرب", "ملعب", "الملعب"}
+	teamWords     = []string{"نادي", "النادي", "منتخب", "المنتخب"}
+	sportsContext = []string{"الفريق", "فريق", "عرض", "عرضا", "صفقه", "انتقال", "الموسم", "كاس", "بطوله", "البطوله", "اهداف", "هدف", "المهاجم",
+		"مهاجم", "الحارس", "خدمات", "اللاعب", "لاعب", "للاعب", "الدوري", "تعاقد", "التعاقد"}
+)
 
 // sportsSentence reports whether sentence s speaks of sport.
 func sportsSentence(a *article, s int) bool {
+	team, context := false, false
 	for i := a.sentTok[s][0]; i < a.sentTok[s][1]; i++ {
-		if a.d.Tokens[i].Kind == arabic.Word && hasForm(a.d, i, sportsWords...) {
+		if a.d.Tokens[i].Kind != arabic.Word {
+			continue
+		}
+		if hasForm(a.d, i, sportsWords...) {
 			return true
 		}
 		if isWord(a.d, i, "كره", "لكره", "بكره") && isWord(a.d, i+1, "القدم", "السله", "اليد") {
 			return true
 		}
+		team = team || hasForm(a.d, i, teamWords...)
+		context = context || hasForm(a.d, i, sportsContext...)
 	}
-	return false
+	return team && context
 }
 
 // quoted reports whether the trigger is the whole of a «…» quotation.

@@ -108,7 +108,8 @@ func killingMeans(a *article, trigs []trigger, k int) int {
 
 // auxiliaries come before a verb, never inside a name: "وكان ترامب قد
 // شكر، مساء الأربعاء".
-var auxiliaries = map[string]bool{"قد": true, "لقد": true, "وقد": true, "فقد": true, "كان": true, "كانت": true, "ثم": true, "كما": true, "حيث": true}
+var auxiliaries = map[string]bool{"قد": true, "لقد": true, "وقد": true, "فقد": true, "كان": true, "كانت": true, "ثم": true, "كما": true, "حيث": true,
+	"ان": true, "الذي": true, "التي": true, "الذين": true}
 
 // gapCrossesAct reports whether the gap of a gapped phrase holds the start
 // of another act joined by و ("طرد اثني عشر موظفاً …، واستدعاء السفير"):
