@@ -55,7 +55,6 @@ func (c *Coder) events(a *article) []rasid.Event {
 	for k := range trigs {
 		if j := killingMeans(a, trigs, k); j >= 0 {
 			meansOf[k] = j
-			charges[trigs[j].Start] = true
 		}
 	}
 	for _, k := range codingOrder(a, trigs) {
@@ -102,15 +101,19 @@ func (c *Coder) events(a *article) []rasid.Event {
 			src = nil
 		}
 		if j, ok := meansOf[k]; ok {
-			Lj, Rj := clause(a, trigs, j)
-			ms, mt := parties(a, trigs[j], Lj, Rj)
-			src = ms
+			// The strike's own phrase names who struck ("بغارة إسرائيلية");
+			// its whole clause would also hold the victim.
+			_, Rj := clause(a, trigs, j)
+			ms, mt := parties(a, trigs[j], trigs[j].Start, Rj)
 			if len(tgt) == 0 {
 				if v := a.firstActorAfter(t.End, trigs[j].Start); v >= 0 {
 					tgt = party{v}
 				} else {
 					tgt = mt
 				}
+			}
+			if len(ms) > 0 && (len(tgt) == 0 || !sameCode(a, ms, tgt[0])) {
+				src = ms
 			}
 		}
 		if t.Phrase.Code == "115" && len(tgt) == 0 {
@@ -374,6 +377,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 			// The time of the strike is that of the killing.
 			date, hist, exprUsed = c.dateOf(a, trigs, j)
 		}
+		before := len(out)
 		pairs := crossPairs(src, tgt)
 		if group != nil {
 			pairs = groupPairs(group)
@@ -425,6 +429,10 @@ func (c *Coder) events(a *article) []rasid.Event {
 					lastPair, lastPairSent = [2]int{s, g}, t.sent
 				}
 			}
+		}
+		if j, ok := meansOf[k]; ok && len(out) > before {
+			// The strike that carried out a coded killing is that act.
+			charges[trigs[j].Start] = true
 		}
 		if hist && exprUsed >= 0 {
 			a.times[exprUsed].used = true

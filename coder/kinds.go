@@ -23,11 +23,11 @@ func refineCode(a *article, t trigger, L, R int, src, tgt party) (string, party)
 			return "", tgt
 		}
 		for i := a.mentions[k].Tok1 - 1; i+1 < R; i++ {
-			if j := a.mentionAt[i+1]; j >= 0 && isWord(a.d, i, "لدي", "في") && !sameCode(a, src, j) {
+			if j := a.mentionAt[i+1]; j >= 0 && isWord(a.d, i, "لدي", "في", "من") && !sameCode(a, src, j) {
 				return "161", party{j}
 			}
 		}
-		return "", nil
+		return "", tgt
 	case code == "130" && len(src) > 0 && forceThreat(a, t, R, src):
 		// "هدد … باستهداف السفن"، a threat by an armed group: force.
 		return "138", tgt
@@ -61,7 +61,7 @@ func refineCode(a *article, t trigger, L, R int, src, tgt party) (string, party)
 
 // forceWords name military acts a threat may promise.
 var forceWords = []string{"استهداف", "باستهداف", "قصف", "بقصف", "ضرب", "بضرب", "هجوم", "بهجوم", "بشن", "عسكري", "عسكريه", "العسكري", "العسكريه",
-	"قطع", "بقطع", "تدمير", "بتدمير", "حرب", "بحرب", "اجتياح", "باجتياح", "غزو", "بغزو", "ضربات", "بضربات", "الصواريخ", "بالقوه", "القوه", "سحق", "بسحق", "محو", "بمحو",
+	"رؤوس", "تدمير", "بتدمير", "حرب", "بحرب", "اجتياح", "باجتياح", "غزو", "بغزو", "ضربات", "بضربات", "الصواريخ", "بالقوه", "القوه", "سحق", "بسحق", "محو", "بمحو",
 	"عقاب", "بعقاب", "انتقام", "بالانتقام", "ثار", "بالثار"}
 
 // forceThreat reports whether a threat promises force: a military act
@@ -81,15 +81,9 @@ func forceThreat(a *article, t trigger, R int, src party) bool {
 // بتهمة).
 func convicts(a *article, t trigger, R int, src party) bool {
 	m := a.mentions[src[0]]
-	if m.Role == "JUD" || strings.Contains(arabic.Normalize(m.Text), "محكمه") {
-		return true
-	}
-	for i := t.End; i < R && i < t.End+8; i++ {
-		if hasForm(a.d, i, "بارتكاب", "بتهمه", "بتهم") {
-			return true
-		}
-	}
-	return false
+	// A ministry "أدانت … قيام القوات بارتكاب مجزرة" condemns; only a
+	// court convicts.
+	return m.Role == "JUD" || strings.Contains(arabic.Normalize(m.Text), "محكمه")
 }
 
 // appealKinds map the words of an appeal's complement to its code: to
@@ -101,21 +95,20 @@ var appealKinds = []struct {
 }{
 	{"026", []string{"حوار", "الحوار", "التفاوض", "مفاوضات", "المفاوضات", "طاوله"}},
 	{"023", []string{"تزويد", "بتزويد", "مساعدات", "المساعدات", "مساعده", "المساعده", "الدعم", "دعم"}},
-	{"022", []string{"الانضمام", "تطبيع", "الاعتراف", "استئناف"}},
-	{"027", []string{"تسويه", "حل"}},
-	{"025", []string{"الانسحاب", "انسحاب", "الافراج", "وقف", "انهاء", "رفع"}},
+	{"022", []string{"الانضمام", "تطبيع", "الاعتراف"}},
+	{"027", []string{"تسويه"}},
+	{"025", []string{"الانسحاب", "انسحاب", "الافراج", "وقف", "انهاء"}},
 	{"021", []string{"الاستثمار", "التعاون"}},
 }
 
-// appealKind returns the code of the appeal trigger t by the first word
-// of its complement that names what is asked, or "".
+// appealKind returns the code of the appeal trigger t by what its
+// complement asks, kinds tried in the order of appealKinds ("إلى استئناف
+// المفاوضات" asks to negotiate, whatever word comes first), or "".
 func appealKind(a *article, t trigger, R int) string {
-	for i := t.End; i < R && i < t.End+14; i++ {
-		if a.mentionAt[i] >= 0 {
-			continue
-		}
-		for _, k := range appealKinds {
-			if hasForm(a.d, i, k.words...) {
+	to := min(R, t.End+14)
+	for _, k := range appealKinds {
+		for i := t.End; i < to; i++ {
+			if a.mentionAt[i] < 0 && hasForm(a.d, i, k.words...) {
 				return k.code
 			}
 		}
@@ -127,6 +120,11 @@ func appealKind(a *article, t trigger, R int) string {
 // of sentence sent is held at ("في الرياض"، "بقصر قرطاج"), or "".
 func meetingPlace(a *article, sent, L, R int) string {
 	for i := max(L, a.sentTok[sent][0]); i < R; i++ {
+		if hasForm(a.d, i, meetingTopics...) {
+			// "التقى بلينكن نتنياهو لبحث الأوضاع في غزة": the topic's
+			// place, not the meeting's.
+			return ""
+		}
 		k := a.mentionAt[i]
 		if k < 0 || !a.mentions[k].Place || len(a.mentions[k].Code) != 3 {
 			continue
@@ -137,6 +135,9 @@ func meetingPlace(a *article, sent, L, R int) string {
 	}
 	return ""
 }
+
+// meetingTopics open what a meeting is about.
+var meetingTopics = []string{"لبحث", "بحث", "لمناقشه", "مناقشه", "حول", "بشان", "تطورات", "الاوضاع", "الوضع", "لتناول"}
 
 // sidelinesPlace returns the state of the last place an earlier sentence
 // named, for a meeting held "على هامش" the gathering told before ("وعلى

@@ -52,8 +52,14 @@ func isConjoined(a *article, t trigger) bool {
 // place or adjective) named after trigger t.
 func organAfter(a *article, t trigger, k int) bool {
 	m := a.mentions[k]
-	return stateRole[m.Role] && !m.Place && !m.AdjOnly && m.Tok0 > t.Start
+	// Not an organ right after the verb, its subject ("اعتصم نواب
+	// البرلمان العراقي"), unless named as the venue ("أمام مقر الحكومة").
+	return stateRole[m.Role] && !m.Place && !m.AdjOnly && m.Tok0 > t.Start &&
+		(m.Tok0 > t.End || hasForm(a.d, m.Tok0-1, protestVenues...) || hasForm(a.d, m.Tok0-2, protestVenues...))
 }
+
+// protestVenues are the words that place a protest at an organ's door.
+var protestVenues = []string{"امام", "مقر", "داخل", "قرب", "مبني", "مباني", "محيط", "بوابه"}
 
 // groupNouns and groupCounts name a group of parties told before: "القادة
 // الثلاثة"، "الوزراء الأربعة"، "الدول الخمس".
@@ -194,6 +200,20 @@ func endsInPreposition(p *lexicon.Phrase) bool {
 		return true
 	}
 	return false
+}
+
+// adjectiveAfter returns the nationality adjective right after trigger t
+// ("غارة إسرائيلية"، "ضربات صاروخية روسية"), or -1.
+func adjectiveAfter(a *article, t trigger) int {
+	for i := t.End; i < t.End+2 && i < len(a.d.Tokens) && a.sentOf[i] == t.sent; i++ {
+		if k := a.mentionAt[i]; k >= 0 {
+			if a.mentions[k].AdjOnly {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // targetingVerbBefore reports whether a verb of striking ("استهدفت"،
@@ -430,6 +450,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		rest = append(rest, post...)
 		// A second pre actor that is not coordinated ("وزير X ... بنظيره Y")
 		// precedes the verb only in topicalised sentences: ignore it.
+	} else if k := adjectiveAfter(a, t); k >= 0 && !t.Phrase.Verb && t.Phrase.Code[:2] >= "18" && !t.Phrase.Obj {
+		// "بغارة إسرائيلية على الضاحية الجنوبية لبيروت": the adjective on
+		// the strike names who struck; whoever follows was struck.
+		src = party{k}
+		rest = post
 	} else if len(post) > 0 && !t.Phrase.Verb && t.Phrase.Code[:2] >= "18" && targetingVerbBefore(a, t.End, a.mentions[post[0]].Tok0) {
 		// "بغارة إسرائيلية استهدفت الضاحية الجنوبية لبيروت": who follows
 		// the strike's verb is struck, not striking.
@@ -489,7 +514,9 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		break
 	}
 	tgt = dropPlaces(a, tgt)
-	if len(src) > 0 && t.Phrase.Code[:2] >= "18" && (len(tgt) == 0 || sameCode(a, src, tgt[0])) {
+	if len(src) > 0 && (len(tgt) > 0 && t.Phrase.Code[:2] >= "18" && sameCode(a, src, tgt[0]) || len(tgt) == 0 && t.Phrase.Code[:2] >= "19") {
+		// (With no target at all, only fighting lands on a place: "اغتيال
+		// هنية في طهران" does not target Iran.)
 		// "أمر الجيش بالسيطرة على المنطقة العازلة في هضبة الجولان، وهو
 		// ما شرعت القوات الإسرائيلية في تنفيذه": a place of another
 		// state before the source's own forces is where the act lands.
