@@ -106,7 +106,6 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 	// against this run.
 	toCode := make(chan pending, 64)
 	var stageErr error
-	var dupSources []pending // duplicates of articles of this run, recorded after they are stored
 	seen := ingest.NewDedup(opt.NearDistance)
 	go func() {
 		defer close(toCode)
@@ -127,7 +126,9 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 				count(func(s *IngestSummary) { s.Read++; s.NonArabic++ })
 				continue
 			}
-			p, later, err := checkDuplicate(ctx, st, seen, art, opt.NearDistance)
+			p := pending{art: art}
+			var err error
+			p.dup, p.near, err = findDuplicate(ctx, st, seen, art, opt.NearDistance)
 			if err != nil {
 				stageErr = err
 				cancel()
@@ -135,12 +136,18 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 			}
 			if p.dup != "" {
 				count(func(s *IngestSummary) { s.Read++; countDuplicate(s, p) })
-				if later {
-					dupSources = append(dupSources, p)
+				if p.dup == art.ID {
+					continue // the very article read again (a rerun)
 				}
-				continue
+				// A copy goes down the pipeline with the articles, to
+				// be recorded by the storing stage once the batch
+				// before it is stored: recorded here, its write
+				// transaction waited for the batch being stored, and
+				// this stage, which feeds the coders, with it.
+				p.art = asCopy(art)
+			} else {
+				count(func(s *IngestSummary) { s.Read++ })
 			}
-			count(func(s *IngestSummary) { s.Read++ })
 			p.seq = seq
 			seq++
 			select {
@@ -159,7 +166,9 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 		go func() {
 			defer wg.Done()
 			for p := range toCode {
-				code(c, &p.art)
+				if p.dup == "" {
+					code(c, &p.art)
+				}
 				select {
 				case coded <- p:
 				case <-ctx.Done():
@@ -174,29 +183,25 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 	// a goroutine of their own so that coding goes on while a batch is
 	// written (with the batch handed over inline, the coders stalled on
 	// every transaction and two cores did the work of one).
-	batches := make(chan []store.Article, 1)
+	batches := make(chan storeBatch, 1)
 	storeDone := make(chan error, 1)
 	go func() {
 		var err error
-		for batch := range batches {
+		for b := range batches {
 			if err != nil {
 				continue // drain after a failure
 			}
-			var res []store.PutResult
-			if res, err = st.PutArticles(ctx, batch); err != nil {
-				err = fmt.Errorf("storing %d articles: %w", len(batch), err)
+			if err = storeArticles(ctx, st, b, count); err != nil {
 				cancel()
-				continue
 			}
-			count(func(s *IngestSummary) { countStored(s, batch, res) })
 		}
 		storeDone <- err
 	}()
-	var batch []store.Article
+	var batch storeBatch
 	send := func() {
-		if len(batch) > 0 {
+		if len(batch.arts) > 0 || len(batch.copies) > 0 {
 			batches <- batch
-			batch = make([]store.Article, 0, opt.BatchSize)
+			batch = storeBatch{arts: make([]store.Article, 0, opt.BatchSize)}
 		}
 	}
 	next := 0
@@ -210,26 +215,53 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 			}
 			delete(held, next)
 			next++
-			batch = append(batch, q.art)
-			if len(batch) >= opt.BatchSize {
+			batch.add(q)
+			if len(batch.arts) >= opt.BatchSize {
 				send()
 			}
 		}
 	}
-	// Sequence numbers skip the duplicates; store what is left.
+	// After a failure the sequence has gaps; store what is left.
 	for _, q := range sortedHeld(held) {
-		batch = append(batch, q.art)
+		batch.add(q)
 	}
 	send()
 	close(batches)
 	putErr := <-storeDone
-	if putErr == nil {
-		putErr = addSources(ctx, st, dupSources)
-	}
 	rerr := <-readErr
 	mu.Lock()
 	defer mu.Unlock()
 	return sum, outcome(ctx, errors.Join(stageErr, putErr), rerr, sum.Failed)
+}
+
+// storeBatch is what the storing stage writes at a time: articles, in
+// one transaction, then the copies of articles read up to the last of
+// them, whose originals are stored by then.
+type storeBatch struct {
+	arts   []store.Article
+	copies []pending
+}
+
+// add adds p to b, as an article or as a copy.
+func (b *storeBatch) add(p pending) {
+	if p.dup != "" {
+		b.copies = append(b.copies, p)
+	} else {
+		b.arts = append(b.arts, p.art)
+	}
+}
+
+// storeArticles stores the articles of b, counting them, and records its
+// copies.
+func storeArticles(ctx context.Context, st store.Store, b storeBatch, count func(func(*IngestSummary))) error {
+	if len(b.arts) > 0 {
+		res, err := st.PutArticles(ctx, b.arts)
+		if err != nil {
+			return fmt.Errorf("storing %d articles: %w", len(b.arts), err)
+		}
+		count(func(s *IngestSummary) { countStored(s, b.arts, res) })
+	}
+	return addSources(ctx, st, b.copies)
 }
 
 // outcome is the error of a run that read inputs: the failure of one of
