@@ -158,8 +158,10 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 		}
 	}()
 
-	// Stage 2: coding on all cores.
+	// Stage 2: coding on all cores, and what the store can do of its work
+	// before storing.
 	coded := make(chan pending, 64)
+	prep, _ := st.(store.Preparer)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
@@ -168,6 +170,11 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 			for p := range toCode {
 				if p.dup == "" {
 					code(c, &p.art)
+					if prep != nil {
+						// Off the storing stage, which every
+						// article waits for.
+						prep.PrepareArticle(&p.art)
+					}
 				}
 				select {
 				case coded <- p:

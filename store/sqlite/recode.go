@@ -53,10 +53,7 @@ func (db *DB) Recode(ctx context.Context, rs []store.Recoding) ([]bool, error) {
 		return nil, fmt.Errorf("sqlite: recode: %w", err)
 	}
 	defer tx.Rollback()
-	p, err := prepareInsert(ctx, tx)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: recode: %w", err)
-	}
+	p := db.inserter(ctx, tx)
 	defer p.close()
 	for i, r := range rs {
 		var pk int64

@@ -53,12 +53,17 @@ type DB struct {
 	// Statements of the lookups ingest makes for every article read,
 	// prepared once: parsing them each time cost more than running them.
 	findHash, nearDup *sql.Stmt
+	// The statements of PutArticles and AddSource, prepared once.
+	ins *inserter
 
 	closeOnce sync.Once
 	closeErr  error
 }
 
-var _ store.Store = (*DB)(nil)
+var (
+	_ store.Store    = (*DB)(nil)
+	_ store.Preparer = (*DB)(nil)
+)
 
 // Open opens (creating it if needed) the database at path, or a private
 // in-memory one for ":memory:", and migrates its schema. analyzer makes
@@ -118,10 +123,12 @@ func (db *DB) prepare(ctx context.Context) error {
 		`SELECT id FROM articles WHERE content_hash = ? AND content_hash <> ''`); err != nil {
 		return err
 	}
-	db.nearDup, err = db.db.PrepareContext(ctx, `
+	if db.nearDup, err = db.db.PrepareContext(ctx, `
 		SELECT id, simhash FROM articles
-		WHERE band0 = ?1 OR band1 = ?2 OR band2 = ?3 OR band3 = ?4`)
-	return err
+		WHERE band0 = ?1 OR band1 = ?2 OR band2 = ?3 OR band3 = ?4`); err != nil {
+		return err
+	}
+	return db.prepareInserter(ctx)
 }
 
 // escapePath makes a file path safe inside a SQLite URI.
@@ -140,6 +147,9 @@ func (db *DB) Close() error {
 			if st != nil {
 				st.Close()
 			}
+		}
+		if db.ins != nil {
+			db.ins.close()
 		}
 		_, _ = db.db.Exec("PRAGMA optimize")
 		if db.keep != nil {

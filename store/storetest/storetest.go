@@ -48,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"EventsInvalid", testEventsInvalid},
 		{"Event", testEvent},
 		{"SearchArticles", testSearch},
+		{"Prepared", testPrepared},
 		{"DyadTimeline", testTimeline},
 		{"Network", testNetwork},
 		{"Actors", testActors},
@@ -795,6 +796,92 @@ func testSearch(t *testing.T, open func(t *testing.T) store.Store) {
 	}{{"", 0}, {"  ", 0}, {"المغرب", -1}, {"المغرب", store.MaxLimit + 1}} {
 		_, err := s.SearchArticles(ctx, tc.query, tc.limit)
 		wantCode(t, fmt.Sprintf("SearchArticles(%q, %d)", tc.query, tc.limit), err, store.EINVALID)
+	}
+}
+
+// testPrepared checks that articles prepared ahead (store.Preparer) are
+// found by the same searches as articles that are not, and that terms
+// that no longer fit their article are not indexed.
+func testPrepared(t *testing.T, open func(t *testing.T) store.Store) {
+	ctx := t.Context()
+	s := open(t)
+	p, ok := s.(store.Preparer)
+	if !ok {
+		t.Skip("the store prepares nothing ahead")
+	}
+	plain := loaded(t, open)
+	arts := fixture()
+	for i := range arts {
+		p.PrepareArticle(&arts[i])
+	}
+	if _, err := s.PutArticles(ctx, arts); err != nil {
+		t.Fatalf("PutArticles(prepared fixture): %v", err)
+	}
+	for _, q := range []string{"المغرب", "مغربية", "لافروف", "المغرب إسبانيا", "تستدعي", "العقوبات", "2016", "المغرب الطاقة", "لقاء الوفدين"} {
+		got, err := s.SearchArticles(ctx, q, 0)
+		if err != nil {
+			t.Fatalf("SearchArticles(%q): %v", q, err)
+		}
+		want, err := plain.SearchArticles(ctx, q, 0)
+		if err != nil {
+			t.Fatalf("SearchArticles(%q): %v", q, err)
+		}
+		if len(got) != len(want) {
+			t.Errorf("SearchArticles(%q) on prepared articles: %d hits, want %d", q, len(got), len(want))
+			continue
+		}
+		for i := range got {
+			if got[i].ID != want[i].ID || !near(got[i].Score, want[i].Score) || !slices.Equal(got[i].Matches, want[i].Matches) {
+				t.Errorf("SearchArticles(%q) hit %d on prepared articles = %+v, want %+v", q, i, got[i], want[i])
+			}
+		}
+		gotEv, err := s.Events(ctx, store.EventFilter{Query: q})
+		if err != nil {
+			t.Fatalf("Events(%q): %v", q, err)
+		}
+		wantEv, err := plain.Events(ctx, store.EventFilter{Query: q})
+		if err != nil {
+			t.Fatalf("Events(%q): %v", q, err)
+		}
+		if !slices.Equal(keys(gotEv.Events), keys(wantEv.Events)) {
+			t.Errorf("Events(Query %q) on prepared articles = %v, want %v", q, keys(gotEv.Events), keys(wantEv.Events))
+		}
+	}
+
+	// Changed after they were prepared, or given the terms of another:
+	// what they hold now is indexed.
+	text := "زلزال في الرباط"
+	mk := func(id string) store.Article {
+		a := store.Article{Document: rasid.Document{ID: id, Title: "خبر", Text: text, Lang: "ar"}}
+		a.Events = []rasid.Event{ev(text, "MAR", "", "010", 1, 0, "2020-01-02", "زلزال")}
+		p.PrepareArticle(&a)
+		return a
+	}
+	retitled, retext, other, evented := mk("x-title"), mk("x-text"), mk("x-other"), mk("x-events")
+	retitled.Title = "بركان"
+	retext.Text = strings.Replace(text, "الرباط", "القنيطرة", 1)
+	other.Terms = arts[0].Terms
+	evented.Events[0].Evidence = span(text, "الرباط")
+	evented.Events = append(evented.Events, ev(text, "MAR", "", "010", 1, 0, "2020-01-02", "زلزال"))
+	if _, err := s.PutArticles(ctx, []store.Article{retitled, retext, other, evented}); err != nil {
+		t.Fatalf("PutArticles(changed since prepared): %v", err)
+	}
+	for _, tc := range []struct{ query, id string }{
+		{"بركان", "x-title"}, {"القنيطرة", "x-text"}, {"زلزال", "x-other"}} {
+		hits, err := s.SearchArticles(ctx, tc.query, 0)
+		if err != nil {
+			t.Fatalf("SearchArticles(%q): %v", tc.query, err)
+		}
+		if !slices.ContainsFunc(hits, func(h store.ArticleHit) bool { return h.ID == tc.id }) {
+			t.Errorf("SearchArticles(%q) misses %s, changed after it was prepared", tc.query, tc.id)
+		}
+	}
+	page, err := s.Events(ctx, store.EventFilter{Query: "الرباط"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(page.Events, func(e rasid.Event) bool { return e.ArticleID == "x-events" }) {
+		t.Errorf("Events(Query الرباط) misses the evidence of x-events, changed after it was prepared")
 	}
 }
 
