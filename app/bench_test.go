@@ -85,8 +85,9 @@ func benchIngest(b *testing.B, source string) {
 
 // BenchmarkPutCodedArticles stores 2,000 coded SaudiNewsNet articles
 // (coded and prepared once, before timing, as ingest's coders do) into a
-// fresh SQLite database in batches of 256, as ingest does: the work of
-// ingest's storing stage, which every article passes through in turn.
+// fresh SQLite database in batches of app.DefaultBatchSize, as ingest
+// does: the work of ingest's storing stage, which every article passes
+// through in turn.
 func BenchmarkPutCodedArticles(b *testing.B) {
 	texts := snn.SaudiNewsNetOrSkip(b, 8<<20)
 	c, _, err := app.NewCoder(nil)
@@ -117,8 +118,8 @@ func BenchmarkPutCodedArticles(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		for i := 0; i < len(arts); i += 256 {
-			if _, err := st.PutArticles(b.Context(), arts[i:min(i+256, len(arts))]); err != nil {
+		for i := 0; i < len(arts); i += app.DefaultBatchSize {
+			if _, err := st.PutArticles(b.Context(), arts[i:min(i+app.DefaultBatchSize, len(arts))]); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -18,7 +18,7 @@ import (
 // IngestOptions tune Ingest.
 type IngestOptions struct {
 	Read      ingest.Options
-	BatchSize int // articles per transaction; 0 means 256
+	BatchSize int // articles per transaction; 0 means DefaultBatchSize
 	// NearDistance is the SimHash distance (bits) under which two texts
 	// are one story; 0 means 3, a negative value turns near-duplicate
 	// detection off.
@@ -26,6 +26,14 @@ type IngestOptions struct {
 	// Progress, if set, is called after every article read.
 	Progress func(IngestSummary)
 }
+
+// DefaultBatchSize is how many articles Ingest stores per transaction by
+// default. A full-text index costs less per article in larger
+// transactions (fewer, larger segments to write and merge): the storing
+// stage, ANT articles, took 175 µs of CPU per article in batches of 256,
+// 150 in batches of 512, no less in larger ones, which only delay the
+// first transaction and make the last, which nothing overlaps, longer.
+const DefaultBatchSize = 512
 
 // IngestSummary counts what an ingest run did.
 type IngestSummary struct {
@@ -68,7 +76,7 @@ type pending struct {
 // It returns ErrSomeFailed (wrapped) when some inputs could not be read.
 func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []string, stdin io.Reader, opt IngestOptions) (IngestSummary, error) {
 	if opt.BatchSize <= 0 {
-		opt.BatchSize = 256
+		opt.BatchSize = DefaultBatchSize
 	}
 	if opt.NearDistance == 0 {
 		opt.NearDistance = 3
