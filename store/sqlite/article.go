@@ -86,7 +86,7 @@ func (db *DB) PutArticles(ctx context.Context, as []store.Article) ([]store.PutR
 		}
 		out[i] = store.PutResult{ID: a.ID, Created: true}
 	}
-	if err := p.flushFTS(ctx); err != nil {
+	if err := p.flush(ctx); err != nil {
 		return nil, fmt.Errorf("sqlite: put articles: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -202,38 +202,77 @@ func (db *DB) evidenceTerms(a *store.Article) []string {
 	return out
 }
 
-// inserter holds the statements of PutArticles, prepared once per batch,
-// and the full-text rows it writes last.
+// inserter holds the statements of PutArticles, bound to its transaction,
+// and the rows it writes last: mentions and full-text rows.
 //
 // The full-text rows wait for the end of the batch because FTS5 flushes
 // its pending terms to disk at every statement savepoint, and each insert
 // into events or sources (tables with triggers) opens one: written along
-// the way, each article would cost a dozen small FTS segments.
+// the way, each article would cost a dozen small FTS segments. Mentions
+// and full-text rows are written bulkRows to a statement: a statement per
+// row cost more than the row it wrote.
 type inserter struct {
 	tx                                          *sql.Tx
 	byID, byHash                                *sql.Stmt
-	article, mention, event, artFTS, eventFTS   *sql.Stmt
+	article, event                              *sql.Stmt
+	mention, artFTS, eventFTS                   *sql.Stmt // one row
+	mentions, artFTSBulk, eventFTSBulk          *sql.Stmt // bulkRows rows
 	srcHas, srcHasURL, srcInsert, srcUpgradeURL *sql.Stmt
 
-	artRows, eventRows []ftsRow
+	// The values of the rows still to write, row after row.
+	mentionRows, artRows, eventRows []any
 }
 
-type ftsRow struct {
-	rowid int64
-	terms string
+// bulkRows is how many rows a bulk insert writes: 64 mentions are 512
+// parameters.
+const bulkRows = 64
+
+// Columns of the rows an inserter writes last.
+const (
+	mentionColumns = 8 // article_pk, seq, text, code, role, kind, start, end
+	ftsColumns     = 2 // rowid, terms
+)
+
+// values returns "(?, ?), (?, ?)…": rows rows of columns parameters.
+func values(rows, columns int) string {
+	row := "(?" + strings.Repeat(", ?", columns-1) + ")"
+	return row + strings.Repeat(", "+row, rows-1)
 }
 
-// flushFTS writes the full-text rows of the batch.
-func (p *inserter) flushFTS(ctx context.Context) error {
-	for _, r := range p.artRows {
-		if _, err := p.artFTS.ExecContext(ctx, r.rowid, r.terms); err != nil {
+// writeRows writes the rows of args (columns values each) with bulk,
+// bulkRows at a time, and the rest with one, a row at a time.
+func writeRows(ctx context.Context, one, bulk *sql.Stmt, columns int, args []any) error {
+	for len(args) >= bulkRows*columns {
+		if _, err := bulk.ExecContext(ctx, args[:bulkRows*columns]...); err != nil {
+			return err
+		}
+		args = args[bulkRows*columns:]
+	}
+	for ; len(args) > 0; args = args[columns:] {
+		if _, err := one.ExecContext(ctx, args[:columns]...); err != nil {
 			return err
 		}
 	}
-	for _, r := range p.eventRows {
-		if _, err := p.eventFTS.ExecContext(ctx, r.rowid, r.terms); err != nil {
-			return err
-		}
+	return nil
+}
+
+// flushMentions writes the mentions inserted so far.
+func (p *inserter) flushMentions(ctx context.Context) error {
+	err := writeRows(ctx, p.mention, p.mentions, mentionColumns, p.mentionRows)
+	p.mentionRows = p.mentionRows[:0]
+	return err
+}
+
+// flush writes the rows inserted so far: mentions, then full-text rows.
+func (p *inserter) flush(ctx context.Context) error {
+	if err := p.flushMentions(ctx); err != nil {
+		return err
+	}
+	if err := writeRows(ctx, p.artFTS, p.artFTSBulk, ftsColumns, p.artRows); err != nil {
+		return err
+	}
+	if err := writeRows(ctx, p.eventFTS, p.eventFTSBulk, ftsColumns, p.eventRows); err != nil {
+		return err
 	}
 	p.artRows, p.eventRows = p.artRows[:0], p.eventRows[:0]
 	return nil
@@ -256,13 +295,17 @@ func (p *inserter) statements() []struct {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT DO NOTHING`},
 		{&p.mention, `INSERT INTO mentions (article_pk, seq, text, code, role, kind, start, "end")
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
+			VALUES ` + values(1, mentionColumns)},
+		{&p.mentions, `INSERT INTO mentions (article_pk, seq, text, code, role, kind, start, "end")
+			VALUES ` + values(bulkRows, mentionColumns)},
 		{&p.event, `INSERT INTO events (article_pk, seq, source, source_role, source_text, target, target_role,
 			target_text, code, root, quad_class, goldstein, plover, date, day, date_precision, historical,
 			symmetric, sentence, evidence_start, evidence_end, evidence_text, confidence)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&p.artFTS, `INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)`},
-		{&p.eventFTS, `INSERT INTO events_fts (rowid, terms) VALUES (?, ?)`},
+		{&p.artFTS, `INSERT INTO articles_fts (rowid, terms) VALUES ` + values(1, ftsColumns)},
+		{&p.artFTSBulk, `INSERT INTO articles_fts (rowid, terms) VALUES ` + values(bulkRows, ftsColumns)},
+		{&p.eventFTS, `INSERT INTO events_fts (rowid, terms) VALUES ` + values(1, ftsColumns)},
+		{&p.eventFTSBulk, `INSERT INTO events_fts (rowid, terms) VALUES ` + values(bulkRows, ftsColumns)},
 		{&p.srcHas, `SELECT EXISTS (SELECT 1 FROM sources WHERE article_pk = ? AND source = ?)`},
 		{&p.srcHasURL, `SELECT EXISTS (SELECT 1 FROM sources WHERE article_pk = ? AND source = ? AND url = ?)`},
 		{&p.srcInsert, `INSERT INTO sources (article_pk, source, url) VALUES (?, ?, ?)`},
@@ -341,7 +384,7 @@ func (p *inserter) insert(ctx context.Context, a *store.Article, t *indexTerms) 
 		return false, err
 	}
 	if t.article != "" {
-		p.artRows = append(p.artRows, ftsRow{pk, t.article})
+		p.artRows = append(p.artRows, pk, t.article)
 	}
 	// The article itself is the first copy, even at an unknown outlet
 	// and address ('', ''), so that NumArticles counts it.
@@ -362,9 +405,7 @@ func (p *inserter) insert(ctx context.Context, a *store.Article, t *indexTerms) 
 // the analysed terms of the events' evidence.
 func (p *inserter) insertCoding(ctx context.Context, pk int64, a *store.Article, evidence []string) error {
 	for i, m := range a.Mentions {
-		if _, err := p.mention.ExecContext(ctx, pk, i, m.Text, m.Code, m.Role, m.Kind, m.Start, m.End); err != nil {
-			return err
-		}
+		p.mentionRows = append(p.mentionRows, pk, i, m.Text, m.Code, m.Role, m.Kind, m.Start, m.End)
 	}
 	for i, e := range a.Events {
 		res, err := p.event.ExecContext(ctx, pk, i, e.Source, e.SourceRole, e.SourceText, e.Target,
@@ -381,7 +422,7 @@ func (p *inserter) insertCoding(ctx context.Context, pk int64, a *store.Article,
 		if err != nil {
 			return err
 		}
-		p.eventRows = append(p.eventRows, ftsRow{id, evidence[i]})
+		p.eventRows = append(p.eventRows, id, evidence[i])
 	}
 	return nil
 }

@@ -185,6 +185,41 @@ func testPutArticles(t *testing.T, open func(t *testing.T) store.Store) {
 		}
 		countIs(t, s, 0, 0)
 	})
+	t.Run("many rows", func(t *testing.T) {
+		// More mentions and articles than a store may write at once,
+		// each kept whole and in order.
+		s := open(t)
+		var batch []store.Article
+		for i := range 150 {
+			text := fmt.Sprintf("زار وفد مغربي موسكو %d مرة", i)
+			a := store.Article{Document: rasid.Document{ID: fmt.Sprintf("m%03d", i), Text: text, Lang: "ar"}}
+			for j := range i % 140 {
+				m := mention(text, "مغربي", "MAR", rasid.RoleGOV, "state")
+				m.Text, m.End = fmt.Sprint(j), m.Start+len(fmt.Sprint(j))
+				a.Mentions = append(a.Mentions, mention(text, "موسكو", "RUS", "", "state"), m)
+			}
+			batch = append(batch, a)
+		}
+		if _, err := s.PutArticles(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		for _, i := range []int{0, 1, 63, 64, 65, 139, 149} {
+			d, err := s.Article(ctx, batch[i].ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(d.Mentions, batch[i].Mentions) && (len(d.Mentions) > 0 || len(batch[i].Mentions) > 0) {
+				t.Errorf("Article(%s) has %d mentions, want %d in order", batch[i].ID, len(d.Mentions), len(batch[i].Mentions))
+			}
+			hits, err := s.SearchArticles(ctx, fmt.Sprint(i), 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) != 1 || hits[0].ID != batch[i].ID {
+				t.Errorf("SearchArticles(%d) = %v, want %s", i, hits, batch[i].ID)
+			}
+		}
+	})
 	t.Run("interrupted", func(t *testing.T) {
 		// Cancel a large batch while it runs: it is stored whole or not
 		// at all.
