@@ -208,30 +208,34 @@ func (db *DB) evidenceTerms(a *store.Article) []string {
 // The full-text rows wait for the end of the batch because FTS5 flushes
 // its pending terms to disk at every statement savepoint, and each insert
 // into events or sources (tables with triggers) opens one: written along
-// the way, each article would cost a dozen small FTS segments. Mentions
-// and full-text rows are written bulkRows to a statement: a statement per
-// row cost more than the row it wrote.
+// the way, each article would cost a dozen small FTS segments. For the
+// same reason they are written a row to a statement: an INSERT of several
+// rows opens a savepoint too. Mentions are written bulkRows to a
+// statement: a statement per mention cost more than the row it wrote.
 type inserter struct {
 	tx                                          *sql.Tx
 	byID, byHash                                *sql.Stmt
 	article, event                              *sql.Stmt
-	mention, artFTS, eventFTS                   *sql.Stmt // one row
-	mentions, artFTSBulk, eventFTSBulk          *sql.Stmt // bulkRows rows
+	mention, mentions                           *sql.Stmt // one row, bulkRows rows
+	artFTS, eventFTS                            *sql.Stmt
 	srcHas, srcHasURL, srcInsert, srcUpgradeURL *sql.Stmt
 
-	// The values of the rows still to write, row after row.
-	mentionRows, artRows, eventRows []any
+	mentionRows        []any // the values of the mentions still to write, row after row
+	artRows, eventRows []ftsRow
+}
+
+type ftsRow struct {
+	rowid int64
+	terms string
 }
 
 // bulkRows is how many rows a bulk insert writes: 64 mentions are 512
 // parameters.
 const bulkRows = 64
 
-// Columns of the rows an inserter writes last.
-const (
-	mentionColumns = 8 // article_pk, seq, text, code, role, kind, start, end
-	ftsColumns     = 2 // rowid, terms
-)
+// mentionColumns are the columns of a mention: article_pk, seq, text,
+// code, role, kind, start, end.
+const mentionColumns = 8
 
 // values returns "(?, ?), (?, ?)…": rows rows of columns parameters.
 func values(rows, columns int) string {
@@ -268,11 +272,15 @@ func (p *inserter) flush(ctx context.Context) error {
 	if err := p.flushMentions(ctx); err != nil {
 		return err
 	}
-	if err := writeRows(ctx, p.artFTS, p.artFTSBulk, ftsColumns, p.artRows); err != nil {
-		return err
+	for _, r := range p.artRows {
+		if _, err := p.artFTS.ExecContext(ctx, r.rowid, r.terms); err != nil {
+			return err
+		}
 	}
-	if err := writeRows(ctx, p.eventFTS, p.eventFTSBulk, ftsColumns, p.eventRows); err != nil {
-		return err
+	for _, r := range p.eventRows {
+		if _, err := p.eventFTS.ExecContext(ctx, r.rowid, r.terms); err != nil {
+			return err
+		}
 	}
 	p.artRows, p.eventRows = p.artRows[:0], p.eventRows[:0]
 	return nil
@@ -302,10 +310,8 @@ func (p *inserter) statements() []struct {
 			target_text, code, root, quad_class, goldstein, plover, date, day, date_precision, historical,
 			symmetric, sentence, evidence_start, evidence_end, evidence_text, confidence)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&p.artFTS, `INSERT INTO articles_fts (rowid, terms) VALUES ` + values(1, ftsColumns)},
-		{&p.artFTSBulk, `INSERT INTO articles_fts (rowid, terms) VALUES ` + values(bulkRows, ftsColumns)},
-		{&p.eventFTS, `INSERT INTO events_fts (rowid, terms) VALUES ` + values(1, ftsColumns)},
-		{&p.eventFTSBulk, `INSERT INTO events_fts (rowid, terms) VALUES ` + values(bulkRows, ftsColumns)},
+		{&p.artFTS, `INSERT INTO articles_fts (rowid, terms) VALUES (?, ?)`},
+		{&p.eventFTS, `INSERT INTO events_fts (rowid, terms) VALUES (?, ?)`},
 		{&p.srcHas, `SELECT EXISTS (SELECT 1 FROM sources WHERE article_pk = ? AND source = ?)`},
 		{&p.srcHasURL, `SELECT EXISTS (SELECT 1 FROM sources WHERE article_pk = ? AND source = ? AND url = ?)`},
 		{&p.srcInsert, `INSERT INTO sources (article_pk, source, url) VALUES (?, ?, ?)`},
@@ -384,7 +390,7 @@ func (p *inserter) insert(ctx context.Context, a *store.Article, t *indexTerms) 
 		return false, err
 	}
 	if t.article != "" {
-		p.artRows = append(p.artRows, pk, t.article)
+		p.artRows = append(p.artRows, ftsRow{pk, t.article})
 	}
 	// The article itself is the first copy, even at an unknown outlet
 	// and address ('', ''), so that NumArticles counts it.
@@ -422,7 +428,7 @@ func (p *inserter) insertCoding(ctx context.Context, pk int64, a *store.Article,
 		if err != nil {
 			return err
 		}
-		p.eventRows = append(p.eventRows, id, evidence[i])
+		p.eventRows = append(p.eventRows, ftsRow{id, evidence[i]})
 	}
 	return nil
 }
