@@ -424,19 +424,8 @@ func addSources(ctx context.Context, st store.Store, copies []pending) error {
 // findDuplicate looks a document up in the store and in this run: the id
 // of the article it repeats, and whether only nearly.
 func findDuplicate(ctx context.Context, st store.Store, seen *ingest.Dedup, a store.Article, near int) (string, bool, error) {
-	if id, ok, err := st.FindByHash(ctx, a.ContentHash); err != nil {
-		return "", false, err
-	} else if ok {
-		return id, false, nil
-	}
-	if near >= 0 && a.SimHash != 0 {
-		ids, err := st.NearDuplicates(ctx, a.SimHash, near)
-		if err != nil {
-			return "", false, err
-		}
-		if len(ids) > 0 {
-			return ids[0], true, nil
-		}
+	if id, isNear, err := findStored(ctx, st, a, near); err != nil || id != "" {
+		return id, isNear, err
 	}
 	sim := a.SimHash
 	if near < 0 {
@@ -444,6 +433,25 @@ func findDuplicate(ctx context.Context, st store.Store, seen *ingest.Dedup, a st
 	}
 	if dup, exact, ok := seen.CheckHashes(a.ID, a.ContentHash, sim); ok {
 		return dup, !exact, nil
+	}
+	return "", false, nil
+}
+
+// findStored looks a document up in the store: the id of the stored
+// article it repeats, and whether only nearly; "" if none.
+func findStored(ctx context.Context, st store.Store, a store.Article, near int) (string, bool, error) {
+	if f, ok := st.(store.DuplicateFinder); ok {
+		return f.FindDuplicate(ctx, a.ContentHash, a.SimHash, near)
+	}
+	if id, ok, err := st.FindByHash(ctx, a.ContentHash); err != nil || ok {
+		return id, false, err
+	}
+	if near >= 0 && a.SimHash != 0 {
+		ids, err := st.NearDuplicates(ctx, a.SimHash, near)
+		if err != nil || len(ids) == 0 {
+			return "", false, err
+		}
+		return ids[0], true, nil
 	}
 	return "", false, nil
 }

@@ -197,6 +197,18 @@ type Preparer interface {
 	PrepareArticle(a *Article)
 }
 
+// DuplicateFinder is implemented by a store that answers in one query the
+// two questions ingest asks of every article it reads: FindByHash, then
+// NearDuplicates when no article has that content hash.
+type DuplicateFinder interface {
+	// FindDuplicate returns the id FindByHash(contentHash) returns (near
+	// false), else the first id NearDuplicates(simhash, maxDistance)
+	// returns (near true), else "". A simhash of 0 or a negative
+	// maxDistance looks for the content hash only. Returns EINVALID for
+	// a maxDistance over 64.
+	FindDuplicate(ctx context.Context, contentHash string, simhash uint64, maxDistance int) (id string, near bool, err error)
+}
+
 // Terms are the search terms of an article through an Analyzer: those of
 // its title and text (Title+"\n"+Text), and those of each of its events'
 // evidence text (EvidenceText), in the order of Events.

@@ -578,6 +578,48 @@ func (db *DB) NearDuplicates(ctx context.Context, simhash uint64, maxDistance in
 	return ids, nil
 }
 
+// FindDuplicate implements store.DuplicateFinder.
+func (db *DB) FindDuplicate(ctx context.Context, contentHash string, simhash uint64, maxDistance int) (string, bool, error) {
+	if maxDistance > 64 {
+		return "", false, store.Errorf(store.EINVALID, "max distance %d is not 0-64", maxDistance)
+	}
+	if err := ctx.Err(); err != nil {
+		return "", false, fmt.Errorf("sqlite: find duplicate: %w", err)
+	}
+	var bands [4]any // NULL: no near-duplicate lookup
+	if simhash != 0 && maxDistance >= 0 {
+		for i, b := range store.Bands(simhash) {
+			bands[i] = int64(b)
+		}
+	}
+	rows, err := db.findDup.QueryContext(uncancelled(ctx), bands[0], bands[1], bands[2], bands[3], contentHash)
+	if err != nil {
+		return "", false, fmt.Errorf("sqlite: find duplicate: %w", err)
+	}
+	defer rows.Close()
+	var nearest string
+	best := maxDistance + 1
+	for rows.Next() {
+		var id string
+		var sh int64
+		var same bool
+		if err := rows.Scan(&id, &sh, &same); err != nil {
+			return "", false, fmt.Errorf("sqlite: find duplicate: %w", err)
+		}
+		if same && contentHash != "" {
+			return id, false, closeRows(rows)
+		}
+		// Found by a band: nearest first, then by id, as NearDuplicates orders them.
+		if d := store.Distance(simhash, uint64(sh)); d < best || (d == best && id < nearest) {
+			nearest, best = id, d
+		}
+	}
+	if err := closeRows(rows); err != nil {
+		return "", false, fmt.Errorf("sqlite: find duplicate: %w", err)
+	}
+	return nearest, nearest != "", nil
+}
+
 // Article implements store.Store.
 func (db *DB) Article(ctx context.Context, id string) (store.ArticleDetail, error) {
 	var pk int64

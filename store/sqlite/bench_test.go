@@ -381,8 +381,9 @@ func BenchmarkQueries10M(b *testing.B) {
 }
 
 // BenchmarkDuplicateLookups measures what ingest asks the store for every
-// article it reads: FindByHash, then NearDuplicates, in a database of
-// 20,000 articles (one of them found in four, as a rerun finds them).
+// article it reads, in a database of 20,000 articles (one of them found
+// in four, as a rerun finds them): FindByHash then NearDuplicates
+// (separate), and both in one query (FindDuplicate), which ingest uses.
 func BenchmarkDuplicateLookups(b *testing.B) {
 	db, err := sqlite.Open(b.Context(), filepath.Join(b.TempDir(), "rasid.db"), store.Fields)
 	if err != nil {
@@ -395,19 +396,35 @@ func BenchmarkDuplicateLookups(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	i := 0
-	for b.Loop() {
+	lookup := func(i int) (string, uint64) {
 		k := i * 4 // every fourth lookup is of a stored article
-		hash, sim := fmt.Sprintf("hash-%08d", k), uint64(k+1)*0x9E37_79B9_7F4A_7C15
-		if _, _, err := db.FindByHash(b.Context(), hash); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := db.NearDuplicates(b.Context(), sim, 3); err != nil {
-			b.Fatal(err)
-		}
-		i = (i + 1) % stored
+		return fmt.Sprintf("hash-%08d", k), uint64(k+1) * 0x9E37_79B9_7F4A_7C15
 	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.Run("separate", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			hash, sim := lookup(i)
+			if _, _, err := db.FindByHash(b.Context(), hash); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := db.NearDuplicates(b.Context(), sim, 3); err != nil {
+				b.Fatal(err)
+			}
+			i = (i + 1) % stored
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	})
+	b.Run("one query", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			hash, sim := lookup(i)
+			if _, _, err := db.FindDuplicate(b.Context(), hash, sim, 3); err != nil {
+				b.Fatal(err)
+			}
+			i = (i + 1) % stored
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	})
 }
 
 // BenchmarkFTSTokenizer is the measure behind migration 0002: the analysed

@@ -52,7 +52,7 @@ type DB struct {
 	path    string
 	// Statements of the lookups ingest makes for every article read,
 	// prepared once: parsing them each time cost more than running them.
-	findHash, nearDup *sql.Stmt
+	findHash, nearDup, findDup *sql.Stmt
 	// The statements of PutArticles and AddSource, prepared once.
 	ins *inserter
 
@@ -61,8 +61,9 @@ type DB struct {
 }
 
 var (
-	_ store.Store    = (*DB)(nil)
-	_ store.Preparer = (*DB)(nil)
+	_ store.Store           = (*DB)(nil)
+	_ store.Preparer        = (*DB)(nil)
+	_ store.DuplicateFinder = (*DB)(nil)
 )
 
 // Open opens (creating it if needed) the database at path, or a private
@@ -128,6 +129,11 @@ func (db *DB) prepare(ctx context.Context) error {
 		WHERE band0 = ?1 OR band1 = ?2 OR band2 = ?3 OR band3 = ?4`); err != nil {
 		return err
 	}
+	if db.findDup, err = db.db.PrepareContext(ctx, `
+		SELECT id, simhash, content_hash = ?5 FROM articles
+		WHERE (content_hash = ?5 AND content_hash <> '') OR band0 = ?1 OR band1 = ?2 OR band2 = ?3 OR band3 = ?4`); err != nil {
+		return err
+	}
 	return db.prepareInserter(ctx)
 }
 
@@ -143,7 +149,7 @@ func (db *DB) Path() string { return db.path }
 // planner statistics. It is safe to call more than once.
 func (db *DB) Close() error {
 	db.closeOnce.Do(func() {
-		for _, st := range []*sql.Stmt{db.findHash, db.nearDup} {
+		for _, st := range []*sql.Stmt{db.findHash, db.nearDup, db.findDup} {
 			if st != nil {
 				st.Close()
 			}

@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"AddSource", testAddSource},
 		{"FindByHash", testFindByHash},
 		{"NearDuplicates", testNearDuplicates},
+		{"FindDuplicate", testFindDuplicate},
 		{"Article", testArticle},
 		{"Events", testEvents},
 		{"EventsPagination", testPagination},
@@ -396,6 +397,44 @@ func testNearDuplicates(t *testing.T, open func(t *testing.T) store.Store) {
 		_, err := s.NearDuplicates(t.Context(), h1, d)
 		wantCode(t, fmt.Sprintf("NearDuplicates(max %d)", d), err, store.EINVALID)
 	}
+}
+
+// testFindDuplicate checks FindDuplicate (store.DuplicateFinder) against
+// FindByHash and NearDuplicates, on every combination of hashes found and
+// not found, near and not.
+func testFindDuplicate(t *testing.T, open func(t *testing.T) store.Store) {
+	s := loaded(t, open)
+	f, ok := s.(store.DuplicateFinder)
+	if !ok {
+		t.Skip("the store has no FindDuplicate")
+	}
+	ctx := t.Context()
+	for _, hash := range []string{"h-a1", "h-a6", "h-missing", ""} {
+		for _, sim := range []uint64{h1, h2, h3, ^h1, h1 ^ 1, 0x5555_5555_5555_5555, 0} {
+			for _, maxDist := range []int{-1, 0, 2, 3, 10, 64} {
+				wantID, wantNear := "", false
+				if id, ok, err := s.FindByHash(ctx, hash); err != nil {
+					t.Fatal(err)
+				} else if ok {
+					wantID = id
+				} else if sim != 0 && maxDist >= 0 {
+					ids, err := s.NearDuplicates(ctx, sim, maxDist)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if len(ids) > 0 {
+						wantID, wantNear = ids[0], true
+					}
+				}
+				id, near, err := f.FindDuplicate(ctx, hash, sim, maxDist)
+				if err != nil || id != wantID || near != wantNear {
+					t.Errorf("FindDuplicate(%q, %#x, %d) = %q, %v, %v; want %q, %v", hash, sim, maxDist, id, near, err, wantID, wantNear)
+				}
+			}
+		}
+	}
+	_, _, err := f.FindDuplicate(ctx, "h-a1", h1, 65)
+	wantCode(t, "FindDuplicate(max 65)", err, store.EINVALID)
 }
 
 // sameArticle compares two stored articles field by field (times with
