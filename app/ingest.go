@@ -413,6 +413,16 @@ func countStored(s *IngestSummary, batch []store.Article, res []store.PutResult)
 // addSources records the copies that checkDuplicate left for later, now
 // that their originals are stored.
 func addSources(ctx context.Context, st store.Store, copies []pending) error {
+	if a, ok := st.(store.SourceAdder); ok && len(copies) > 0 {
+		cs := make([]store.Copy, len(copies))
+		for i, p := range copies {
+			cs[i] = store.Copy{ArticleID: p.dup, Source: p.art.Source, URL: p.art.URL}
+		}
+		if err := a.AddSources(ctx, cs); err != nil {
+			return fmt.Errorf("recording %d copies: %w", len(cs), err)
+		}
+		return nil
+	}
 	for _, p := range copies {
 		if err := st.AddSource(ctx, p.dup, p.art.Source, p.art.URL); err != nil {
 			return fmt.Errorf("recording a copy of %s: %w", p.dup, err)

@@ -209,6 +209,21 @@ type DuplicateFinder interface {
 	FindDuplicate(ctx context.Context, contentHash string, simhash uint64, maxDistance int) (id string, near bool, err error)
 }
 
+// SourceAdder is implemented by a store that records many copies of
+// stored articles in one transaction.
+type SourceAdder interface {
+	// AddSources is AddSource for each of copies, in order, in one
+	// transaction: all are recorded or none is. Its errors are
+	// AddSource's, for the first copy that fails.
+	AddSources(ctx context.Context, copies []Copy) error
+}
+
+// Copy is a copy of a stored article for AddSources: the arguments of
+// AddSource.
+type Copy struct {
+	ArticleID, Source, URL string
+}
+
 // Terms are the search terms of an article through an Analyzer: those of
 // its title and text (Title+"\n"+Text), and those of each of its events'
 // evidence text (EvidenceText), in the order of Events.

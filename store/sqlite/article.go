@@ -236,6 +236,7 @@ type inserter struct {
 	mention, mentions                           *sql.Stmt // one row, bulkRows rows
 	artFTS, eventFTS                            *sql.Stmt
 	srcHas, srcHasURL, srcInsert, srcUpgradeURL *sql.Stmt
+	pkByID, countCopies                         *sql.Stmt // of AddSources
 
 	mentionRows        []any // the values of the mentions still to write, row after row
 	artRows, eventRows []ftsRow
@@ -333,6 +334,11 @@ func (p *inserter) statements() []struct {
 		{&p.srcHasURL, `SELECT EXISTS (SELECT 1 FROM sources WHERE article_pk = ? AND source = ? AND url = ?)`},
 		{&p.srcInsert, `INSERT INTO sources (article_pk, source, url) VALUES (?, ?, ?)`},
 		{&p.srcUpgradeURL, `UPDATE sources SET url = ? WHERE article_pk = ? AND source = ? AND url = ''`},
+		{&p.pkByID, `SELECT pk FROM articles WHERE id = ?`},
+		{&p.countCopies, `UPDATE articles SET num_articles = c.n, num_sources = c.s
+			FROM (SELECT max(1, count(*)) AS n, count(DISTINCT nullif(source, '')) AS s
+				FROM sources WHERE article_pk = ?1) AS c
+			WHERE pk = ?1 AND (num_articles <> c.n OR num_sources <> c.s)`},
 	}
 }
 
@@ -481,34 +487,52 @@ func (p *inserter) addSource(ctx context.Context, pk int64, source, url string) 
 
 // AddSource implements store.Store.
 func (db *DB) AddSource(ctx context.Context, articleID, source, url string) error {
-	if source == "" && url == "" {
-		return store.Errorf(store.EINVALID, "add source: no source and no url")
+	return db.AddSources(ctx, []store.Copy{{ArticleID: articleID, Source: source, URL: url}})
+}
+
+// AddSources implements store.SourceAdder: a transaction, and its commit,
+// cost more than recording a copy.
+func (db *DB) AddSources(ctx context.Context, copies []store.Copy) error {
+	for _, c := range copies {
+		if c.Source == "" && c.URL == "" {
+			return store.Errorf(store.EINVALID, "add source: no source and no url")
+		}
+	}
+	if len(copies) == 0 {
+		return nil
 	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: add source: %w", err)
 	}
 	defer tx.Rollback()
-	var pk int64
-	err = tx.QueryRowContext(ctx, `SELECT pk FROM articles WHERE id = ?`, articleID).Scan(&pk)
-	if errors.Is(err, sql.ErrNoRows) {
-		return store.Errorf(store.ENOTFOUND, "article %q not found", articleID)
-	} else if err != nil {
-		return fmt.Errorf("sqlite: add source: %w", err)
-	}
 	p := db.inserter(ctx, tx)
 	defer p.close()
-	if err := p.addSource(ctx, pk, source, url); err != nil {
-		return fmt.Errorf("sqlite: add source: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE articles SET num_articles = c.n, num_sources = c.s
-		FROM (SELECT max(1, count(*)) AS n, count(DISTINCT nullif(source, '')) AS s
-			FROM sources WHERE article_pk = ?1) AS c
-		WHERE pk = ?1 AND (num_articles <> c.n OR num_sources <> c.s)`, pk); err != nil {
-		return fmt.Errorf("sqlite: add source: counting copies: %w", err)
+	for _, c := range copies {
+		if err := p.addCopy(ctx, c); err != nil {
+			return err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: add source: %w", err)
+	}
+	return nil
+}
+
+// addCopy records c and counts the copies of its article again.
+func (p *inserter) addCopy(ctx context.Context, c store.Copy) error {
+	var pk int64
+	err := p.pkByID.QueryRowContext(ctx, c.ArticleID).Scan(&pk)
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.Errorf(store.ENOTFOUND, "article %q not found", c.ArticleID)
+	} else if err != nil {
+		return fmt.Errorf("sqlite: add source: %w", err)
+	}
+	if err := p.addSource(ctx, pk, c.Source, c.URL); err != nil {
+		return fmt.Errorf("sqlite: add source: %w", err)
+	}
+	if _, err := p.countCopies.ExecContext(ctx, pk); err != nil {
+		return fmt.Errorf("sqlite: add source: counting copies: %w", err)
 	}
 	return nil
 }

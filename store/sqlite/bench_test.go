@@ -427,6 +427,49 @@ func BenchmarkDuplicateLookups(b *testing.B) {
 	})
 }
 
+// BenchmarkAddSources records a copy of each of 64 articles just stored,
+// as ingest does after a batch: one AddSource, one transaction, each
+// (each), or AddSources (one call).
+func BenchmarkAddSources(b *testing.B) {
+	db, err := sqlite.Open(b.Context(), filepath.Join(b.TempDir(), "rasid.db"), store.Fields)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	const n = 64
+	first := 0
+	// batch stores n new articles, untimed, and returns a copy of each.
+	batch := func(b *testing.B) []store.Copy {
+		b.StopTimer()
+		defer b.StartTimer()
+		if _, err := db.PutArticles(b.Context(), storetest.BenchArticles(first, n, 0)); err != nil {
+			b.Fatal(err)
+		}
+		cs := make([]store.Copy, n)
+		for i := range cs {
+			cs[i] = store.Copy{ArticleID: fmt.Sprintf("syn-%08d", first+i), Source: "Le360", URL: fmt.Sprintf("https://le360.ma/%d", first+i)}
+		}
+		first += n
+		return cs
+	}
+	b.Run("each", func(b *testing.B) {
+		for b.Loop() {
+			for _, c := range batch(b) {
+				if err := db.AddSource(b.Context(), c.ArticleID, c.Source, c.URL); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("one call", func(b *testing.B) {
+		for b.Loop() {
+			if err := db.AddSources(b.Context(), batch(b)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
 // BenchmarkFTSTokenizer is the measure behind migration 0002: the analysed
 // terms of 4 MB of SaudiNewsNet (skipped when ../shared is absent) into a
 // contentless FTS5 table, 256 rows a transaction, with the unicode61

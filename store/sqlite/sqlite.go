@@ -64,6 +64,7 @@ var (
 	_ store.Store           = (*DB)(nil)
 	_ store.Preparer        = (*DB)(nil)
 	_ store.DuplicateFinder = (*DB)(nil)
+	_ store.SourceAdder     = (*DB)(nil)
 )
 
 // Open opens (creating it if needed) the database at path, or a private

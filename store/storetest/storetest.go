@@ -40,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"PutArticles", testPutArticles},
 		{"Validate", testValidate},
 		{"AddSource", testAddSource},
+		{"AddSources", testAddSources},
 		{"FindByHash", testFindByHash},
 		{"NearDuplicates", testNearDuplicates},
 		{"FindDuplicate", testFindDuplicate},
@@ -343,6 +344,74 @@ func testAddSource(t *testing.T, open func(t *testing.T) store.Store) {
 	want := []store.SourceRef{{Source: "Le360", URL: ""}, {Source: "هسبريس", URL: "https://example.ma/a1"}}
 	if a.NumSources != 2 || a.NumArticles != 2 || !slices.Equal(a.Sources, want) {
 		t.Errorf("a1: %d sources, %d articles, %v; want 2, 2, %v", a.NumSources, a.NumArticles, a.Sources, want)
+	}
+}
+
+// testAddSources checks AddSources (store.SourceAdder) against AddSource
+// called for each copy, and that a batch with a copy that fails records
+// nothing.
+func testAddSources(t *testing.T, open func(t *testing.T) store.Store) {
+	ctx := t.Context()
+	s := open(t)
+	adder, ok := s.(store.SourceAdder)
+	if !ok {
+		t.Skip("the store has no AddSources")
+	}
+	for _, id := range []string{"one", "batch"} {
+		for _, a := range []store.Article{
+			{Document: rasid.Document{ID: id + "1", Text: "نص أول " + id}},
+			{Document: rasid.Document{ID: id + "2", Source: "هسبريس", URL: "https://h.ma/" + id, Text: "نص ثان " + id}},
+		} {
+			if _, _, err := s.PutArticle(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	h, l := "هسبريس", "Le360"
+	copies := []store.Copy{
+		{ArticleID: "1", Source: h}, {ArticleID: "1", Source: h}, {ArticleID: "2", Source: l, URL: "https://l.ma/2"},
+		{ArticleID: "1", Source: h, URL: "https://h.ma/1"}, {ArticleID: "2", Source: h}, {ArticleID: "1", URL: "https://x.org/1"},
+		{ArticleID: "2", Source: h, URL: "https://h.ma/3"}, {ArticleID: "1", Source: h, URL: "https://h.ma/2"},
+	}
+	batch := make([]store.Copy, len(copies))
+	for i, c := range copies {
+		if err := s.AddSource(ctx, "one"+c.ArticleID, c.Source, c.URL); err != nil {
+			t.Fatalf("AddSource(%+v): %v", c, err)
+		}
+		c.ArticleID = "batch" + c.ArticleID
+		batch[i] = c
+	}
+	if err := adder.AddSources(ctx, batch); err != nil {
+		t.Fatalf("AddSources: %v", err)
+	}
+	state := func(id string) store.ArticleDetail {
+		t.Helper()
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range a.Sources {
+			a.Sources[i].URL = strings.ReplaceAll(a.Sources[i].URL, "batch", "one")
+		}
+		return a
+	}
+	for _, n := range []string{"1", "2"} {
+		one, batch := state("one"+n), state("batch"+n)
+		if !slices.Equal(one.Sources, batch.Sources) || one.NumSources != batch.NumSources || one.NumArticles != batch.NumArticles {
+			t.Errorf("article %s: AddSources recorded %v (%d sources, %d articles), AddSource %v (%d, %d)",
+				n, batch.Sources, batch.NumSources, batch.NumArticles, one.Sources, one.NumSources, one.NumArticles)
+		}
+	}
+	before := state("batch1")
+	wantCode(t, "AddSources with a missing article", adder.AddSources(ctx, []store.Copy{
+		{ArticleID: "batch1", Source: "جديد"}, {ArticleID: "missing", Source: h}}), store.ENOTFOUND)
+	wantCode(t, "AddSources with a copy without source and url", adder.AddSources(ctx, []store.Copy{
+		{ArticleID: "batch1", Source: "جديد"}, {ArticleID: "batch1"}}), store.EINVALID)
+	if after := state("batch1"); !slices.Equal(after.Sources, before.Sources) || after.NumArticles != before.NumArticles {
+		t.Errorf("failed AddSources recorded copies: %v, want %v", after.Sources, before.Sources)
+	}
+	if err := adder.AddSources(ctx, nil); err != nil {
+		t.Errorf("AddSources(nil) = %v", err)
 	}
 }
 
