@@ -48,7 +48,7 @@ func Recode(ctx context.Context, st store.Store, c *coder.Coder, opt RecodeOptio
 		for i, d := range docs {
 			arts[i].Document = d
 		}
-		if err := codeAll(ctx, c, arts, 0); err != nil {
+		if err := codeAll(ctx, c, arts, 0, nil); err != nil {
 			return sum, err
 		}
 		rs := make([]store.Recoding, len(arts))

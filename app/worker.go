@@ -109,7 +109,8 @@ func IngestBatch(ctx context.Context, st store.Store, c *coder.Coder, docs []ras
 		}
 		arts = append(arts, p.art)
 	}
-	if err := codeAll(ctx, c, arts, opt.Coders); err != nil {
+	prep, _ := st.(store.Preparer)
+	if err := codeAll(ctx, c, arts, opt.Coders, prep); err != nil {
 		return sum, err
 	}
 	if len(arts) > 0 {
@@ -132,8 +133,9 @@ func IngestBatch(ctx context.Context, st store.Store, c *coder.Coder, docs []ras
 	return sum, nil
 }
 
-// codeAll codes arts in place on n goroutines (0: one per core).
-func codeAll(ctx context.Context, c *coder.Coder, arts []store.Article, n int) error {
+// codeAll codes arts in place on n goroutines (0: one per core), and has
+// prep, if not nil, prepare them for storing there.
+func codeAll(ctx context.Context, c *coder.Coder, arts []store.Article, n int, prep store.Preparer) error {
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
@@ -146,6 +148,9 @@ func codeAll(ctx context.Context, c *coder.Coder, arts []store.Article, n int) e
 			defer wg.Done()
 			for i := range next {
 				code(c, &arts[i])
+				if prep != nil {
+					prep.PrepareArticle(&arts[i])
+				}
 			}
 		}()
 	}

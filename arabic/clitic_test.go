@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"rasid/internal/corpus"
 )
@@ -132,6 +133,60 @@ func TestStem(t *testing.T) {
 				t.Errorf("Stem(%q) = %q, want %q", tt.word, got, tt.want)
 			}
 		})
+	}
+}
+
+// stemByRule is Stem as first written, with the strings functions: the
+// reference that the byte-by-byte comparisons of Stem must agree with.
+func stemByRule(norm string) string {
+	atLeastThree := func(s string) bool { return utf8.RuneCountInString(s) >= 3 }
+	trim := func(s, prefix string) string {
+		if strings.HasPrefix(s, prefix) && atLeastThree(s[len(prefix):]) {
+			return s[len(prefix):]
+		}
+		return s
+	}
+	s := trim(norm, "و")
+	for _, p := range []string{"بال", "كال", "فال", "لل", "ال"} {
+		if t := trim(s, p); len(t) != len(s) {
+			s = t
+			break
+		}
+	}
+	s = trim(s, "و")
+	for _, suf := range []string{"ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"} {
+		if strings.HasSuffix(s, suf) && atLeastThree(s[:len(s)-len(suf)]) {
+			s = s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}
+
+// TestStemByRule checks Stem against stemByRule on every combination of
+// its affixes around short stems (valid UTF-8 or not) and on the words
+// of real text.
+func TestStemByRule(t *testing.T) {
+	var words []string
+	for _, pre := range []string{"", "و", "وو", "ال", "وال", "بال", "كال", "فال", "لل", "ولل", "والو", "\x80", "\xd9"} {
+		for _, stem := range []string{"", "م", "مغ", "مغر", "مغرب", "ab", "abc", "\x88", "\x88\x88", "م\x88", "ا\xd9", "وزير"} {
+			for _, suf := range []string{"", "ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي", "اتها", "يها", "تيه", "\x87", "\xd9"} {
+				words = append(words, pre+stem+suf)
+			}
+		}
+	}
+	arts, err := corpus.SaudiNewsNet(corpus.SaudiNewsNetDir, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range arts {
+		for _, tok := range Tokenize(text) {
+			words = append(words, tok.Norm)
+		}
+	}
+	for _, w := range words {
+		if got, want := Stem(w), stemByRule(w); got != want {
+			t.Errorf("Stem(%+q) = %+q, want %+q", w, got, want)
+		}
 	}
 }
 

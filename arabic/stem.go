@@ -1,9 +1,6 @@
 package arabic
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Stem is a light Lucene/ISRI-style stemmer FOR SEARCH ONLY (never used for
 // dictionary matching): strips ال، وال، بال، كال، فال، لل، و prefixes and ها
@@ -30,7 +27,7 @@ func Stem(norm string) string {
 	}
 	s = trimPrefix3(s, "و")
 	for _, suf := range [...]string{"ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"} {
-		if strings.HasSuffix(s, suf) && atLeastThreeLetters(s[:len(s)-len(suf)]) {
+		if hasSuffix(s, suf) && atLeastThreeLetters(s[:len(s)-len(suf)]) {
 			s = s[:len(s)-len(suf)]
 		}
 	}
@@ -39,13 +36,54 @@ func Stem(norm string) string {
 
 // trimPrefix3 removes prefix from s if at least three letters remain.
 func trimPrefix3(s, prefix string) string {
-	if strings.HasPrefix(s, prefix) && atLeastThreeLetters(s[len(prefix):]) {
+	if hasPrefix(s, prefix) && atLeastThreeLetters(s[len(prefix):]) {
 		return s[len(prefix):]
 	}
 	return s
 }
 
+// hasPrefix and hasSuffix are strings.HasPrefix and HasSuffix compared
+// byte by byte: for affixes of two to six bytes, the call to the general
+// comparison cost more than the comparison (Stem took 130 ns a word, a
+// third of it there).
+func hasPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if s[i] != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func hasSuffix(s, suffix string) bool {
+	if len(s) < len(suffix) {
+		return false
+	}
+	s = s[len(s)-len(suffix):]
+	for i := 0; i < len(suffix); i++ {
+		if s[i] != suffix[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func atLeastThreeLetters(s string) bool {
 	// No code point takes more than four bytes: a long s needs no counting.
-	return len(s) >= 12 || utf8.RuneCountInString(s) >= 3
+	if len(s) >= 12 {
+		return true
+	}
+	// Every byte that does not continue a UTF-8 sequence starts a code
+	// point (or an invalid byte, which counts as one), so three of them
+	// are enough; else count as utf8 does, invalid bytes and all.
+	starts := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			starts++
+		}
+	}
+	return starts >= 3 || utf8.RuneCountInString(s) >= 3
 }

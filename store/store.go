@@ -180,6 +180,77 @@ type Article struct {
 	// Sources are the outlets known to have carried it besides
 	// Document.Source (each as a copy whose URL is unknown).
 	Sources []string `json:"sources,omitempty"`
+	// Terms are the article's search terms when the caller had the store
+	// analyse them ahead of PutArticles (Preparer); a store analyses an
+	// article without them itself.
+	Terms *Terms `json:"-"`
+}
+
+// Preparer is implemented by a store that can do ahead, on the caller's
+// goroutine, the part of PutArticles that needs no database: analysing
+// an article's search terms through its Analyzer. Ingest prepares the
+// articles on the goroutines that code them, so that the one that stores
+// them, which every article waits for, has less to do.
+type Preparer interface {
+	// PrepareArticle sets a.Terms to the terms of a as it is: they are
+	// ignored if its title, text or number of events change afterwards.
+	PrepareArticle(a *Article)
+}
+
+// DuplicateFinder is implemented by a store that answers in one query the
+// two questions ingest asks of every article it reads: FindByHash, then
+// NearDuplicates when no article has that content hash.
+type DuplicateFinder interface {
+	// FindDuplicate returns the id FindByHash(contentHash) returns (near
+	// false), else the first id NearDuplicates(simhash, maxDistance)
+	// returns (near true), else "". A simhash of 0 or a negative
+	// maxDistance looks for the content hash only. Returns EINVALID for
+	// a maxDistance over 64.
+	FindDuplicate(ctx context.Context, contentHash string, simhash uint64, maxDistance int) (id string, near bool, err error)
+}
+
+// SourceAdder is implemented by a store that records many copies of
+// stored articles in one transaction.
+type SourceAdder interface {
+	// AddSources is AddSource for each of copies, in order, in one
+	// transaction: all are recorded or none is. Its errors are
+	// AddSource's, for the first copy that fails.
+	AddSources(ctx context.Context, copies []Copy) error
+}
+
+// Copy is a copy of a stored article for AddSources: the arguments of
+// AddSource.
+type Copy struct {
+	ArticleID, Source, URL string
+}
+
+// Terms are the search terms of an article through an Analyzer: those of
+// its title and text (Title+"\n"+Text), and those of each of its events'
+// evidence text (EvidenceText), in the order of Events.
+type Terms struct {
+	Text     []string
+	Evidence [][]string
+	// What they were analysed from, to tell when they no longer apply.
+	title, text string
+}
+
+// AnalyzeArticle returns the search terms of a through analyze.
+func AnalyzeArticle(analyze Analyzer, a *Article) *Terms {
+	t := &Terms{Text: analyze(a.Title + "\n" + a.Text), Evidence: make([][]string, len(a.Events)), title: a.Title, text: a.Text}
+	for i, e := range a.Events {
+		t.Evidence[i] = analyze(EvidenceText(a, e))
+	}
+	return t
+}
+
+// TermsOf returns a.Terms if they are those of a as it is (by its title,
+// text and number of events), else nil.
+func TermsOf(a *Article) *Terms {
+	t := a.Terms
+	if t == nil || t.title != a.Title || t.text != a.Text || len(t.Evidence) != len(a.Events) {
+		return nil
+	}
+	return t
 }
 
 // Recoding is a new coding of a stored article for Recode.

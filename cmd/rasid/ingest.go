@@ -90,7 +90,7 @@ article queued twice (a rerun) is kept once by the queue.`,
 	cmd.Flags().StringSliceVar(&lexDirs, "lexicon", nil, "directory of extra dictionary files (repeatable)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the summary as JSON")
 	cmd.Flags().IntVar(&near, "near", 3, "SimHash distance (bits) of near-duplicate stories; -1 turns it off")
-	cmd.Flags().IntVar(&batch, "batch", 256, "articles stored per transaction")
+	cmd.Flags().IntVar(&batch, "batch", app.DefaultBatchSize, "articles stored per transaction")
 	cmd.Flags().StringVar(&queueURL, "queue", "", "publish to the NATS JetStream queue at this URL for rasid worker, instead of coding and storing")
 	cmd.Flags().IntVar(&replicas, "replicas", 1, "with --queue: replicas of the queue's streams in a NATS cluster, when this run creates them")
 	return cmd

@@ -25,6 +25,11 @@ func (db *DB) PutArticle(ctx context.Context, a store.Article) (string, bool, er
 	return res[0].ID, res[0].Created, nil
 }
 
+// PrepareArticle implements store.Preparer.
+func (db *DB) PrepareArticle(a *store.Article) {
+	a.Terms = store.AnalyzeArticle(db.analyze, a)
+}
+
 // prepared is what PutArticles works out for an article it may insert,
 // before its transaction: the search vectors and the days of the events.
 type prepared struct {
@@ -37,7 +42,11 @@ type prepared struct {
 
 func (db *DB) prepare(a *store.Article) *prepared {
 	p := db.prepareCoding(a)
-	p.terms = tsvector(db.analyze(a.Title + "\n" + a.Text))
+	if t := store.TermsOf(a); t != nil {
+		p.terms = tsvector(t.Text)
+	} else {
+		p.terms = tsvector(db.analyze(a.Title + "\n" + a.Text))
+	}
 	for _, s := range a.Sources {
 		if s != "" && s != a.Source && !slices.Contains(p.sources, s) {
 			p.sources = append(p.sources, s)
@@ -47,14 +56,22 @@ func (db *DB) prepare(a *store.Article) *prepared {
 }
 
 // prepareCoding is the part of prepare that Recode needs: the evidence
-// vectors and the days of the events.
+// vectors (from a's Terms when they are still a's) and the days of the
+// events.
 func (db *DB) prepareCoding(a *store.Article) *prepared {
 	p := &prepared{
 		evidence: make([]pgtype.TSVector, len(a.Events)),
 		days:     make([]pgtype.Date, len(a.Events)),
 	}
+	t := store.TermsOf(a)
 	for i, e := range a.Events {
-		if v := tsvector(db.analyze(store.EvidenceText(a, e))); len(v.Lexemes) > 0 {
+		var terms []string
+		if t != nil {
+			terms = t.Evidence[i]
+		} else {
+			terms = db.analyze(store.EvidenceText(a, e))
+		}
+		if v := tsvector(terms); len(v.Lexemes) > 0 {
 			p.evidence[i] = v
 		}
 		day := store.EventDay(e.Date, a.Published)

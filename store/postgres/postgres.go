@@ -88,7 +88,10 @@ type DB struct {
 	retries atomic.Int64
 }
 
-var _ store.Store = (*DB)(nil)
+var (
+	_ store.Store    = (*DB)(nil)
+	_ store.Preparer = (*DB)(nil)
+)
 
 // Open connects to the database at url (postgres://user@host/db, with
 // ?search_path=schema to use another schema than the user's default) and

@@ -381,8 +381,9 @@ func BenchmarkQueries10M(b *testing.B) {
 }
 
 // BenchmarkDuplicateLookups measures what ingest asks the store for every
-// article it reads: FindByHash, then NearDuplicates, in a database of
-// 20,000 articles (one of them found in four, as a rerun finds them).
+// article it reads, in a database of 20,000 articles (one of them found
+// in four, as a rerun finds them): FindByHash then NearDuplicates
+// (separate), and both in one query (FindDuplicate), which ingest uses.
 func BenchmarkDuplicateLookups(b *testing.B) {
 	db, err := sqlite.Open(b.Context(), filepath.Join(b.TempDir(), "rasid.db"), store.Fields)
 	if err != nil {
@@ -395,19 +396,78 @@ func BenchmarkDuplicateLookups(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	i := 0
-	for b.Loop() {
+	lookup := func(i int) (string, uint64) {
 		k := i * 4 // every fourth lookup is of a stored article
-		hash, sim := fmt.Sprintf("hash-%08d", k), uint64(k+1)*0x9E37_79B9_7F4A_7C15
-		if _, _, err := db.FindByHash(b.Context(), hash); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := db.NearDuplicates(b.Context(), sim, 3); err != nil {
-			b.Fatal(err)
-		}
-		i = (i + 1) % stored
+		return fmt.Sprintf("hash-%08d", k), uint64(k+1) * 0x9E37_79B9_7F4A_7C15
 	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.Run("separate", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			hash, sim := lookup(i)
+			if _, _, err := db.FindByHash(b.Context(), hash); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := db.NearDuplicates(b.Context(), sim, 3); err != nil {
+				b.Fatal(err)
+			}
+			i = (i + 1) % stored
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	})
+	b.Run("one query", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			hash, sim := lookup(i)
+			if _, _, err := db.FindDuplicate(b.Context(), hash, sim, 3); err != nil {
+				b.Fatal(err)
+			}
+			i = (i + 1) % stored
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	})
+}
+
+// BenchmarkAddSources records a copy of each of 64 articles just stored,
+// as ingest does after a batch: one AddSource, one transaction, each
+// (each), or AddSources (one call).
+func BenchmarkAddSources(b *testing.B) {
+	db, err := sqlite.Open(b.Context(), filepath.Join(b.TempDir(), "rasid.db"), store.Fields)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	const n = 64
+	first := 0
+	// batch stores n new articles, untimed, and returns a copy of each.
+	batch := func(b *testing.B) []store.Copy {
+		b.StopTimer()
+		defer b.StartTimer()
+		if _, err := db.PutArticles(b.Context(), storetest.BenchArticles(first, n, 0)); err != nil {
+			b.Fatal(err)
+		}
+		cs := make([]store.Copy, n)
+		for i := range cs {
+			cs[i] = store.Copy{ArticleID: fmt.Sprintf("syn-%08d", first+i), Source: "Le360", URL: fmt.Sprintf("https://le360.ma/%d", first+i)}
+		}
+		first += n
+		return cs
+	}
+	b.Run("each", func(b *testing.B) {
+		for b.Loop() {
+			for _, c := range batch(b) {
+				if err := db.AddSource(b.Context(), c.ArticleID, c.Source, c.URL); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("one call", func(b *testing.B) {
+		for b.Loop() {
+			if err := db.AddSources(b.Context(), batch(b)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkFTSTokenizer is the measure behind migration 0002: the analysed

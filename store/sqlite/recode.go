@@ -53,10 +53,7 @@ func (db *DB) Recode(ctx context.Context, rs []store.Recoding) ([]bool, error) {
 		return nil, fmt.Errorf("sqlite: recode: %w", err)
 	}
 	defer tx.Rollback()
-	p, err := prepareInsert(ctx, tx)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: recode: %w", err)
-	}
+	p := db.inserter(ctx, tx)
 	defer p.close()
 	for i, r := range rs {
 		var pk int64
@@ -90,9 +87,14 @@ func (db *DB) Recode(ctx context.Context, rs []store.Recoding) ([]bool, error) {
 		if err := p.insertCoding(ctx, pk, &a, db.evidenceTerms(&a)); err != nil {
 			return nil, fmt.Errorf("sqlite: recode %q: %w", r.ID, err)
 		}
+		// Written now, so that a recoding of the same article later in
+		// rs reads and replaces them.
+		if err := p.flushMentions(ctx); err != nil {
+			return nil, fmt.Errorf("sqlite: recode %q: %w", r.ID, err)
+		}
 		out[i] = true
 	}
-	if err := p.flushFTS(ctx); err != nil {
+	if err := p.flush(ctx); err != nil {
 		return nil, fmt.Errorf("sqlite: recode: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

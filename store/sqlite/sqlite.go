@@ -52,13 +52,20 @@ type DB struct {
 	path    string
 	// Statements of the lookups ingest makes for every article read,
 	// prepared once: parsing them each time cost more than running them.
-	findHash, nearDup *sql.Stmt
+	findHash, nearDup, findDup *sql.Stmt
+	// The statements of PutArticles and AddSource, prepared once.
+	ins *inserter
 
 	closeOnce sync.Once
 	closeErr  error
 }
 
-var _ store.Store = (*DB)(nil)
+var (
+	_ store.Store           = (*DB)(nil)
+	_ store.Preparer        = (*DB)(nil)
+	_ store.DuplicateFinder = (*DB)(nil)
+	_ store.SourceAdder     = (*DB)(nil)
+)
 
 // Open opens (creating it if needed) the database at path, or a private
 // in-memory one for ":memory:", and migrates its schema. analyzer makes
@@ -118,10 +125,17 @@ func (db *DB) prepare(ctx context.Context) error {
 		`SELECT id FROM articles WHERE content_hash = ? AND content_hash <> ''`); err != nil {
 		return err
 	}
-	db.nearDup, err = db.db.PrepareContext(ctx, `
+	if db.nearDup, err = db.db.PrepareContext(ctx, `
 		SELECT id, simhash FROM articles
-		WHERE band0 = ?1 OR band1 = ?2 OR band2 = ?3 OR band3 = ?4`)
-	return err
+		WHERE band0 = ?1 OR band1 = ?2 OR band2 = ?3 OR band3 = ?4`); err != nil {
+		return err
+	}
+	if db.findDup, err = db.db.PrepareContext(ctx, `
+		SELECT id, simhash, content_hash = ?5 FROM articles
+		WHERE (content_hash = ?5 AND content_hash <> '') OR band0 = ?1 OR band1 = ?2 OR band2 = ?3 OR band3 = ?4`); err != nil {
+		return err
+	}
+	return db.prepareInserter(ctx)
 }
 
 // escapePath makes a file path safe inside a SQLite URI.
@@ -136,10 +150,13 @@ func (db *DB) Path() string { return db.path }
 // planner statistics. It is safe to call more than once.
 func (db *DB) Close() error {
 	db.closeOnce.Do(func() {
-		for _, st := range []*sql.Stmt{db.findHash, db.nearDup} {
+		for _, st := range []*sql.Stmt{db.findHash, db.nearDup, db.findDup} {
 			if st != nil {
 				st.Close()
 			}
+		}
+		if db.ins != nil {
+			db.ins.close()
 		}
 		_, _ = db.db.Exec("PRAGMA optimize")
 		if db.keep != nil {

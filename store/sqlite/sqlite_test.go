@@ -363,4 +363,16 @@ func TestMigrateReindexesFullText(t *testing.T) {
 	if err != nil || len(page.Events) != 1 {
 		t.Errorf("event search after migration: %d events, %v; want 1", len(page.Events), err)
 	}
+	db.Close()
+	raw, err = sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, table := range []string{"articles_fts_config", "events_fts_config"} {
+		var size int
+		if err := raw.QueryRowContext(ctx, `SELECT v FROM `+table+` WHERE k = 'hashsize'`).Scan(&size); err != nil || size != 16<<20 {
+			t.Errorf("%s: hashsize %d, %v; want 16 MiB (migration 0004)", table, size, err)
+		}
+	}
 }

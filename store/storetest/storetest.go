@@ -40,14 +40,17 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"PutArticles", testPutArticles},
 		{"Validate", testValidate},
 		{"AddSource", testAddSource},
+		{"AddSources", testAddSources},
 		{"FindByHash", testFindByHash},
 		{"NearDuplicates", testNearDuplicates},
+		{"FindDuplicate", testFindDuplicate},
 		{"Article", testArticle},
 		{"Events", testEvents},
 		{"EventsPagination", testPagination},
 		{"EventsInvalid", testEventsInvalid},
 		{"Event", testEvent},
 		{"SearchArticles", testSearch},
+		{"Prepared", testPrepared},
 		{"DyadTimeline", testTimeline},
 		{"Network", testNetwork},
 		{"Actors", testActors},
@@ -184,6 +187,41 @@ func testPutArticles(t *testing.T, open func(t *testing.T) store.Store) {
 		}
 		countIs(t, s, 0, 0)
 	})
+	t.Run("many rows", func(t *testing.T) {
+		// More mentions and articles than a store may write at once,
+		// each kept whole and in order.
+		s := open(t)
+		var batch []store.Article
+		for i := range 150 {
+			text := fmt.Sprintf("زار وفد مغربي موسكو %d مرة", i)
+			a := store.Article{Document: rasid.Document{ID: fmt.Sprintf("m%03d", i), Text: text, Lang: "ar"}}
+			for j := range i % 140 {
+				m := mention(text, "مغربي", "MAR", rasid.RoleGOV, "state")
+				m.Text, m.End = fmt.Sprint(j), m.Start+len(fmt.Sprint(j))
+				a.Mentions = append(a.Mentions, mention(text, "موسكو", "RUS", "", "state"), m)
+			}
+			batch = append(batch, a)
+		}
+		if _, err := s.PutArticles(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		for _, i := range []int{0, 1, 63, 64, 65, 139, 149} {
+			d, err := s.Article(ctx, batch[i].ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(d.Mentions, batch[i].Mentions) && (len(d.Mentions) > 0 || len(batch[i].Mentions) > 0) {
+				t.Errorf("Article(%s) has %d mentions, want %d in order", batch[i].ID, len(d.Mentions), len(batch[i].Mentions))
+			}
+			hits, err := s.SearchArticles(ctx, fmt.Sprint(i), 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) != 1 || hits[0].ID != batch[i].ID {
+				t.Errorf("SearchArticles(%d) = %v, want %s", i, hits, batch[i].ID)
+			}
+		}
+	})
 	t.Run("interrupted", func(t *testing.T) {
 		// Cancel a large batch while it runs: it is stored whole or not
 		// at all.
@@ -309,6 +347,74 @@ func testAddSource(t *testing.T, open func(t *testing.T) store.Store) {
 	}
 }
 
+// testAddSources checks AddSources (store.SourceAdder) against AddSource
+// called for each copy, and that a batch with a copy that fails records
+// nothing.
+func testAddSources(t *testing.T, open func(t *testing.T) store.Store) {
+	ctx := t.Context()
+	s := open(t)
+	adder, ok := s.(store.SourceAdder)
+	if !ok {
+		t.Skip("the store has no AddSources")
+	}
+	for _, id := range []string{"one", "batch"} {
+		for _, a := range []store.Article{
+			{Document: rasid.Document{ID: id + "1", Text: "نص أول " + id}},
+			{Document: rasid.Document{ID: id + "2", Source: "هسبريس", URL: "https://h.ma/" + id, Text: "نص ثان " + id}},
+		} {
+			if _, _, err := s.PutArticle(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	h, l := "هسبريس", "Le360"
+	copies := []store.Copy{
+		{ArticleID: "1", Source: h}, {ArticleID: "1", Source: h}, {ArticleID: "2", Source: l, URL: "https://l.ma/2"},
+		{ArticleID: "1", Source: h, URL: "https://h.ma/1"}, {ArticleID: "2", Source: h}, {ArticleID: "1", URL: "https://x.org/1"},
+		{ArticleID: "2", Source: h, URL: "https://h.ma/3"}, {ArticleID: "1", Source: h, URL: "https://h.ma/2"},
+	}
+	batch := make([]store.Copy, len(copies))
+	for i, c := range copies {
+		if err := s.AddSource(ctx, "one"+c.ArticleID, c.Source, c.URL); err != nil {
+			t.Fatalf("AddSource(%+v): %v", c, err)
+		}
+		c.ArticleID = "batch" + c.ArticleID
+		batch[i] = c
+	}
+	if err := adder.AddSources(ctx, batch); err != nil {
+		t.Fatalf("AddSources: %v", err)
+	}
+	state := func(id string) store.ArticleDetail {
+		t.Helper()
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range a.Sources {
+			a.Sources[i].URL = strings.ReplaceAll(a.Sources[i].URL, "batch", "one")
+		}
+		return a
+	}
+	for _, n := range []string{"1", "2"} {
+		one, batch := state("one"+n), state("batch"+n)
+		if !slices.Equal(one.Sources, batch.Sources) || one.NumSources != batch.NumSources || one.NumArticles != batch.NumArticles {
+			t.Errorf("article %s: AddSources recorded %v (%d sources, %d articles), AddSource %v (%d, %d)",
+				n, batch.Sources, batch.NumSources, batch.NumArticles, one.Sources, one.NumSources, one.NumArticles)
+		}
+	}
+	before := state("batch1")
+	wantCode(t, "AddSources with a missing article", adder.AddSources(ctx, []store.Copy{
+		{ArticleID: "batch1", Source: "جديد"}, {ArticleID: "missing", Source: h}}), store.ENOTFOUND)
+	wantCode(t, "AddSources with a copy without source and url", adder.AddSources(ctx, []store.Copy{
+		{ArticleID: "batch1", Source: "جديد"}, {ArticleID: "batch1"}}), store.EINVALID)
+	if after := state("batch1"); !slices.Equal(after.Sources, before.Sources) || after.NumArticles != before.NumArticles {
+		t.Errorf("failed AddSources recorded copies: %v, want %v", after.Sources, before.Sources)
+	}
+	if err := adder.AddSources(ctx, nil); err != nil {
+		t.Errorf("AddSources(nil) = %v", err)
+	}
+}
+
 func testFindByHash(t *testing.T, open func(t *testing.T) store.Store) {
 	s := loaded(t, open)
 	for _, tc := range []struct {
@@ -360,6 +466,44 @@ func testNearDuplicates(t *testing.T, open func(t *testing.T) store.Store) {
 		_, err := s.NearDuplicates(t.Context(), h1, d)
 		wantCode(t, fmt.Sprintf("NearDuplicates(max %d)", d), err, store.EINVALID)
 	}
+}
+
+// testFindDuplicate checks FindDuplicate (store.DuplicateFinder) against
+// FindByHash and NearDuplicates, on every combination of hashes found and
+// not found, near and not.
+func testFindDuplicate(t *testing.T, open func(t *testing.T) store.Store) {
+	s := loaded(t, open)
+	f, ok := s.(store.DuplicateFinder)
+	if !ok {
+		t.Skip("the store has no FindDuplicate")
+	}
+	ctx := t.Context()
+	for _, hash := range []string{"h-a1", "h-a6", "h-missing", ""} {
+		for _, sim := range []uint64{h1, h2, h3, ^h1, h1 ^ 1, 0x5555_5555_5555_5555, 0} {
+			for _, maxDist := range []int{-1, 0, 2, 3, 10, 64} {
+				wantID, wantNear := "", false
+				if id, ok, err := s.FindByHash(ctx, hash); err != nil {
+					t.Fatal(err)
+				} else if ok {
+					wantID = id
+				} else if sim != 0 && maxDist >= 0 {
+					ids, err := s.NearDuplicates(ctx, sim, maxDist)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if len(ids) > 0 {
+						wantID, wantNear = ids[0], true
+					}
+				}
+				id, near, err := f.FindDuplicate(ctx, hash, sim, maxDist)
+				if err != nil || id != wantID || near != wantNear {
+					t.Errorf("FindDuplicate(%q, %#x, %d) = %q, %v, %v; want %q, %v", hash, sim, maxDist, id, near, err, wantID, wantNear)
+				}
+			}
+		}
+	}
+	_, _, err := f.FindDuplicate(ctx, "h-a1", h1, 65)
+	wantCode(t, "FindDuplicate(max 65)", err, store.EINVALID)
 }
 
 // sameArticle compares two stored articles field by field (times with
@@ -795,6 +939,92 @@ func testSearch(t *testing.T, open func(t *testing.T) store.Store) {
 	}{{"", 0}, {"  ", 0}, {"المغرب", -1}, {"المغرب", store.MaxLimit + 1}} {
 		_, err := s.SearchArticles(ctx, tc.query, tc.limit)
 		wantCode(t, fmt.Sprintf("SearchArticles(%q, %d)", tc.query, tc.limit), err, store.EINVALID)
+	}
+}
+
+// testPrepared checks that articles prepared ahead (store.Preparer) are
+// found by the same searches as articles that are not, and that terms
+// that no longer fit their article are not indexed.
+func testPrepared(t *testing.T, open func(t *testing.T) store.Store) {
+	ctx := t.Context()
+	s := open(t)
+	p, ok := s.(store.Preparer)
+	if !ok {
+		t.Skip("the store prepares nothing ahead")
+	}
+	plain := loaded(t, open)
+	arts := fixture()
+	for i := range arts {
+		p.PrepareArticle(&arts[i])
+	}
+	if _, err := s.PutArticles(ctx, arts); err != nil {
+		t.Fatalf("PutArticles(prepared fixture): %v", err)
+	}
+	for _, q := range []string{"المغرب", "مغربية", "لافروف", "المغرب إسبانيا", "تستدعي", "العقوبات", "2016", "المغرب الطاقة", "لقاء الوفدين"} {
+		got, err := s.SearchArticles(ctx, q, 0)
+		if err != nil {
+			t.Fatalf("SearchArticles(%q): %v", q, err)
+		}
+		want, err := plain.SearchArticles(ctx, q, 0)
+		if err != nil {
+			t.Fatalf("SearchArticles(%q): %v", q, err)
+		}
+		if len(got) != len(want) {
+			t.Errorf("SearchArticles(%q) on prepared articles: %d hits, want %d", q, len(got), len(want))
+			continue
+		}
+		for i := range got {
+			if got[i].ID != want[i].ID || !near(got[i].Score, want[i].Score) || !slices.Equal(got[i].Matches, want[i].Matches) {
+				t.Errorf("SearchArticles(%q) hit %d on prepared articles = %+v, want %+v", q, i, got[i], want[i])
+			}
+		}
+		gotEv, err := s.Events(ctx, store.EventFilter{Query: q})
+		if err != nil {
+			t.Fatalf("Events(%q): %v", q, err)
+		}
+		wantEv, err := plain.Events(ctx, store.EventFilter{Query: q})
+		if err != nil {
+			t.Fatalf("Events(%q): %v", q, err)
+		}
+		if !slices.Equal(keys(gotEv.Events), keys(wantEv.Events)) {
+			t.Errorf("Events(Query %q) on prepared articles = %v, want %v", q, keys(gotEv.Events), keys(wantEv.Events))
+		}
+	}
+
+	// Changed after they were prepared, or given the terms of another:
+	// what they hold now is indexed.
+	text := "زلزال في الرباط"
+	mk := func(id string) store.Article {
+		a := store.Article{Document: rasid.Document{ID: id, Title: "خبر", Text: text, Lang: "ar"}}
+		a.Events = []rasid.Event{ev(text, "MAR", "", "010", 1, 0, "2020-01-02", "زلزال")}
+		p.PrepareArticle(&a)
+		return a
+	}
+	retitled, retext, other, evented := mk("x-title"), mk("x-text"), mk("x-other"), mk("x-events")
+	retitled.Title = "بركان"
+	retext.Text = strings.Replace(text, "الرباط", "القنيطرة", 1)
+	other.Terms = arts[0].Terms
+	evented.Events[0].Evidence = span(text, "الرباط")
+	evented.Events = append(evented.Events, ev(text, "MAR", "", "010", 1, 0, "2020-01-02", "زلزال"))
+	if _, err := s.PutArticles(ctx, []store.Article{retitled, retext, other, evented}); err != nil {
+		t.Fatalf("PutArticles(changed since prepared): %v", err)
+	}
+	for _, tc := range []struct{ query, id string }{
+		{"بركان", "x-title"}, {"القنيطرة", "x-text"}, {"زلزال", "x-other"}} {
+		hits, err := s.SearchArticles(ctx, tc.query, 0)
+		if err != nil {
+			t.Fatalf("SearchArticles(%q): %v", tc.query, err)
+		}
+		if !slices.ContainsFunc(hits, func(h store.ArticleHit) bool { return h.ID == tc.id }) {
+			t.Errorf("SearchArticles(%q) misses %s, changed after it was prepared", tc.query, tc.id)
+		}
+	}
+	page, err := s.Events(ctx, store.EventFilter{Query: "الرباط"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(page.Events, func(e rasid.Event) bool { return e.ArticleID == "x-events" }) {
+		t.Errorf("Events(Query الرباط) misses the evidence of x-events, changed after it was prepared")
 	}
 }
 
