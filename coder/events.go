@@ -261,6 +261,11 @@ func (c *Coder) events(a *article) []rasid.Event {
 				}
 			}
 		}
+		if k := counterpart(a, t.Start, R, src); sym && len(src) >= 2 && k >= 0 {
+			// "أبرمت بريطانيا وفرنسا … في مجلس الأمن اتفاقا مع إيران": the
+			// counterpart named by مع.
+			tgt = party{k}
+		}
 		if sym && len(src) >= 2 && (len(tgt) == 0 || !isWord(a.d, a.mentions[tgt[0]].Tok0-1, "مع")) {
 			// "وقعت إسرائيل وحركة حماس اتفاقا": a joint act between the
 			// coordinated subjects themselves; with a counterpart named

@@ -202,6 +202,17 @@ func endsInPreposition(p *lexicon.Phrase) bool {
 	return false
 }
 
+// counterpart returns the first actor in tokens [from, to) introduced by
+// "مع" that is not one of src, or -1.
+func counterpart(a *article, from, to int, src party) int {
+	for _, k := range actorIdx(a, from, to) {
+		if !inParty(src, k) && !a.mentions[k].Place && isWord(a.d, a.mentions[k].Tok0-1, "مع") {
+			return k
+		}
+	}
+	return -1
+}
+
 // adjectiveAfter returns the nationality adjective right after trigger t
 // ("غارة إسرائيلية"، "ضربات صاروخية روسية"), or -1.
 func adjectiveAfter(a *article, t trigger) int {
