@@ -42,7 +42,7 @@ func refineCode(a *article, t trigger, L, R int, src, tgt party) (string, party)
 		// "التقى ترامب، أمس في الرياض، الرئيس السوري": where a meeting is
 		// held tells a visit (042), a hosting (043) or a meeting in a
 		// third state (044).
-		place := meetingPlace(a, t.sent, L, R)
+		place := meetingPlace(a, t, L, R)
 		if place == "" {
 			place = sidelinesPlace(a, t)
 		}
@@ -111,6 +111,10 @@ func appealKind(a *article, t trigger, R int) string {
 			if a.mentionAt[i] < 0 && hasForm(a.d, i, k.words...) {
 				return k.code
 			}
+			if k.code == "025" && hasForm(a.d, i, "رفع") && hasForm(a.d, i+1, "الحصار", "العقوبات", "القيود") {
+				// "دعا إلى رفع الحصار عن قطر": to lift is to yield.
+				return k.code
+			}
 		}
 	}
 	return ""
@@ -118,9 +122,9 @@ func appealKind(a *article, t trigger, R int) string {
 
 // meetingPlace returns the state of the place a meeting in tokens [L, R)
 // of sentence sent is held at ("في الرياض"، "بقصر قرطاج"), or "".
-func meetingPlace(a *article, sent, L, R int) string {
-	for i := max(L, a.sentTok[sent][0]); i < R; i++ {
-		if hasForm(a.d, i, meetingTopics...) {
+func meetingPlace(a *article, t trigger, L, R int) string {
+	for i := max(L, a.sentTok[t.sent][0]); i < R; i++ {
+		if i > t.Start && hasForm(a.d, i, meetingTopics...) {
 			// "التقى بلينكن نتنياهو لبحث الأوضاع في غزة": the topic's
 			// place, not the meeting's.
 			return ""
