@@ -214,7 +214,8 @@ func sportsSentence(a *article, s int) bool {
 		if hasForm(a.d, i, sportsWords...) {
 			return true
 		}
-		if isWord(a.d, i, "كره", "لكره", "بكره") && isWord(a.d, i+1, "القدم", "السله", "اليد") {
+		if isWord(a.d, i, "كره", "لكره", "بكره") && isWord(a.d, i+1, "القدم", "السله", "اليد") ||
+			hasForm(a.d, i, "نصف", "ربع") && isWord(a.d, i+1, "النهائي") {
 			return true
 		}
 		team = team || hasForm(a.d, i, teamWords...)
