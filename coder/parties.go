@@ -715,6 +715,13 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			break
 		}
 	}
+	if len(tgt) == 0 && len(src) > 0 && t.Phrase.Code[:2] >= "19" {
+		// "قتلوا في غارات إسرائيلية على مخيم النصيرات": a source found
+		// late (the strike's adjective) still lands on the place named.
+		if k := otherPlace(a, src, t.End, R); k >= 0 {
+			tgt = party{k}
+		}
+	}
 	if len(src) == 0 && t.Phrase.Code[:2] == "14" {
 		// "تظاهر الآلاف في بغداد": the people of the place protest.
 		for i := L; i < R; i++ {
