@@ -321,10 +321,10 @@ func (c *Coder) events(a *article) []rasid.Event {
 			continue
 		}
 		if len(tgt) == 0 && len(src) == 1 && p.Verb && stateRole[a.mentions[src[0]].Role] && a.mentions[src[0]].Kind != rasid.KindOrganisation &&
-			(p.Code == "1723" || p.Code == "1724" || p.Code == "175") {
-			// "فرضت حظر التجول"، "فرقت قوات الأمن مظاهرة": a state's
-			// curfew, emergency or repression with no one named falls on
-			// its own people.
+			(p.Code == "1723" || p.Code == "1724" || p.Code == "175" || p.Code == "173") {
+			// "فرضت حظر التجول"، "فرقت قوات الأمن مظاهرة"، "اعتقلت قوات
+			// الأمن خمسة أشخاص": a state's curfew, emergency, repression
+			// or arrests with no one named fall on its own people.
 			tgt = party{homeSide}
 		}
 		if len(tgt) == 0 && !(material && p.NoTgt) {
