@@ -321,7 +321,7 @@ func (c *Coder) events(a *article) []rasid.Event {
 			continue
 		}
 		if len(tgt) == 0 && len(src) == 1 && p.Verb && stateRole[a.mentions[src[0]].Role] && a.mentions[src[0]].Kind != rasid.KindOrganisation &&
-			(p.Code == "1723" || p.Code == "1724" || p.Code == "175" || p.Code == "173") {
+			(p.Code == "1723" || p.Code == "1724" || p.Code == "175" || p.Code == "173" && arrestVerb(a, t)) {
 			// "فرضت حظر التجول"، "فرقت قوات الأمن مظاهرة"، "اعتقلت قوات
 			// الأمن خمسة أشخاص": a state's curfew, emergency, repression
 			// or arrests with no one named fall on its own people.
@@ -444,6 +444,13 @@ func (c *Coder) events(a *article) []rasid.Event {
 		}
 	}
 	return out
+}
+
+// arrestVerb reports whether trigger t is an unambiguous verb of arrest
+// (اعتقل، ألقى القبض): "أوقفت" also halts and "احتجزت" also traps, so
+// they need their object named.
+func arrestVerb(a *article, t trigger) bool {
+	return strings.HasPrefix(strings.TrimPrefix(t.Phrase.Pattern, "و"), "اعتقل") || strings.Contains(t.Phrase.Pattern, "القبض")
 }
 
 // toldAct is an act already coded: the word of its phrase and its source.
