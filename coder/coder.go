@@ -151,7 +151,10 @@ func (c *Coder) analyseDoc(d *lexicon.Doc, published time.Time, sc *scratch) *ar
 			// "قوات تابعة لحكومة الوحدة الوطنية": forces named by whom they
 			// belong to; the owner is the party.
 			a.notParty[k-1] = true
-		case hasForm(d, i-1, "المرتبطه", "المرتبط", "التابعه", "التابع", "الموالي", "المواليه", "المدعومه", "المدعوم", "المقربه", "المقرب"):
+		case hasForm(d, i-1, "المرتبطه", "المرتبط", "التابعه", "التابع", "الموالي", "المواليه", "المدعومه", "المدعوم", "المقربه", "المقرب") &&
+			(i < 2 || a.mentionAt[i-2] >= 0 || hasForm(d, i-1, "المرتبطه", "المرتبط", "الموالي", "المواليه", "المدعومه", "المدعوم", "المقربه", "المقرب")):
+			// (But "الطيران الحربي التابع للجيش السوداني": forces named by
+			// their owner, who is the party.)
 			// "حركة الشباب المرتبطة بتنظيم القاعدة": an affiliation.
 			a.notParty[k] = true
 		case hasForm(d, i-1, "امام"):

@@ -268,8 +268,12 @@ func (c *Coder) events(a *article) []rasid.Event {
 		}
 		if sym && len(src) >= 2 && (len(tgt) == 0 || !isWord(a.d, a.mentions[tgt[0]].Tok0-1, "مع")) {
 			// "وقعت إسرائيل وحركة حماس اتفاقا": a joint act between the
-			// coordinated subjects themselves; with a counterpart named
-			// ("أبرمت بريطانيا وفرنسا … اتفاقا مع إيران") they are one side.
+			// coordinated subjects themselves, each with each; with a
+			// counterpart named ("أبرمت بريطانيا وفرنسا … اتفاقا مع إيران")
+			// they are one side.
+			if g := distinctStates(a, src); len(g) >= 3 && group == nil {
+				group = g
+			}
 			src, tgt = src[:1], src[1:]
 		}
 		material := p.Code[:2] >= "14"

@@ -153,7 +153,8 @@ func betweenPair(a *article, from, to int) (int, int) {
 // the owner of ("دورية بريطانية"، "قاعدة عسكرية صومالية"); a hospital or
 // a company named for a state is not its state.
 var struckObjects = []string{"دوريه", "قافله", "قوات", "القوات", "جنود", "سفاره", "السفاره", "قنصليه", "موكب", "طائره", "طائرات", "سفينه",
-	"سفن", "قاعده", "ثكنه", "معسكر", "مواقع", "موقع", "بعثه", "البعثه", "مروحيه", "دبابه", "مدرعه", "زورق", "قطع", "وحده", "كتيبه"}
+	"سفن", "قاعده", "ثكنه", "معسكر", "مواقع", "موقع", "بعثه", "البعثه", "مروحيه", "دبابه", "مدرعه", "زورق", "قطع", "وحده", "كتيبه",
+	"الاراضي", "اراضي"}
 
 // frontedFrame reports whether sentence sent opens with a prepositional
 // or time frame ("وعلى هامش …،"، "وفي ختام …،"، "وخلال …،").
@@ -575,7 +576,7 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// "هاجمت حركة الشباب قاعدة عسكرية صومالية"، "عبوة ناسفة انفجرت على
 		// دورية بريطانية": the adjective on the object struck names whose
 		// it is.
-		for i := t.End; i < t.End+5 && i < R; i++ {
+		for i := t.End; i < t.End+8 && i < R; i++ {
 			if k := a.mentionAt[i]; k >= 0 && a.mentions[k].AdjOnly && !inParty(src, k) &&
 				(hasForm(a.d, i-1, struckObjects...) || hasForm(a.d, i-2, struckObjects...)) {
 				tgt = party{k}
