@@ -133,7 +133,9 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// "ارتكبت «إبادة جماعية»": a label someone used, not a report.
 		return true
 	}
-	threat := t.Phrase.Code[:2] == "13"
+	// Only a threat told with a verb of threatening stands when conditional
+	// (GUIDE): "سترد إذا هاجمتها" is no threat reported.
+	threat := t.Phrase.Code[:2] == "13" && threatVerb(d.Tokens[t.Start].Norm)
 	intent := t.Phrase.Code[:2] == "03"
 	sentStart := max(a.sentTok[t.sent][0], t.Start-window)
 	// Terms, schedules and rumours govern their own clause only: after a
@@ -169,11 +171,19 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		case isWord(d, i, "يمكن", "ربما") && t.Start-i <= 2 && !intent:
 			return true
-		case isWord(d, i, "قد") && t.Start-i <= 2 && presentTense(d.Tokens[t.Start].Norm) && !intent:
+		case isWord(d, i, "قد", "وقد", "فقد") && !intent && (t.Start-i <= 2 && presentTense(d.Tokens[t.Start].Norm) ||
+			t.Start-i <= 6 && !t.Phrase.Verb && i+1 < t.Start && presentTense(d.Tokens[i+1].Norm)):
+			// ("وقد تفرض الولايات المتحدة عقوبات": the verb before an act
+			// noun is what may be done.)
 			// An intent (03) is told as what may be done: "قد تستثمر".
 			// "قد يلتقي" may meet; "قد التقيا" had met.
 			return true
 		}
+	}
+	if !threat && (futureVerb(d.Tokens[t.Start].Norm) || !t.Phrase.Verb && futureVerb(d.Tokens[clauseStart].Norm)) && conditionAfter(a, t) {
+		// "سترد إذا هاجمتها إسرائيل"، "تفرض عقوبات … إذا اشترت": what will
+		// be done if something happens.
+		return true
 	}
 	// "زيارة مرتقبة"، "الزيارة المقبلة": announced, not made.
 	for i := t.End; i < t.End+1 && i < len(d.Tokens) && a.sentOf[i] == t.sent; i++ {
@@ -284,6 +294,36 @@ func occurrence(a *article, t trigger) bool {
 }
 
 // presentTense guesses from its prefix whether a verb is imperfect.
+// threatVerb reports whether a word is a verb of threatening (هدد، توعد،
+// حذر، لوح) in any of its forms.
+func threatVerb(norm string) bool {
+	n := strings.TrimPrefix(strings.TrimPrefix(norm, "و"), "ف")
+	for _, v := range []string{"هدد", "يهدد", "تهدد", "توعد", "يتوعد", "تتوعد", "حذر", "يحذر", "تحذر", "لوح", "يلوح", "تلوح"} {
+		if strings.HasPrefix(n, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// futureVerb reports whether a verb is in the present or future ("سترد"،
+// "تفرض"), not the past.
+func futureVerb(norm string) bool {
+	n := strings.TrimPrefix(strings.TrimPrefix(norm, "و"), "ف")
+	return presentTense(n) || strings.HasPrefix(n, "س") && presentTense(n[len("س"):])
+}
+
+// conditionAfter reports whether a condition (إذا، لو، في حال) follows
+// trigger t in its sentence.
+func conditionAfter(a *article, t trigger) bool {
+	for i := t.End; i < a.sentTok[t.sent][1]; i++ {
+		if isWord(a.d, i, "اذا", "لو", "وإذا", "واذا") || isWord(a.d, i, "حال") && isWord(a.d, i-1, "في") {
+			return true
+		}
+	}
+	return false
+}
+
 func presentTense(norm string) bool {
 	for _, suf := range []string{"ت", "تا", "وا", "نا"} {
 		if strings.HasSuffix(norm, suf) {
