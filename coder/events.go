@@ -261,6 +261,15 @@ func (c *Coder) events(a *article) []rasid.Event {
 				}
 			}
 		}
+		if p.Code == "040" && len(src) == 1 && len(tgt) == 1 {
+			// A meeting whose sides came from a dual ("وكان الرئيسان قد
+			// التقيا في أبوظبي"): its place gives its kind now.
+			if code, _ := refineCode(a, t, L, R, src, tgt); code != "" {
+				refined := *t.Phrase
+				refined.Code, refined.Sym = code, code == "044"
+				t.Phrase, p, sym = &refined, &refined, code == "044"
+			}
+		}
 		if k := counterpart(a, t.Start, R, src); sym && len(src) >= 2 && k >= 0 {
 			// "أبرمت بريطانيا وفرنسا … في مجلس الأمن اتفاقا مع إيران": the
 			// counterpart named by مع.
