@@ -396,7 +396,7 @@ func (b *builder) loadStates(r io.Reader, name string) error {
 }
 
 // adjectiveForms generates the regular forms of a nisba adjective from its
-// masculine singular (مغربي): feminine and dual stay adjectives, the sound
+// masculine singular (مغربي): feminine, dual and accusative stay adjectives, the sound
 // plurals are also used as nouns for a state's people (المغربيون).
 func adjectiveForms(base string) (sing, plural []string) {
 	words := strings.Fields(base)
@@ -411,7 +411,8 @@ func adjectiveForms(base string) (sing, plural []string) {
 		}
 		return strings.Join(parts, " ")
 	}
-	sing = []string{base, inflect("ة"), inflect("ان"), inflect("تان")}
+	// "ا" is the indefinite accusative ("وفداً فرنسياً").
+	sing = []string{base, inflect("ة"), inflect("ان"), inflect("تان"), inflect("ا")}
 	plural = []string{inflect("ون"), inflect("ين"), inflect("ات")}
 	return sing, plural
 }
