@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -254,13 +256,20 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 var heads = map[string]bool{"جامعه": true, "حلف": true, "حركه": true, "جماعه": true, "حزب": true, "تنظيم": true,
 	"منظمه": true, "وكاله": true, "مفوضيه": true, "بعثه": true, "محكمه": true, "مجموعه": true, "مجلس": true, "قمه": true}
 
-// headFilter holds the heads, to skip the lookups of most words.
-var headFilter = func() (f fewWords) {
-	for h := range heads {
-		f.add(h)
-	}
-	return f
-}()
+// headFilter holds the heads, to skip the lookups of most words; minHead
+// and maxHead are the bytes of the shortest and longest.
+var (
+	headFilter = func() (f fewWords) {
+		for h := range heads {
+			f.add(h)
+		}
+		return f
+	}()
+	minHead = len(slices.MinFunc(slices.Collect(maps.Keys(heads)), byLen))
+	maxHead = len(slices.MaxFunc(slices.Collect(maps.Keys(heads)), byLen))
+)
+
+func byLen(a, b string) int { return len(a) - len(b) }
 
 // fewWords is a filter of a few words (a Bloom filter of one hash): has
 // is false for most other words, and cheaper than a map lookup.
@@ -284,6 +293,17 @@ func (f *fewWords) has(w string) bool {
 // headAnaphors finds "الحركة"، "الحلف" referring to the latest
 // organisation or group whose name has that head noun.
 func headAnaphors(d *Doc, ms []Mention) []Mention {
+	// A head refers only to a mention that ends before it: the tokens up
+	// to the end of the first organisation or group need no look.
+	from := len(d.Tokens)
+	for _, m := range ms {
+		if referent(m) {
+			from = min(from, m.Tok1)
+		}
+	}
+	if from >= len(d.Tokens) {
+		return ms
+	}
 	covered := make([]bool, len(d.Tokens))
 	for _, m := range ms {
 		for t := m.Tok0; t < m.Tok1; t++ {
@@ -292,22 +312,24 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 	}
 	added := false
 	j := 0
-	for i, t := range d.Tokens {
+	for i := from; i < len(d.Tokens); i++ {
 		for j < len(ms) && ms[j].Tok1 <= i {
 			j++
 		}
-		if covered[i] || t.Kind != arabic.Word {
+		if covered[i] || d.Tokens[i].Kind != arabic.Word {
 			continue
 		}
 		for _, c := range d.Candidates(i) {
 			h, ok := strings.CutPrefix(c.Form, "ال")
-			if !ok || !headFilter.has(h) || !heads[h] {
+			if !ok || len(h) < minHead || len(h) > maxHead || !headFilter.has(h) || !heads[h] {
 				continue
 			}
 			for k := j - 1; k >= 0; k-- {
 				m := ms[k]
-				if n := arabic.Normalize(m.Text); (m.Kind == rasid.KindOrganisation || m.Kind == rasid.KindGroup) && !m.Pron &&
-					(strings.HasPrefix(n, h) || strings.HasPrefix(n, c.Form)) {
+				if !referent(m) {
+					continue
+				}
+				if n := arabic.Normalize(m.Text); strings.HasPrefix(n, h) || strings.HasPrefix(n, c.Form) {
 					// "حركة حماس" … "الحركة"; "القمة العربية" … "القمة".
 					a := Mention{Tok0: i, Tok1: i + 1, Anaphor: true, Pron: true}
 					a.Code, a.Role, a.Kind = m.Code, m.Role, m.Kind
@@ -324,6 +346,12 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 		sort.Slice(ms, func(a, b int) bool { return ms[a].Tok0 < ms[b].Tok0 })
 	}
 	return ms
+}
+
+// referent reports whether a head noun may refer to m: an organisation or
+// a group named, not itself a reference.
+func referent(m Mention) bool {
+	return (m.Kind == rasid.KindOrganisation || m.Kind == rasid.KindGroup) && !m.Pron
 }
 
 // resolveBare gives bare titles the state of an article that names only

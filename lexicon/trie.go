@@ -407,7 +407,8 @@ type match[V any] struct {
 // reading the tokens (a word may match whole or without its proclitics);
 // k are the ids of d's readings in t's vocabulary.
 func (t *trie[V]) walk(d *Doc, k *docKeys, i int, fn func(m match[V])) {
-	for r := d.at[i].from; r < d.at[i].to; r++ {
+	a := d.at[i] // loaded once: consume may write where d points, for all the compiler knows
+	for r := a.from; r < a.to; r++ {
 		if k.word[r] == 0 && k.pre[r] == k.pre[r+1] {
 			continue // no key word, no prefix: most readings
 		}
