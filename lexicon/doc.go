@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"slices"
+	"strings"
 
 	"rasid/arabic"
 )
@@ -55,23 +56,32 @@ func (d *Doc) read(text string) {
 		} else {
 			d.reads = arabic.AppendCandidates(d.reads, t.Norm)
 		}
-		d.at[i] = tokenReads{from: from, to: int32(len(d.reads)), brk: lineBreak(text, d.Tokens, i)}
+		d.at[i] = tokenReads{from: from, to: int32(len(d.reads))}
 	}
+	markLineBreaks(text, d.Tokens, d.at)
 }
 
-// lineBreak reports whether a line break separates token i from the one
-// before: no dictionary key runs across it.
-func lineBreak(text string, toks []arabic.Token, i int) bool {
-	if i == 0 {
-		return false
-	}
-	// A loop, not strings.IndexByte: the gap is mostly one space.
-	for j := toks[i-1].End; j < toks[i].Start; j++ {
-		if text[j] == '\n' {
-			return true
+// markLineBreaks sets the brk of each token that a line break separates
+// from the one before: no dictionary key runs across it. It looks for the
+// line breaks of text, a few, rather than into every gap between tokens.
+func markLineBreaks(text string, toks []arabic.Token, at []tokenReads) {
+	j := 0 // the first token that starts after the line break
+	for p := strings.IndexByte(text, '\n'); p >= 0; {
+		for j < len(toks) && toks[j].Start <= p {
+			j++
 		}
+		if j == len(toks) {
+			return
+		}
+		if j > 0 && toks[j-1].End <= p {
+			at[j].brk = true
+		}
+		q := strings.IndexByte(text[p+1:], '\n')
+		if q < 0 {
+			return
+		}
+		p += 1 + q
 	}
-	return false
 }
 
 // NewDoc tokenises text for matching against lx: each reading is looked

@@ -36,6 +36,12 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 			}
 		})
 		if best.Start < 0 {
+			// Tested here first: most words end with no pronoun, and
+			// the call costs more than the test.
+			if pronounSuffixes(d.Tokens[i].Norm) == nil {
+				i++
+				continue
+			}
 			if a, ok := lx.pronounTitle(d, i); ok {
 				out = append(out, a)
 			}
