@@ -34,3 +34,32 @@ func FuzzLineBreaks(f *testing.F) {
 		}
 	})
 }
+
+// packRef is the byte by byte definition of pack.
+func packRef(s string) (a, b uint64, ok bool) {
+	n := len(s)
+	if n > 15 {
+		return 0, 0, false
+	}
+	for i := 0; i < n && i < 8; i++ {
+		a |= uint64(s[i]) << (8 * i)
+	}
+	for i := 8; i < n; i++ {
+		b |= uint64(s[i]) << (8 * (i - 8))
+	}
+	return a, b | uint64(n)<<56, true
+}
+
+// FuzzPack checks pack, which loads words, against packRef.
+func FuzzPack(f *testing.F) {
+	for _, s := range []string{"", "a", "abc", "abcd", "وزير", "abcdefg", "abcdefgh", "الخارجيه", "abcdefghijklmno", "abcdefghijklmnop"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, b, ok := pack(s)
+		ra, rb, rok := packRef(s)
+		if a != ra || b != rb || ok != rok {
+			t.Fatalf("pack(%q) = %x %x %v, want %x %x %v", s, a, b, ok, ra, rb, rok)
+		}
+	})
+}

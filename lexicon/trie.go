@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -44,22 +45,23 @@ type vocab struct {
 // of some ten thousand words.
 const sketchBits = 17
 
-// sketch hashes the length and a few bytes of s (not empty) to a filter
-// bit. It takes the second byte of letters: in Arabic text the first is
-// mostly the same two values.
+// sketch hashes s (not empty) to a filter bit: its length and its first
+// and last eight bytes (all of a word of two to eight letters), read as
+// two integers.
 func sketch(s string) uint32 {
 	n := len(s)
 	var x uint64
-	if n >= 4 {
-		// The same bytes as below, without the clamping: nearly every
-		// word has two letters.
-		x = uint64(s[1])<<8 | uint64(s[3])<<16 | uint64(s[n/2|1])<<24 | uint64(s[n-3])<<32 | uint64(s[n-1])<<40
-	} else {
-		last := n - 1
-		x = uint64(s[min(1, last)])<<8 | uint64(s[min(3, last)])<<16 | uint64(s[min(n/2|1, last)])<<24 |
-			uint64(s[max(n-3, 0)])<<32 | uint64(s[last])<<40
+	switch {
+	case n >= 8:
+		x = load64(s, 0) ^ bits.RotateLeft64(load64(s, n-8), 29)
+	case n >= 4:
+		x = load32(s, 0) | load32(s, n-4)<<32
+	default:
+		for i := 0; i < n; i++ {
+			x |= uint64(s[i]) << (8 * i)
+		}
 	}
-	x |= uint64(n)
+	x ^= x>>31 ^ uint64(n)<<56
 	return uint32((x * 0x9E3779B97F4A7C15) >> (64 - sketchBits))
 }
 
@@ -178,16 +180,36 @@ type packedSlot struct {
 // from any other such string: its bytes and its length.
 func pack(s string) (a, b uint64, ok bool) {
 	n := len(s)
-	if n > 15 {
+	switch {
+	case n > 15:
 		return 0, 0, false
-	}
-	for i := 0; i < n && i < 8; i++ {
-		a |= uint64(s[i]) << (8 * i)
-	}
-	for i := 8; i < n; i++ {
-		b |= uint64(s[i]) << (8 * (i - 8))
+	case n >= 8:
+		// Two loads: the last eight bytes, shifted down, are the bytes
+		// after the first eight (none when n is 8: a shift by 64 is 0).
+		a, b = load64(s, 0), load64(s, n-8)>>(8*(16-n))
+	case n >= 4:
+		// The first four bytes and the last four, which overlap them
+		// byte for byte.
+		a = load32(s, 0) | load32(s, n-4)<<(8*(n-4))
+	default:
+		for i := 0; i < n; i++ {
+			a |= uint64(s[i]) << (8 * i)
+		}
 	}
 	return a, b | uint64(n)<<56, true
+}
+
+// load64 and load32 read the eight and four bytes of s at i as a
+// little-endian integer: the compiler makes each one load.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string, i int) uint64 {
+	s = s[i : i+4]
+	return uint64(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
 }
 
 func (t *packedTable) slot(a, b uint64) uint64 {
