@@ -62,8 +62,11 @@ type article struct {
 	mentionAt []int  // token → index in mentions, or -1
 	notParty  []bool // mention k is a quoted source, an origin or a post: never a party
 	quoted    []bool // mention k is only quoted as a source: not an actor
-	times     []timeAt
-	title     bool // sentence 0 is a headline line
+	title     bool   // sentence 0 is a headline line
+	// times are the time expressions, once timed is set (see timeList).
+	times []timeAt
+	timed bool
+	tx    *timex.Resolver
 }
 
 type timeAt struct {
@@ -83,8 +86,14 @@ func (c *Coder) Code(text string, published time.Time) Result {
 	// of them, only substrings of text.
 	sc := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(sc)
-	a := c.analyseDoc(sc.r.NewDoc(text), published, sc)
-	events := c.events(a)
+	a := c.analyseText(sc.r.NewDoc(text), published, sc)
+	// Most articles have no act to code, and most acts are not coded: the
+	// time expressions, which date acts, are found only when a rule asks
+	// for them (article.timeList), unless a dateline may need them.
+	if a.mayHaveDateline() {
+		c.addTimes(a)
+	}
+	events := c.events(a, c.triggers(a))
 	if events == nil {
 		events = []rasid.Event{} // JSON [] rather than null
 	}
@@ -107,14 +116,10 @@ func ints(b *[]int, n int) []int {
 	return (*b)[:n]
 }
 
-// analyse analyses text in a Doc and buffers of its own.
-func (c *Coder) analyse(text string, published time.Time) *article {
-	return c.analyseDoc(c.lx.NewDoc(text), published, &scratch{})
-}
-
-func (c *Coder) analyseDoc(d *lexicon.Doc, published time.Time, sc *scratch) *article {
+// analyseText analyses d but for its time expressions (see addTimes).
+func (c *Coder) analyseText(d *lexicon.Doc, published time.Time, sc *scratch) *article {
 	text := d.Text
-	a := &article{text: text, published: published, d: d, sents: arabic.Sentences(text)}
+	a := &article{text: text, published: published, d: d, sents: arabic.Sentences(text), tx: c.tx}
 	a.sentOf = ints(&sc.sentOf, len(d.Tokens))
 	a.sentTok = make([][2]int, max(len(a.sents), 1))
 	s := 0
@@ -161,7 +166,30 @@ func (c *Coder) analyseDoc(d *lexicon.Doc, published time.Time, sc *scratch) *ar
 			a.notParty[k] = true
 		}
 	}
-	for _, e := range c.tx.Find(text, published) {
+	return a
+}
+
+// addTimes finds the time expressions of a, and the place of its dateline.
+func (c *Coder) addTimes(a *article) {
+	a.timeList()
+	a.markDateline()
+}
+
+// timeList returns the time expressions of a, found at the first call:
+// they depend on nothing the coder does, so that finding them late or
+// not at all changes no output, as long as markDateline, which marks
+// mentions by them, has them first.
+func (a *article) timeList() []timeAt {
+	if !a.timed {
+		a.timed = true
+		a.findTimes()
+	}
+	return a.times
+}
+
+func (a *article) findTimes() {
+	d := a.d
+	for _, e := range a.tx.Find(a.text, a.published) {
 		t0, t1 := tokenRange(d.Tokens, e.Start, e.End)
 		if t0 >= t1 {
 			continue
@@ -186,8 +214,24 @@ func (c *Coder) analyseDoc(d *lexicon.Doc, published time.Time, sc *scratch) *ar
 		}
 		a.times = append(a.times, ta)
 	}
-	a.markDateline()
-	return a
+}
+
+// mayHaveDateline reports whether markDateline may mark a place: whether
+// one of the first two sentences is short enough for a dateline and names
+// a state. Only then does it need the time expressions.
+func (a *article) mayHaveDateline() bool {
+	for s := range min(2, len(a.sents)) {
+		r := a.sentTok[s]
+		if r[1]-r[0] > 8 {
+			continue
+		}
+		for _, m := range a.mentions {
+			if m.Tok0 >= r[0] && m.Tok1 <= r[1] && m.StateRef {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ambassadorBefore reports whether an ambassador word stands just before
@@ -223,7 +267,7 @@ func (a *article) markDateline() {
 }
 
 func (a *article) hasTime(from, to int) bool {
-	for _, ta := range a.times {
+	for _, ta := range a.timeList() {
 		if ta.tok0 >= from && ta.tok1 <= to {
 			return true
 		}
