@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"testing"
 
 	"rasid/arabic"
@@ -62,4 +63,20 @@ func FuzzPack(f *testing.F) {
 			t.Fatalf("pack(%q) = %x %x %v, want %x %x %v", s, a, b, ok, ra, rb, rok)
 		}
 	})
+}
+
+// TestPairTable checks pairTable against a map, through its growths.
+func TestPairTable(t *testing.T) {
+	var pt pairTable
+	want := map[uint32][]int32{}
+	for i := range 5000 {
+		k := uint32(i*7919%1237 + 1)
+		pt.add(k, int32(i))
+		want[k] = append(want[k], int32(i))
+	}
+	for k := range uint32(1300) {
+		if got := pt.get(k); !slices.Equal(got, want[k]) {
+			t.Fatalf("get(%d) = %v, want %v", k, got, want[k])
+		}
+	}
 }
