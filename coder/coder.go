@@ -63,10 +63,11 @@ type article struct {
 	notParty  []bool // mention k is a quoted source, an origin or a post: never a party
 	quoted    []bool // mention k is only quoted as a source: not an actor
 	title     bool   // sentence 0 is a headline line
-	// times are the time expressions, once timed is set (see timeList).
-	times []timeAt
-	timed bool
-	tx    *timex.Resolver
+	// times are the time expressions found so far (see timesBefore).
+	times  []timeAt
+	tx     *timex.Resolver
+	finder *timex.Finder
+	nexprs int // the expressions of finder in times
 }
 
 type timeAt struct {
@@ -88,10 +89,11 @@ func (c *Coder) Code(text string, published time.Time) Result {
 	defer c.scratch.Put(sc)
 	a := c.analyseText(sc.r.NewDoc(text), published, sc)
 	// Most articles have no act to code, and most acts are not coded: the
-	// time expressions, which date acts, are found only when a rule asks
-	// for them (article.timeList), unless a dateline may need them.
+	// time expressions, which date acts, are found only as far into the
+	// text as a rule asks for them (article.timesBefore), and first for a
+	// dateline if there may be one.
 	if a.mayHaveDateline() {
-		c.addTimes(a)
+		a.markDateline()
 	}
 	events := c.events(a, c.triggers(a))
 	if events == nil {
@@ -169,51 +171,56 @@ func (c *Coder) analyseText(d *lexicon.Doc, published time.Time, sc *scratch) *a
 	return a
 }
 
-// addTimes finds the time expressions of a, and the place of its dateline.
-func (c *Coder) addTimes(a *article) {
-	a.timeList()
-	a.markDateline()
-}
-
-// timeList returns the time expressions of a, found at the first call:
-// they depend on nothing the coder does, so that finding them late or
-// not at all changes no output, as long as markDateline, which marks
-// mentions by them, has them first.
-func (a *article) timeList() []timeAt {
-	if !a.timed {
-		a.timed = true
-		a.findTimes()
+// timesBefore returns the time expressions of a found so far, among which
+// all that start before token tok (all of them when tok is past the last
+// token). They are found as far into the text as a rule has asked:
+// timex.Finder finds those of a text's start as Find does, and they depend
+// on nothing else the coder does, so that finding them late or not at all
+// changes no output, as long as markDateline, which marks mentions by
+// them, has them first. Their indexes in the slice never change.
+func (a *article) timesBefore(tok int) []timeAt {
+	if a.finder == nil {
+		a.finder = a.tx.NewFinder(a.text, a.published)
 	}
+	pos := len(a.text) + 1
+	if tok < len(a.d.Tokens) {
+		pos = a.d.Tokens[tok].Start
+	}
+	es := a.finder.Until(pos)
+	for _, e := range es[a.nexprs:] {
+		a.addTime(e)
+	}
+	a.nexprs = len(es)
 	return a.times
 }
 
-func (a *article) findTimes() {
+// addTime adds expression e to the times of a, with what the rules read
+// of its context.
+func (a *article) addTime(e timex.Expr) {
 	d := a.d
-	for _, e := range a.tx.Find(a.text, a.published) {
-		t0, t1 := tokenRange(d.Tokens, e.Start, e.End)
-		if t0 >= t1 {
-			continue
-		}
-		ta := timeAt{tok0: t0, tok1: t1, expr: e}
-		if t0 > 0 && hasForm(d, t0-1, "منذ") || hasForm(d, t0, "منذ") {
-			// "منذ نوفمبر" starts an ongoing act: its own date, never one
-			// to inherit; "أول زيارة منذ 2011" dates nothing at all.
-			ta.since = true
-			for j := t0 - 1; j >= 0 && j >= t0-12 && a.sentOf[j] == a.sentOf[t0]; j-- {
-				if hasForm(d, j, "اول", "الاولي") {
-					ta.firstSince = true
-				}
-			}
-		}
-		ta.background = background(d, a.sentTok[a.sentOf[t0]][0])
-		for j := t0 - 1; j >= 0 && j >= t0-window && a.sentOf[j] == a.sentOf[t0] && d.Tokens[j].Norm != ","; j-- {
-			if isWord(d, j, "الذي", "التي", "الذين") {
-				ta.inRelative = true
-				break
-			}
-		}
-		a.times = append(a.times, ta)
+	t0, t1 := tokenRange(d.Tokens, e.Start, e.End)
+	if t0 >= t1 {
+		return
 	}
+	ta := timeAt{tok0: t0, tok1: t1, expr: e}
+	if t0 > 0 && hasForm(d, t0-1, "منذ") || hasForm(d, t0, "منذ") {
+		// "منذ نوفمبر" starts an ongoing act: its own date, never one
+		// to inherit; "أول زيارة منذ 2011" dates nothing at all.
+		ta.since = true
+		for j := t0 - 1; j >= 0 && j >= t0-12 && a.sentOf[j] == a.sentOf[t0]; j-- {
+			if hasForm(d, j, "اول", "الاولي") {
+				ta.firstSince = true
+			}
+		}
+	}
+	ta.background = background(d, a.sentTok[a.sentOf[t0]][0])
+	for j := t0 - 1; j >= 0 && j >= t0-window && a.sentOf[j] == a.sentOf[t0] && d.Tokens[j].Norm != ","; j-- {
+		if isWord(d, j, "الذي", "التي", "الذين") {
+			ta.inRelative = true
+			break
+		}
+	}
+	a.times = append(a.times, ta)
 }
 
 // mayHaveDateline reports whether markDateline may mark a place: whether
@@ -267,7 +274,7 @@ func (a *article) markDateline() {
 }
 
 func (a *article) hasTime(from, to int) bool {
-	for _, ta := range a.timeList() {
+	for _, ta := range a.timesBefore(to) {
 		if ta.tok0 >= from && ta.tok1 <= to {
 			return true
 		}

@@ -207,7 +207,7 @@ func occurrence(a *article, t trigger) bool {
 		}
 	}
 	// The times last: the other tests may spare finding them.
-	for _, ta := range a.timeList() {
+	for _, ta := range a.timesBefore(to) {
 		if ta.tok0 >= from && ta.tok0 < to {
 			return true
 		}
@@ -245,7 +245,9 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		prevEnd = trigs[k-1].End
 	}
 	pick := -1
-	times := a.timeList()
+	// The expressions of t's sentence and before it, all the rules below
+	// read but for a headline's.
+	times := a.timesBefore(a.sentTok[t.sent][1])
 	// A date after a verb belongs to it unless a relative clause or, for a
 	// demand, rejection or intent, its complement comes between: those
 	// dates are of what the act is about.
@@ -283,6 +285,7 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	}
 	if pick < 0 && t.sent == 0 && a.title {
 		// A headline takes the date of the story it heads.
+		times = a.timesBefore(len(a.d.Tokens))
 		for j, ta := range times {
 			if a.sentOf[ta.tok0] > 0 && !ta.since && !ta.background && !isHistorical(ta.expr.Date, a.published) {
 				pick = j
