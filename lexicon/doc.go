@@ -15,6 +15,7 @@ type Doc struct {
 	reads  []arabic.Candidate // token i's readings are reads[at[i].from:at[i].to]
 	at     []tokenReads
 	keys   *docKeys // the readings' ids, set by Lexicon.NewDoc and Reader.NewDoc
+	words  wordIndex
 }
 
 type tokenReads struct {
@@ -49,16 +50,67 @@ func (d *Doc) read(text string) {
 		d.reads = make([]arabic.Candidate, 0, 2*n+8)
 	}
 	d.reads = d.reads[:0]
+	d.words.reset(n)
 	for i, t := range d.Tokens {
 		from := int32(len(d.reads))
 		if t.Kind != arabic.Word {
 			d.reads = append(d.reads, arabic.Candidate{Form: t.Norm})
+		} else if j := d.words.first(d.Tokens, i); j >= 0 {
+			// A word read before: its readings, and their ids, are those
+			// of its first occurrence, which it shares. Nearly half the
+			// words of an article are such.
+			d.at[i] = tokenReads{from: d.at[j].from, to: d.at[j].to}
+			continue
 		} else {
 			d.reads = arabic.AppendCandidates(d.reads, t.Norm)
 		}
 		d.at[i] = tokenReads{from: from, to: int32(len(d.reads))}
 	}
 	markLineBreaks(text, d.Tokens, d.at)
+}
+
+// wordIndex finds the first token of a Doc that is a given word, by open
+// addressing: it is reset for each text, and small enough to stay in the
+// processor's cache.
+type wordIndex struct {
+	slots []wordSlot // a power of two long, at least twice the tokens
+}
+
+type wordSlot struct {
+	hash uint32 // of the word (hashWord)
+	tok  int32  // 1 + the index of its first token; 0: an empty slot
+}
+
+// reset empties x for a text of n tokens.
+func (x *wordIndex) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(x.slots) >= size {
+		x.slots = x.slots[:size]
+		clear(x.slots)
+	} else {
+		x.slots = make([]wordSlot, size)
+	}
+}
+
+// first returns the first token before token i whose Norm is that of
+// token i; if there is none, it returns -1 and token i is the first.
+func (x *wordIndex) first(toks []arabic.Token, i int) int {
+	w := toks[i].Norm
+	h := hashWord(w)
+	mask := uint32(len(x.slots) - 1)
+	for j := h & mask; ; j = (j + 1) & mask {
+		s := &x.slots[j]
+		if s.tok == 0 {
+			*s = wordSlot{h, int32(i) + 1}
+			return -1
+		}
+		if s.hash == h && toks[s.tok-1].Norm == w {
+			return int(s.tok - 1)
+		}
+	}
 }
 
 // markLineBreaks sets the brk of each token that a line break separates

@@ -46,10 +46,20 @@ type vocab struct {
 // of some ten thousand words.
 const sketchBits = 17
 
-// sketch hashes s (not empty) to a filter bit: its length and its first
-// and last eight bytes (all of a word of two to eight letters), read as
-// two integers.
+// sketch hashes s (not empty) to a filter bit.
 func sketch(s string) uint32 {
+	return uint32((wordBits(s) * 0x9E3779B97F4A7C15) >> (64 - sketchBits))
+}
+
+// hashWord hashes s for a hash table.
+func hashWord(s string) uint32 {
+	return uint32((wordBits(s) * 0x9E3779B97F4A7C15) >> 32)
+}
+
+// wordBits folds s into an integer to hash: its length and its first and
+// last eight bytes (all of a word of two to eight letters), read as two
+// integers.
+func wordBits(s string) uint64 {
 	n := len(s)
 	var x uint64
 	switch {
@@ -62,8 +72,7 @@ func sketch(s string) uint32 {
 			x |= uint64(s[i]) << (8 * i)
 		}
 	}
-	x ^= x>>31 ^ uint64(n)<<56
-	return uint32((x * 0x9E3779B97F4A7C15) >> (64 - sketchBits))
+	return x ^ x>>31 ^ uint64(n)<<56
 }
 
 func setBit(bits []uint64, h uint32)      { bits[h>>6] |= 1 << (h & 63) }
