@@ -121,7 +121,7 @@ func ints(b *[]int, n int) []int {
 // analyseText analyses d but for its time expressions (see addTimes).
 func (c *Coder) analyseText(d *lexicon.Doc, published time.Time, sc *scratch) *article {
 	text := d.Text
-	a := &article{text: text, published: published, d: d, sents: arabic.Sentences(text), tx: c.tx}
+	a := &article{text: text, published: published, d: d, sents: arabic.SentencesOf(text, d.Tokens), tx: c.tx}
 	a.sentOf = ints(&sc.sentOf, len(d.Tokens))
 	a.sentTok = make([][2]int, max(len(a.sents), 1))
 	s := 0
