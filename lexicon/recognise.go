@@ -24,6 +24,10 @@ type Atom struct {
 func (lx *Lexicon) Atoms(d *Doc) []Atom {
 	var out []Atom
 	k := lx.keys(d)
+	// noTitle[r] is set when the word whose readings start at r is no
+	// pronounTitle: a word repeated shares its readings (Doc.read), and
+	// most of those tried are none.
+	noTitle := make([]bool, len(d.reads))
 	for i := 0; i < len(d.Tokens); {
 		if d.Tokens[i].Kind != arabic.Word && d.Tokens[i].Kind != arabic.Latin && d.Tokens[i].Kind != arabic.Number {
 			i++
@@ -38,12 +42,14 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 		if best.Start < 0 {
 			// Tested here first: most words end with no pronoun, and
 			// the call costs more than the test.
-			if pronounSuffixes(d.Tokens[i].Norm) == nil {
+			if pronounSuffixes(d.Tokens[i].Norm) == nil || noTitle[d.at[i].from] {
 				i++
 				continue
 			}
 			if a, ok := lx.pronounTitle(d, i); ok {
 				out = append(out, a)
+			} else {
+				noTitle[d.at[i].from] = true
 			}
 			i++
 			continue
