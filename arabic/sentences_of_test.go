@@ -38,3 +38,28 @@ func TestSentencesOfCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendTokensRepeats checks that tokens normalised once and taken
+// again for a repeated word (AppendTokens) are those Normalize gives, in
+// real articles appended one after the other to the same slice.
+func TestAppendTokensRepeats(t *testing.T) {
+	arts, err := corpus.SaudiNewsNet(corpus.SaudiNewsNetDir, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts = append(arts, "أحمد أحمد أحمدُ أحمد", "إلى إلى الى إلى")
+	var all []Token
+	for _, text := range arts {
+		n := len(all)
+		all = DefaultOptions.AppendTokens(all, text)
+		for i, k := range all[n:] {
+			raw := text[k.Start:k.End]
+			if k.Kind != Punct && k.Kind != Symbol && k.Norm != Normalize(raw) {
+				t.Fatalf("%.40q: token %d %q: Norm %q, want %q", text, i, raw, k.Norm, Normalize(raw))
+			}
+		}
+		if !slices.Equal(all[n:], Tokenize(text)) {
+			t.Fatalf("%.40q: appended tokens differ from Tokenize", text)
+		}
+	}
+}
