@@ -322,42 +322,55 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 			covered[t] = true
 		}
 	}
+	// noHead[r] is set when the word whose readings start at r is no
+	// head: a word repeated shares its readings (Doc.read).
+	noHead := make([]bool, len(d.reads))
 	added := false
 	j := 0
 	for i := from; i < len(d.Tokens); i++ {
 		for j < len(ms) && ms[j].Tok1 <= i {
 			j++
 		}
-		if covered[i] || d.Tokens[i].Kind != arabic.Word {
+		if covered[i] || d.Tokens[i].Kind != arabic.Word || noHead[d.at[i].from] {
 			continue
 		}
-		for _, c := range d.Candidates(i) {
-			h, ok := strings.CutPrefix(c.Form, "ال")
-			if !ok || len(h) < minHead || len(h) > maxHead || !headFilter.has(h) || !heads[h] {
+		c, h, ok := headOf(d, i)
+		if !ok {
+			noHead[d.at[i].from] = true
+			continue
+		}
+		for k := j - 1; k >= 0; k-- {
+			m := &ms[k]
+			if !referent(*m) {
 				continue
 			}
-			for k := j - 1; k >= 0; k-- {
-				m := ms[k]
-				if !referent(m) {
-					continue
-				}
-				if n := arabic.Normalize(m.Text); strings.HasPrefix(n, h) || strings.HasPrefix(n, c.Form) {
-					// "حركة حماس" … "الحركة"; "القمة العربية" … "القمة".
-					a := Mention{Tok0: i, Tok1: i + 1, Anaphor: true, Pron: true}
-					a.Code, a.Role, a.Kind = m.Code, m.Role, m.Kind
-					finishSpan(d, &a, c)
-					ms = append(ms, a)
-					added = true
-					break
-				}
+			if n := arabic.Normalize(m.Text); strings.HasPrefix(n, h) || strings.HasPrefix(n, c.Form) {
+				// "حركة حماس" … "الحركة"; "القمة العربية" … "القمة".
+				a := Mention{Tok0: i, Tok1: i + 1, Anaphor: true, Pron: true}
+				a.Code, a.Role, a.Kind = m.Code, m.Role, m.Kind
+				finishSpan(d, &a, c)
+				ms = append(ms, a)
+				added = true
+				break
 			}
-			break
 		}
 	}
 	if added {
 		sort.Slice(ms, func(a, b int) bool { return ms[a].Tok0 < ms[b].Tok0 })
 	}
 	return ms
+}
+
+// headOf returns the first reading of token i that is a head noun with
+// the article ("الحركة"), and the head without it.
+func headOf(d *Doc, i int) (arabic.Candidate, string, bool) {
+	for _, c := range d.Candidates(i) {
+		h, ok := strings.CutPrefix(c.Form, "ال")
+		if ok && len(h) >= minHead && len(h) <= maxHead && headFilter.has(h) && heads[h] {
+			return c, h, true
+		}
+	}
+	return arabic.Candidate{}, "", false
 }
 
 // referent reports whether a head noun may refer to m: an organisation or
@@ -430,16 +443,21 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
 	for w := range names {
 		maybe.add(w)
 	}
+	// noName[r] is set when no reading of the word whose readings start
+	// at r is a name: a word repeated shares its readings (Doc.read).
+	noName := make([]bool, len(d.reads))
 	added := false
 	for i, t := range d.Tokens {
-		if covered[i] || t.Kind != arabic.Word {
+		if covered[i] || t.Kind != arabic.Word || noName[d.at[i].from] {
 			continue
 		}
+		named := false
 		for _, c := range d.Candidates(i) {
 			if !maybe.has(c.Form) {
 				continue
 			}
 			tmpl, ok := names[c.Form]
+			named = named || ok
 			if !ok || first[c.Form] > i {
 				continue
 			}
@@ -449,6 +467,9 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
 			ms = append(ms, m)
 			added = true
 			break
+		}
+		if !named {
+			noName[d.at[i].from] = true
 		}
 	}
 	if added {
