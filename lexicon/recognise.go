@@ -34,11 +34,13 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 			continue
 		}
 		best := Atom{Start: -1}
-		lx.actors.walk(d, k, i, func(m match[Entry]) {
-			if m.End > best.End || (m.End == best.End && m.First.Prefix < best.First.Prefix) {
-				best = Atom{Start: m.Start, End: m.End, First: m.First, Entries: m.Vals}
-			}
-		})
+		if k.keyed(d, i) {
+			lx.actors.walk(d, k, i, func(m match[Entry]) {
+				if m.End > best.End || (m.End == best.End && m.First.Prefix < best.First.Prefix) {
+					best = Atom{Start: m.Start, End: m.End, First: m.First, Entries: m.Vals}
+				}
+			})
+		}
 		if best.Start < 0 {
 			// Tested here first: most words end with no pronoun, and
 			// the call costs more than the test.

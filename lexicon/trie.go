@@ -502,6 +502,19 @@ func (t *trie[V]) walk(d *Doc, k *docKeys, i int, fn func(m match[V])) {
 	}
 }
 
+// keyed reports whether a reading of token i has a literal word or a
+// prefix id: whether any key may start at the token. Most tokens have
+// none, and a walk from them finds nothing.
+func (k *docKeys) keyed(d *Doc, i int) bool {
+	a := d.at[i]
+	for r := a.from; r < a.to; r++ {
+		if k.word[r] != 0 || k.pre[r] != k.pre[r+1] {
+			return true
+		}
+	}
+	return false
+}
+
 // consume tries to take token i, read as reading r, from node n.
 func (t *trie[V]) consume(d *Doc, k *docKeys, n *node[V], start, i int, r int32, first arabic.Candidate, fn func(match[V])) {
 	if id := k.word[r]; id != 0 {
