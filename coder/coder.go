@@ -125,8 +125,9 @@ func (c *Coder) analyseText(d *lexicon.Doc, published time.Time, sc *scratch) *a
 	a.sentOf = ints(&sc.sentOf, len(d.Tokens))
 	a.sentTok = make([][2]int, max(len(a.sents), 1))
 	s := 0
-	for i, t := range d.Tokens {
-		for s < len(a.sents)-1 && t.Start >= a.sents[s].End {
+	for i := range d.Tokens {
+		start := d.Tokens[i].Start // not the token: a copy of six words
+		for s < len(a.sents)-1 && start >= a.sents[s].End {
 			s++
 			a.sentTok[s][0] = i
 		}

@@ -51,7 +51,8 @@ func (d *Doc) read(text string) {
 	}
 	d.reads = d.reads[:0]
 	d.words.reset(n)
-	for i, t := range d.Tokens {
+	for i := range d.Tokens {
+		t := &d.Tokens[i] // not a copy: a token is six words
 		from := int32(len(d.reads))
 		if t.Kind != arabic.Word {
 			d.reads = append(d.reads, arabic.Candidate{Form: t.Norm})

@@ -449,8 +449,8 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
 	// at r is a name: a word repeated shares its readings (Doc.read).
 	noName := make([]bool, len(d.reads))
 	added := false
-	for i, t := range d.Tokens {
-		if covered[i] || t.Kind != arabic.Word || noName[d.at[i].from] {
+	for i := range d.Tokens {
+		if covered[i] || d.Tokens[i].Kind != arabic.Word || noName[d.at[i].from] {
 			continue
 		}
 		named := false
