@@ -2,9 +2,12 @@ package lexicon
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
+	"rasid"
 	"rasid/arabic"
+	"rasid/internal/corpus"
 )
 
 // lineBreakRef is the definition markLineBreaks implements: a line break
@@ -77,6 +80,32 @@ func TestPairTable(t *testing.T) {
 	for k := range uint32(1300) {
 		if got := pt.get(k); !slices.Equal(got, want[k]) {
 			t.Fatalf("get(%d) = %v, want %v", k, got, want[k])
+		}
+	}
+}
+
+// TestTitleKind checks titleKind, which compares a reading with the titles
+// of its first three letters, against a comparison with every title.
+func TestTitleKind(t *testing.T) {
+	arts, err := corpus.SaudiNewsNet(corpus.SaudiNewsNetDir, 256<<10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts = append(arts, "وزير الرئيس رئيسا للملك والي سموه فخامته مبعوثا")
+	for _, text := range arts {
+		d := NewDoc(text)
+		for i := range d.Tokens {
+			want := ""
+			for _, c := range d.Candidates(i) {
+				for _, p := range personTitles {
+					if strings.HasPrefix(c.Form, p) {
+						want = rasid.KindPerson
+					}
+				}
+			}
+			if got := titleKind(d, Atom{Start: i}); got != want {
+				t.Fatalf("%q: titleKind %q, want %q", d.Tokens[i].Norm, got, want)
+			}
 		}
 	}
 }

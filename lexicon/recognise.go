@@ -529,10 +529,30 @@ func between(d *Doc, a, b Atom) (words int, comma bool, ok bool) {
 
 var personTitles = []string{"وزير", "رئيس", "الرئيس", "الملك", "العاهل", "الامير", "امير", "ولي", "سفير", "السفير", "الامين", "المتحدث", "الناطق", "نظير", "المستشار", "المبعوث", "مبعوث", "نائب", "قائد", "والي", "الوزير", "مستشار", "الممثل", "الممثله", "المفوض", "جلاله", "سمو", "فخامه"}
 
+// titlesBy3 holds personTitles by their first six bytes (three letters,
+// the fewest a title has): a reading is compared with the titles that
+// share its own, a handful, rather than with all of them.
+var titlesBy3 = func() map[uint64][]string {
+	m := map[uint64][]string{}
+	for _, p := range personTitles {
+		if len(p) < 6 {
+			panic("lexicon: person title " + p + " shorter than three letters")
+		}
+		m[first6(p)] = append(m[first6(p)], p)
+	}
+	return m
+}()
+
+// first6 packs the first six bytes of s (at least six long).
+func first6(s string) uint64 { return load32(s, 0) | load32(s, 2)<<16 }
+
 func titleKind(d *Doc, a Atom) string {
 	w := d.Cands(a.Start)
 	for _, c := range w {
-		for _, p := range personTitles {
+		if len(c.Form) < 6 {
+			continue // shorter than any title
+		}
+		for _, p := range titlesBy3[first6(c.Form)] {
 			if strings.HasPrefix(c.Form, p) {
 				return rasid.KindPerson
 			}
