@@ -373,7 +373,9 @@ type trie[V any] struct {
 	// first holds the root's literal edges by word id: nearly every
 	// token of a text is tried at the root, most of them in vain.
 	first []*node[V]
-	size  int
+	// rootPre[id] is set when prefix id is an edge of the root.
+	rootPre []bool
+	size    int
 }
 
 type node[V any] struct {
@@ -424,6 +426,12 @@ func (t *trie[V]) add(k []string, v V) {
 					n.nPre++
 				}
 				n.pre = insertAt(n.pre, i, e)
+				if n == t.root {
+					for int(id) >= len(t.rootPre) {
+						t.rootPre = append(t.rootPre, false)
+					}
+					t.rootPre[id] = true
+				}
 			}
 			n = n.pre[i].to
 		default:
@@ -495,11 +503,25 @@ type match[V any] struct {
 func (t *trie[V]) walk(d *Doc, k *docKeys, i int, fn func(m match[V])) {
 	a := d.at[i] // loaded once: consume may write where d points, for all the compiler knows
 	for r := a.from; r < a.to; r++ {
-		if k.word[r] == 0 && k.pre[r] == k.pre[r+1] {
-			continue // no key word, no prefix: most readings
+		if t.fromRoot(k, r) {
+			t.consume(d, k, t.root, i, i, r, d.reads[r], fn)
 		}
-		t.consume(d, k, t.root, i, i, r, d.reads[r], fn)
 	}
+}
+
+// fromRoot reports whether reading r takes an edge from the root: whether
+// a key of t may start with it. Most readings with ids have those of
+// the vocabulary's other keys, or of words inside keys.
+func (t *trie[V]) fromRoot(k *docKeys, r int32) bool {
+	if w := k.word[r]; w != 0 && int(w) < len(t.first) && t.first[w] != nil {
+		return true
+	}
+	for _, id := range k.ids[k.pre[r]:k.pre[r+1]] {
+		if int(id) < len(t.rootPre) && t.rootPre[id] {
+			return true
+		}
+	}
+	return false
 }
 
 // keyed reports whether a reading of token i has a literal word or a
