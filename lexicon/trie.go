@@ -592,6 +592,9 @@ func (t *trie[V]) skip(d *Doc, k *docKeys, g *node[V], limit, start, i int, firs
 		if j > 0 && isBarrier(d.Tokens[i+j-1]) || d.at[i+j].brk {
 			break
 		}
+		if !k.keyed(d, i+j) {
+			continue // consume would take none of its readings
+		}
 		for r := d.at[i+j].from; r < d.at[i+j].to; r++ {
 			t.consume(d, k, g, start, i+j, r, first, fn)
 		}
