@@ -96,6 +96,10 @@ func (o Options) AppendTokens(dst []Token, text string) []Token {
 	// takes its Norm rather than normalising it again.
 	var seen [512]int32
 	for i := 0; i < len(text); {
+		if text[i] == ' ' {
+			i++ // the commonest space, between nearly every two tokens
+			continue
+		}
 		var (
 			r    rune
 			cls  class

@@ -40,6 +40,9 @@ type vocab struct {
 	// firstBytes holds the first byte of every prefix: a reading that
 	// starts otherwise (a number, a Latin word) starts no prefix.
 	firstBytes [256]bool
+	// wordFirst holds the first byte of every literal word: a reading that
+	// starts with neither (most punctuation) has no id at all.
+	wordFirst [256]bool
 }
 
 // sketchBits is the size of the filters: 2^17 bits each, for a dictionary
@@ -95,6 +98,7 @@ func (v *vocab) word(w string) int32 {
 		}
 		if w != "" {
 			setBit(v.wordBits[:], sketch(w))
+			v.wordFirst[w[0]] = true
 		}
 	}
 	return id
@@ -142,7 +146,7 @@ func isShortPrefix(p string) bool { return utf8.RuneCountInString(p) < 2 }
 // first letter, can begin it.
 func (v *vocab) appendKeys(dst []int32, form string) (int32, []int32) {
 	n := len(form)
-	if n == 0 {
+	if n == 0 || !v.wordFirst[form[0]] && !v.firstBytes[form[0]] {
 		return 0, dst
 	}
 	if n >= 4 && twoByte(form[0], form[1]) && twoByte(form[2], form[3]) {
