@@ -124,15 +124,18 @@ func (c *Coder) analyseText(d *lexicon.Doc, published time.Time, sc *scratch) *a
 	a := &article{text: text, published: published, d: d, sents: arabic.SentencesOf(text, d.Tokens), tx: c.tx}
 	a.sentOf = ints(&sc.sentOf, len(d.Tokens))
 	a.sentTok = make([][2]int, max(len(a.sents), 1))
+	// In locals: the stores through a would make the loop load them again
+	// at each token.
+	sents, sentOf, sentTok := a.sents, a.sentOf, a.sentTok
 	s := 0
 	for i := range d.Tokens {
 		start := d.Tokens[i].Start // not the token: a copy of six words
-		for s < len(a.sents)-1 && start >= a.sents[s].End {
+		for s < len(sents)-1 && start >= sents[s].End {
 			s++
-			a.sentTok[s][0] = i
+			sentTok[s][0] = i
 		}
-		a.sentOf[i] = s
-		a.sentTok[s][1] = i + 1
+		sentOf[i] = s
+		sentTok[s][1] = i + 1
 	}
 	a.title = isTitle(text, a.sents)
 	a.mentions = c.lx.Recognise(d, published)
