@@ -148,7 +148,7 @@ func (s *scan) run(pos int) {
 		// Every rule starts at a number or at a word of the tables, and
 		// only at some of these words (wordInfo.starter).
 		t := s.tok(i)
-		if t.kind == tEnd || s.tok(max(i-keepBefore, 0)).start >= pos {
+		if t.kind == tEnd || t.start >= pos && s.tok(max(i-keepBefore, 0)).start >= pos {
 			s.next = i
 			return
 		}
