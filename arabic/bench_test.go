@@ -65,6 +65,17 @@ func BenchmarkSentences(b *testing.B) {
 	}
 }
 
+// BenchmarkSentencesOf is BenchmarkSentences for a text already tokenised.
+func BenchmarkSentencesOf(b *testing.B) {
+	text := sample(b)
+	toks := Tokenize(text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		SentencesOf(text, toks)
+	}
+}
+
 // sampleWords returns the sample and the normalised forms of its words.
 func sampleWords(b *testing.B) (string, []string) {
 	text := sample(b)

@@ -32,15 +32,30 @@ type Sentence struct{ Start, End int }
 // Closing quotes and brackets after the end (. » ) ” ’, and " when the
 // sentence has an unclosed ") stay in the sentence, even across spaces
 // (". »"), and so does a run of terminators (؟!).
-func Sentences(text string) []Sentence {
+func Sentences(text string) []Sentence { return sentences(text, nil, false) }
+
+// SentencesOf is Sentences for a text already tokenised: toks are the
+// tokens of text (AppendTokens, with any Options). It returns the same
+// sentences in a fraction of the time, passing a token at a time the
+// tokens that cannot end a sentence and the gaps without a line break.
+func SentencesOf(text string, toks []Token) []Sentence { return sentences(text, toks, true) }
+
+// sentences is Sentences, passing plain characters by toks if byTokens.
+func sentences(text string, toks []Token, byTokens bool) []Sentence {
 	out := make([]Sentence, 0, len(text)/128+1)
 	start, last := -1, -1 // the open sentence: its start and the end of its last non-space character
 	quotes := 0           // " seen in the open sentence
+	k := 0                // with byTokens, the first token that ends after i
 	for i := 0; i < len(text); {
 		if start >= 0 {
 			// Most of a sentence is letters and spaces, which only move
-			// its end on: pass them by table, without decoding.
-			i, last = plainRun(text, i, last)
+			// its end on: pass them by table, without decoding, or by
+			// token.
+			if byTokens {
+				i, last, k = tokenRun(text, toks, k, i, last)
+			} else {
+				i, last = plainRun(text, i, last)
+			}
 			if i >= len(text) {
 				break
 			}
@@ -148,6 +163,65 @@ func plainRun(text string, i, last int) (int, int) {
 		last = i
 	}
 	return i, last
+}
+
+// tokenRun is plainRun by tokens, k being the first of toks that ends
+// after text[i]: it passes the gaps between tokens, which hold spaces and
+// invalid bytes only, up to a line break, and the tokens that hold no
+// terminator and no ", which only move the sentence's end on; in a token
+// that may hold one it passes what plainRun does, up to the token's end.
+// It returns where it stopped, the end of the last non-space character
+// and the new k.
+func tokenRun(text string, toks []Token, k, i, last int) (int, int, int) {
+	for k < len(toks) && toks[k].End <= i {
+		k++
+	}
+	for ; k < len(toks); k++ {
+		t := &toks[k]
+		if i < t.Start {
+			// One space, the commonest gap, tested here: lineBreakAt is
+			// a call.
+			if t.Start-i > 1 || text[i] != ' ' {
+				if j := lineBreakAt(text, i, t.Start); j < t.Start {
+					return j, last, k
+				}
+			}
+			i = t.Start
+		}
+		// i is in token k, at its start or after the characters the
+		// main loop took.
+		if t.Kind != Word && t.Kind != Latin && !plainToken(text[t.Start:t.End]) {
+			i, last = plainRun(text[:t.End], i, last)
+			return i, last, k
+		}
+		i, last = t.End, t.End
+	}
+	return lineBreakAt(text, i, len(text)), last, k
+}
+
+// lineBreakAt returns the offset of the first line break in text[i:j], a
+// gap between tokens, or j if there is none.
+func lineBreakAt(text string, i, j int) int {
+	for i < j {
+		r, size := utf8.DecodeRuneInString(text[i:j])
+		if isLineBreak(r) {
+			return i
+		}
+		i += size
+	}
+	return j
+}
+
+// plainToken reports whether raw, a token's text, holds no terminator and
+// no ", the characters that may end a sentence or bear on its end (a Word
+// or Latin token, of letters, marks and digits, holds none).
+func plainToken(raw string) bool {
+	for _, r := range raw {
+		if r == '"' || isTerminator(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // SentenceIndex returns the index of the sentence of sents (as returned by

@@ -91,7 +91,15 @@ func (o Options) AppendTokens(dst []Token, text string) []Token {
 	)
 	scratch := stack[:0]
 	chunk := min(max(len(text)/2, 256), 64<<10)
+	// seen holds, by a hash of its raw text, 1 + the index in dst of a
+	// token this call normalised: a word repeated with the same letters
+	// takes its Norm rather than normalising it again.
+	var seen [512]int32
 	for i := 0; i < len(text); {
+		if text[i] == ' ' {
+			i++ // the commonest space, between nearly every two tokens
+			continue
+		}
 		var (
 			r    rune
 			cls  class
@@ -144,6 +152,13 @@ func (o Options) AppendTokens(dst []Token, text string) []Token {
 		raw := text[i:end]
 		norm := raw
 		if changed {
+			h := rawHash(raw) % uint32(len(seen))
+			if j := seen[h] - 1; j >= 0 && text[dst[j].Start:dst[j].End] == raw {
+				dst = append(dst, Token{Start: i, End: end, Norm: dst[j].Norm, Kind: kind})
+				i = end
+				continue
+			}
+			seen[h] = int32(len(dst)) + 1
 			scratch = o.appendFrom(scratch[:0], raw, 0)
 			if len(scratch) > 0 {
 				if arena.Cap()-arena.Len() < len(scratch) {
@@ -162,6 +177,37 @@ func (o Options) AppendTokens(dst []Token, text string) []Token {
 		i = end
 	}
 	return dst
+}
+
+// rawHash hashes a token's raw text by its length and its first and last
+// eight bytes (or four), read as integers.
+func rawHash(s string) uint32 {
+	n := len(s)
+	var x uint64
+	switch {
+	case n >= 8:
+		x = load64(s, 0) ^ load64(s, n-8)<<7
+	case n >= 4:
+		x = load32(s, 0) | load32(s, n-4)<<32
+	default:
+		for i := 0; i < n; i++ {
+			x |= uint64(s[i]) << (8 * i)
+		}
+	}
+	return uint32(((x ^ x>>29 ^ uint64(n)) * 0x9E3779B97F4A7C15) >> 40)
+}
+
+// load64 and load32 read the eight and four bytes of s at i as a
+// little-endian integer: the compiler makes each one load.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string, i int) uint64 {
+	s = s[i : i+4]
+	return uint64(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
 }
 
 // scan returns the end of the run of code points of the classes in set

@@ -62,8 +62,12 @@ type article struct {
 	mentionAt []int  // token → index in mentions, or -1
 	notParty  []bool // mention k is a quoted source, an origin or a post: never a party
 	quoted    []bool // mention k is only quoted as a source: not an actor
-	times     []timeAt
-	title     bool // sentence 0 is a headline line
+	title     bool   // sentence 0 is a headline line
+	// times are the time expressions found so far (see timesBefore).
+	times  []timeAt
+	tx     *timex.Resolver
+	finder *timex.Finder
+	nexprs int // the expressions of finder in times
 }
 
 type timeAt struct {
@@ -83,8 +87,15 @@ func (c *Coder) Code(text string, published time.Time) Result {
 	// of them, only substrings of text.
 	sc := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(sc)
-	a := c.analyseDoc(sc.r.NewDoc(text), published, sc)
-	events := c.events(a)
+	a := c.analyseText(sc.r.NewDoc(text), published, sc)
+	// Most articles have no act to code, and most acts are not coded: the
+	// time expressions, which date acts, are found only as far into the
+	// text as a rule asks for them (article.timesBefore), and first for a
+	// dateline if there may be one.
+	if a.mayHaveDateline() {
+		a.markDateline()
+	}
+	events := c.events(a, c.triggers(a))
 	if events == nil {
 		events = []rasid.Event{} // JSON [] rather than null
 	}
@@ -107,24 +118,24 @@ func ints(b *[]int, n int) []int {
 	return (*b)[:n]
 }
 
-// analyse analyses text in a Doc and buffers of its own.
-func (c *Coder) analyse(text string, published time.Time) *article {
-	return c.analyseDoc(c.lx.NewDoc(text), published, &scratch{})
-}
-
-func (c *Coder) analyseDoc(d *lexicon.Doc, published time.Time, sc *scratch) *article {
+// analyseText analyses d but for its time expressions (see addTimes).
+func (c *Coder) analyseText(d *lexicon.Doc, published time.Time, sc *scratch) *article {
 	text := d.Text
-	a := &article{text: text, published: published, d: d, sents: arabic.Sentences(text)}
+	a := &article{text: text, published: published, d: d, sents: arabic.SentencesOf(text, d.Tokens), tx: c.tx}
 	a.sentOf = ints(&sc.sentOf, len(d.Tokens))
 	a.sentTok = make([][2]int, max(len(a.sents), 1))
+	// In locals: the stores through a would make the loop load them again
+	// at each token.
+	sents, sentOf, sentTok := a.sents, a.sentOf, a.sentTok
 	s := 0
-	for i, t := range d.Tokens {
-		for s < len(a.sents)-1 && t.Start >= a.sents[s].End {
+	for i := range d.Tokens {
+		start := d.Tokens[i].Start // not the token: a copy of six words
+		for s < len(sents)-1 && start >= sents[s].End {
 			s++
-			a.sentTok[s][0] = i
+			sentTok[s][0] = i
 		}
-		a.sentOf[i] = s
-		a.sentTok[s][1] = i + 1
+		sentOf[i] = s
+		sentTok[s][1] = i + 1
 	}
 	a.title = isTitle(text, a.sents)
 	a.mentions = c.lx.Recognise(d, published)
@@ -172,33 +183,77 @@ func (c *Coder) analyseDoc(d *lexicon.Doc, published time.Time, sc *scratch) *ar
 			a.notParty[k] = true
 		}
 	}
-	for _, e := range c.tx.Find(text, published) {
-		t0, t1 := tokenRange(d.Tokens, e.Start, e.End)
-		if t0 >= t1 {
+	return a
+}
+
+// timesBefore returns the time expressions of a found so far, among which
+// all that start before token tok (all of them when tok is past the last
+// token). They are found as far into the text as a rule has asked:
+// timex.Finder finds those of a text's start as Find does, and they depend
+// on nothing else the coder does, so that finding them late or not at all
+// changes no output, as long as markDateline, which marks mentions by
+// them, has them first. Their indexes in the slice never change.
+func (a *article) timesBefore(tok int) []timeAt {
+	if a.finder == nil {
+		a.finder = a.tx.NewFinder(a.text, a.published)
+	}
+	pos := len(a.text) + 1
+	if tok < len(a.d.Tokens) {
+		pos = a.d.Tokens[tok].Start
+	}
+	es := a.finder.Until(pos)
+	for _, e := range es[a.nexprs:] {
+		a.addTime(e)
+	}
+	a.nexprs = len(es)
+	return a.times
+}
+
+// addTime adds expression e to the times of a, with what the rules read
+// of its context.
+func (a *article) addTime(e timex.Expr) {
+	d := a.d
+	t0, t1 := tokenRange(d.Tokens, e.Start, e.End)
+	if t0 >= t1 {
+		return
+	}
+	ta := timeAt{tok0: t0, tok1: t1, expr: e}
+	if at := sinceAt(a, t0); at >= 0 {
+		// "منذ نوفمبر" starts an ongoing act: its own date, never one
+		// to inherit; "أول زيارة منذ 2011" dates nothing at all.
+		ta.since = true
+		for j := at - 1; j >= 0 && j >= at-12 && a.sentOf[j] == a.sentOf[t0]; j-- {
+			if hasForm(d, j, "اول", "الاولي") {
+				ta.firstSince = true
+			}
+		}
+	}
+	ta.background = background(d, a.sentTok[a.sentOf[t0]][0])
+	for j := t0 - 1; j >= 0 && j >= t0-window && a.sentOf[j] == a.sentOf[t0] && d.Tokens[j].Norm != ","; j-- {
+		if isWord(d, j, "الذي", "التي", "الذين") {
+			ta.inRelative = true
+			break
+		}
+	}
+	a.times = append(a.times, ta)
+}
+
+// mayHaveDateline reports whether markDateline may mark a place: whether
+// one of the first two sentences is short enough for a dateline and names
+// a state. Only then does it need the time expressions.
+func (a *article) mayHaveDateline() bool {
+	for s := range min(2, len(a.sents)) {
+		r := a.sentTok[s]
+		if r[1]-r[0] > 8 {
 			continue
 		}
-		ta := timeAt{tok0: t0, tok1: t1, expr: e}
-		if at := sinceAt(a, t0); at >= 0 {
-			// "منذ نوفمبر" starts an ongoing act: its own date, never one
-			// to inherit; "أول زيارة منذ 2011" dates nothing at all.
-			ta.since = true
-			for j := at - 1; j >= 0 && j >= at-12 && a.sentOf[j] == a.sentOf[t0]; j-- {
-				if hasForm(d, j, "اول", "الاولي") {
-					ta.firstSince = true
-				}
+		for _, m := range a.mentions {
+			if m.Tok0 >= r[0] && m.Tok1 <= r[1] && m.StateRef {
+				return true
 			}
 		}
-		ta.background = background(d, a.sentTok[a.sentOf[t0]][0])
-		for j := t0 - 1; j >= 0 && j >= t0-window && a.sentOf[j] == a.sentOf[t0] && d.Tokens[j].Norm != ","; j-- {
-			if isWord(d, j, "الذي", "التي", "الذين") {
-				ta.inRelative = true
-				break
-			}
-		}
-		a.times = append(a.times, ta)
 	}
-	a.markDateline()
-	return a
+	return false
 }
 
 // sinceAt returns the token of the "منذ" whose phrase the time expression
@@ -252,7 +307,7 @@ func (a *article) markDateline() {
 }
 
 func (a *article) hasTime(from, to int) bool {
-	for _, ta := range a.times {
+	for _, ta := range a.timesBefore(to) {
 		if ta.tok0 >= from && ta.tok1 <= to {
 			return true
 		}

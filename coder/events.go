@@ -31,8 +31,8 @@ const homeSide = -2
 // no one.
 const homeGov = -3
 
-func (c *Coder) events(a *article) []rasid.Event {
-	trigs := c.triggers(a)
+// events codes the acts of a that its triggers trigs name.
+func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 	var out []rasid.Event
 	seen := map[string]bool{}
 	lastPair := [2]int{-1, -1}

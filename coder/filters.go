@@ -273,11 +273,6 @@ var casualtyWords = newWordFilter(casualties)
 func occurrence(a *article, t trigger) bool {
 	from := max(a.sentTok[t.sent][0], t.Start-window)
 	to := min(a.sentTok[t.sent][1], t.End+window)
-	for _, ta := range a.times {
-		if ta.tok0 >= from && ta.tok0 < to {
-			return true
-		}
-	}
 	// "التفجيرات الانتحارية ظاهرة حديثة في أفغانستان": a definite plural
 	// names a kind of act; a place alone does not make it happen.
 	n := a.d.Tokens[t.Start].Norm
@@ -287,6 +282,12 @@ func occurrence(a *article, t trigger) bool {
 			return true
 		}
 		if a.d.Tokens[i].Kind == arabic.Word && casualtyWords.mayHave(a.d, i) && hasForm(a.d, i, casualties...) {
+			return true
+		}
+	}
+	// The times last: the other tests may spare finding them.
+	for _, ta := range a.timesBefore(to) {
+		if ta.tok0 >= from && ta.tok0 < to {
 			return true
 		}
 	}
@@ -358,10 +359,13 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		prevEnd = trigs[k-1].End
 	}
 	pick := -1
+	// The expressions of t's sentence and before it, all the rules below
+	// read but for a headline's.
+	times := a.timesBefore(a.sentTok[t.sent][1])
 	// A date after a verb belongs to it unless a relative clause or, for a
 	// demand, rejection or intent, its complement comes between: those
 	// dates are of what the act is about.
-	for j, ta := range a.times {
+	for j, ta := range times {
 		if a.sentOf[ta.tok0] != t.sent || ta.firstSince {
 			continue
 		}
@@ -390,8 +394,8 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		}
 	}
 	if pick < 0 {
-		for j := len(a.times) - 1; j >= 0; j-- {
-			ta := a.times[j]
+		for j := len(times) - 1; j >= 0; j-- {
+			ta := times[j]
 			if a.sentOf[ta.tok0] == t.sent && ta.tok1 <= t.Start && ta.tok0 >= prevEnd && !ta.firstSince {
 				pick = j
 				break
@@ -400,7 +404,8 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	}
 	if pick < 0 && t.sent == 0 && a.title {
 		// A headline takes the date of the story it heads.
-		for j, ta := range a.times {
+		times = a.timesBefore(len(a.d.Tokens))
+		for j, ta := range times {
 			if a.sentOf[ta.tok0] > 0 && !ta.since && !ta.background && !isHistorical(ta.expr.Date, a.published) {
 				pick = j
 				break
@@ -410,8 +415,8 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	if pick < 0 {
 		// The occasion the act belongs to: the nearest earlier date that
 		// is neither a starting point, nor background, nor long past.
-		for j := len(a.times) - 1; j >= 0; j-- {
-			ta := a.times[j]
+		for j := len(times) - 1; j >= 0; j-- {
+			ta := times[j]
 			if ta.tok1 <= t.Start && !ta.since && !ta.used && !ta.background && !ta.inRelative && !isHistorical(ta.expr.Date, a.published) {
 				pick = j
 				break
@@ -422,7 +427,7 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		p := a.published
 		return timex.Date{Year: p.Year(), Month: int(p.Month()), Day: p.Day(), Precision: timex.Day}, false, -1
 	}
-	d := a.times[pick].expr.Date
+	d := times[pick].expr.Date
 	return d, isHistorical(d, a.published), pick
 }
 

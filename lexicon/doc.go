@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"slices"
+	"strings"
 
 	"rasid/arabic"
 )
@@ -14,6 +15,7 @@ type Doc struct {
 	reads  []arabic.Candidate // token i's readings are reads[at[i].from:at[i].to]
 	at     []tokenReads
 	keys   *docKeys // the readings' ids, set by Lexicon.NewDoc and Reader.NewDoc
+	words  wordIndex
 }
 
 type tokenReads struct {
@@ -48,30 +50,91 @@ func (d *Doc) read(text string) {
 		d.reads = make([]arabic.Candidate, 0, 2*n+8)
 	}
 	d.reads = d.reads[:0]
-	for i, t := range d.Tokens {
+	d.words.reset(n)
+	for i := range d.Tokens {
+		t := &d.Tokens[i] // not a copy: a token is six words
 		from := int32(len(d.reads))
 		if t.Kind != arabic.Word {
 			d.reads = append(d.reads, arabic.Candidate{Form: t.Norm})
+		} else if j := d.words.first(d.Tokens, i); j >= 0 {
+			// A word read before: its readings, and their ids, are those
+			// of its first occurrence, which it shares. Nearly half the
+			// words of an article are such.
+			d.at[i] = tokenReads{from: d.at[j].from, to: d.at[j].to}
+			continue
 		} else {
 			d.reads = arabic.AppendCandidates(d.reads, t.Norm)
 		}
-		d.at[i] = tokenReads{from: from, to: int32(len(d.reads)), brk: lineBreak(text, d.Tokens, i)}
+		d.at[i] = tokenReads{from: from, to: int32(len(d.reads))}
+	}
+	markLineBreaks(text, d.Tokens, d.at)
+}
+
+// wordIndex finds the first token of a Doc that is a given word, by open
+// addressing: it is reset for each text, and small enough to stay in the
+// processor's cache.
+type wordIndex struct {
+	slots []wordSlot // a power of two long, at least twice the tokens
+}
+
+type wordSlot struct {
+	hash uint32 // of the word (hashWord)
+	tok  int32  // 1 + the index of its first token; 0: an empty slot
+}
+
+// reset empties x for a text of n tokens.
+func (x *wordIndex) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(x.slots) >= size {
+		x.slots = x.slots[:size]
+		clear(x.slots)
+	} else {
+		x.slots = make([]wordSlot, size)
 	}
 }
 
-// lineBreak reports whether a line break separates token i from the one
-// before: no dictionary key runs across it.
-func lineBreak(text string, toks []arabic.Token, i int) bool {
-	if i == 0 {
-		return false
-	}
-	// A loop, not strings.IndexByte: the gap is mostly one space.
-	for j := toks[i-1].End; j < toks[i].Start; j++ {
-		if text[j] == '\n' {
-			return true
+// first returns the first token before token i whose Norm is that of
+// token i; if there is none, it returns -1 and token i is the first.
+func (x *wordIndex) first(toks []arabic.Token, i int) int {
+	w := toks[i].Norm
+	h := hashWord(w)
+	mask := uint32(len(x.slots) - 1)
+	for j := h & mask; ; j = (j + 1) & mask {
+		s := &x.slots[j]
+		if s.tok == 0 {
+			*s = wordSlot{h, int32(i) + 1}
+			return -1
+		}
+		if s.hash == h && toks[s.tok-1].Norm == w {
+			return int(s.tok - 1)
 		}
 	}
-	return false
+}
+
+// markLineBreaks sets the brk of each token that a line break separates
+// from the one before: no dictionary key runs across it. It looks for the
+// line breaks of text, a few, rather than into every gap between tokens.
+func markLineBreaks(text string, toks []arabic.Token, at []tokenReads) {
+	j := 0 // the first token that starts after the line break
+	for p := strings.IndexByte(text, '\n'); p >= 0; {
+		for j < len(toks) && toks[j].Start <= p {
+			j++
+		}
+		if j == len(toks) {
+			return
+		}
+		if j > 0 && toks[j-1].End <= p {
+			at[j].brk = true
+		}
+		q := strings.IndexByte(text[p+1:], '\n')
+		if q < 0 {
+			return
+		}
+		p += 1 + q
+	}
 }
 
 // NewDoc tokenises text for matching against lx: each reading is looked

@@ -167,7 +167,7 @@ func (lx *Lexicon) Phrases(d *Doc) []PhraseMatch {
 	}
 	k := lx.keys(d)
 	for i = range d.Tokens {
-		if d.Tokens[i].Kind != arabic.Word {
+		if d.Tokens[i].Kind != arabic.Word || !k.keyed(d, i) {
 			continue
 		}
 		start = len(out)

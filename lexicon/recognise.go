@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -22,20 +24,34 @@ type Atom struct {
 func (lx *Lexicon) Atoms(d *Doc) []Atom {
 	var out []Atom
 	k := lx.keys(d)
+	// noTitle[r] is set when the word whose readings start at r is no
+	// pronounTitle: a word repeated shares its readings (Doc.read), and
+	// most of those tried are none.
+	noTitle := make([]bool, len(d.reads))
 	for i := 0; i < len(d.Tokens); {
 		if d.Tokens[i].Kind != arabic.Word && d.Tokens[i].Kind != arabic.Latin && d.Tokens[i].Kind != arabic.Number {
 			i++
 			continue
 		}
 		best := Atom{Start: -1}
-		lx.actors.walk(d, k, i, func(m match[Entry]) {
-			if m.End > best.End || (m.End == best.End && m.First.Prefix < best.First.Prefix) {
-				best = Atom{Start: m.Start, End: m.End, First: m.First, Entries: m.Vals}
-			}
-		})
+		if k.keyed(d, i) {
+			lx.actors.walk(d, k, i, func(m match[Entry]) {
+				if m.End > best.End || (m.End == best.End && m.First.Prefix < best.First.Prefix) {
+					best = Atom{Start: m.Start, End: m.End, First: m.First, Entries: m.Vals}
+				}
+			})
+		}
 		if best.Start < 0 {
+			// Tested here first: most words end with no pronoun, and
+			// the call costs more than the test.
+			if pronounSuffixes(d.Tokens[i].Norm) == nil || noTitle[d.at[i].from] {
+				i++
+				continue
+			}
 			if a, ok := lx.pronounTitle(d, i); ok {
 				out = append(out, a)
+			} else {
+				noTitle[d.at[i].from] = true
 			}
 			i++
 			continue
@@ -321,13 +337,20 @@ func nisba(d *Doc, i int) bool {
 var heads = map[string]bool{"جامعه": true, "حلف": true, "حركه": true, "جماعه": true, "حزب": true, "تنظيم": true,
 	"منظمه": true, "وكاله": true, "مفوضيه": true, "بعثه": true, "محكمه": true, "مجموعه": true, "مجلس": true, "قمه": true}
 
-// headFilter holds the heads, to skip the lookups of most words.
-var headFilter = func() (f fewWords) {
-	for h := range heads {
-		f.add(h)
-	}
-	return f
-}()
+// headFilter holds the heads, to skip the lookups of most words; minHead
+// and maxHead are the bytes of the shortest and longest.
+var (
+	headFilter = func() (f fewWords) {
+		for h := range heads {
+			f.add(h)
+		}
+		return f
+	}()
+	minHead = len(slices.MinFunc(slices.Collect(maps.Keys(heads)), byLen))
+	maxHead = len(slices.MaxFunc(slices.Collect(maps.Keys(heads)), byLen))
+)
+
+func byLen(a, b string) int { return len(a) - len(b) }
 
 // fewWords is a filter of a few words (a Bloom filter of one hash): has
 // is false for most other words, and cheaper than a map lookup.
@@ -351,47 +374,79 @@ func (f *fewWords) has(w string) bool {
 // headAnaphors finds "الحركة"، "الحلف" referring to the latest
 // organisation or group whose name has that head noun.
 func headAnaphors(d *Doc, ms []Mention) []Mention {
+	// A head refers only to a mention that ends before it: the tokens up
+	// to the end of the first organisation or group need no look.
+	from := len(d.Tokens)
+	for _, m := range ms {
+		if referent(m) {
+			from = min(from, m.Tok1)
+		}
+	}
+	if from >= len(d.Tokens) {
+		return ms
+	}
 	covered := make([]bool, len(d.Tokens))
 	for _, m := range ms {
 		for t := m.Tok0; t < m.Tok1; t++ {
 			covered[t] = true
 		}
 	}
+	// noHead[r] is set when the word whose readings start at r is no
+	// head: a word repeated shares its readings (Doc.read).
+	noHead := make([]bool, len(d.reads))
 	added := false
 	j := 0
-	for i, t := range d.Tokens {
+	for i := from; i < len(d.Tokens); i++ {
 		for j < len(ms) && ms[j].Tok1 <= i {
 			j++
 		}
-		if covered[i] || t.Kind != arabic.Word {
+		if covered[i] || d.Tokens[i].Kind != arabic.Word || noHead[d.at[i].from] {
 			continue
 		}
-		for _, c := range d.Candidates(i) {
-			h, ok := strings.CutPrefix(c.Form, "ال")
-			if !ok || !headFilter.has(h) || !heads[h] {
+		c, h, ok := headOf(d, i)
+		if !ok {
+			noHead[d.at[i].from] = true
+			continue
+		}
+		for k := j - 1; k >= 0; k-- {
+			m := &ms[k]
+			if !referent(*m) {
 				continue
 			}
-			for k := j - 1; k >= 0; k-- {
-				m := ms[k]
-				if n := arabic.Normalize(m.Text); (m.Kind == rasid.KindOrganisation || m.Kind == rasid.KindGroup) && !m.Pron &&
-					(strings.HasPrefix(n, h) || strings.HasPrefix(n, c.Form) || strings.HasPrefix(n, "مجلس "+h+" ")) {
-					// "حركة حماس" … "الحركة"; "القمة العربية" … "القمة";
-					// "مجلس جامعة الدول العربية" … "الجامعة".
-					a := Mention{Tok0: i, Tok1: i + 1, Anaphor: true, Pron: true}
-					a.Code, a.Role, a.Kind = m.Code, m.Role, m.Kind
-					finishSpan(d, &a, c)
-					ms = append(ms, a)
-					added = true
-					break
-				}
+			if n := arabic.Normalize(m.Text); strings.HasPrefix(n, h) || strings.HasPrefix(n, c.Form) || strings.HasPrefix(n, "مجلس "+h+" ") {
+				// "حركة حماس" … "الحركة"; "القمة العربية" … "القمة";
+				// "مجلس جامعة الدول العربية" … "الجامعة".
+				a := Mention{Tok0: i, Tok1: i + 1, Anaphor: true, Pron: true}
+				a.Code, a.Role, a.Kind = m.Code, m.Role, m.Kind
+				finishSpan(d, &a, c)
+				ms = append(ms, a)
+				added = true
+				break
 			}
-			break
 		}
 	}
 	if added {
 		sort.Slice(ms, func(a, b int) bool { return ms[a].Tok0 < ms[b].Tok0 })
 	}
 	return ms
+}
+
+// headOf returns the first reading of token i that is a head noun with
+// the article ("الحركة"), and the head without it.
+func headOf(d *Doc, i int) (arabic.Candidate, string, bool) {
+	for _, c := range d.Candidates(i) {
+		h, ok := strings.CutPrefix(c.Form, "ال")
+		if ok && len(h) >= minHead && len(h) <= maxHead && headFilter.has(h) && heads[h] {
+			return c, h, true
+		}
+	}
+	return arabic.Candidate{}, "", false
+}
+
+// referent reports whether a head noun may refer to m: an organisation or
+// a group named, not itself a reference.
+func referent(m Mention) bool {
+	return (m.Kind == rasid.KindOrganisation || m.Kind == rasid.KindGroup) && !m.Pron
 }
 
 // resolveBare gives bare titles the state of an article that names only
@@ -498,16 +553,21 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
 	for w := range names {
 		maybe.add(w)
 	}
+	// noName[r] is set when no reading of the word whose readings start
+	// at r is a name: a word repeated shares its readings (Doc.read).
+	noName := make([]bool, len(d.reads))
 	added := false
-	for i, t := range d.Tokens {
-		if covered[i] || t.Kind != arabic.Word {
+	for i := range d.Tokens {
+		if covered[i] || d.Tokens[i].Kind != arabic.Word || noName[d.at[i].from] {
 			continue
 		}
+		named := false
 		for _, c := range d.Candidates(i) {
 			if !maybe.has(c.Form) {
 				continue
 			}
 			tmpl, ok := names[c.Form]
+			named = named || ok
 			if !ok || first[c.Form] > i {
 				continue
 			}
@@ -517,6 +577,9 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
 			ms = append(ms, m)
 			added = true
 			break
+		}
+		if !named {
+			noName[d.at[i].from] = true
 		}
 	}
 	if added {
@@ -574,10 +637,30 @@ func between(d *Doc, a, b Atom) (words int, comma bool, ok bool) {
 
 var personTitles = []string{"وزير", "رئيس", "الرئيس", "الملك", "العاهل", "الامير", "امير", "ولي", "سفير", "السفير", "الامين", "المتحدث", "الناطق", "نظير", "المستشار", "المبعوث", "مبعوث", "نائب", "قائد", "والي", "الوزير", "مستشار", "الممثل", "الممثله", "المفوض", "جلاله", "سمو", "فخامه"}
 
+// titlesBy3 holds personTitles by their first six bytes (three letters,
+// the fewest a title has): a reading is compared with the titles that
+// share its own, a handful, rather than with all of them.
+var titlesBy3 = func() map[uint64][]string {
+	m := map[uint64][]string{}
+	for _, p := range personTitles {
+		if len(p) < 6 {
+			panic("lexicon: person title " + p + " shorter than three letters")
+		}
+		m[first6(p)] = append(m[first6(p)], p)
+	}
+	return m
+}()
+
+// first6 packs the first six bytes of s (at least six long).
+func first6(s string) uint64 { return load32(s, 0) | load32(s, 2)<<16 }
+
 func titleKind(d *Doc, a Atom) string {
 	w := d.Cands(a.Start)
 	for _, c := range w {
-		for _, p := range personTitles {
+		if len(c.Form) < 6 {
+			continue // shorter than any title
+		}
+		for _, p := range titlesBy3[first6(c.Form)] {
 			if strings.HasPrefix(c.Form, p) {
 				return rasid.KindPerson
 			}

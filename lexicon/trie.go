@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -26,8 +27,9 @@ type vocab struct {
 	prefixes map[string]int32   // prefix → id, from 1
 	preList  []string           // id → prefix (preList[0] is unused)
 	byLead   map[string][]int32 // prefixes of two letters or more, by their first two letters
-	byPair   map[uint32][]int32 // the same, when those are two-byte characters (letterPair)
+	byPair   pairTable          // the same, when those are two-byte characters (letterPair)
 	short    map[string][]int32 // one-letter prefixes, by their letter
+	shortBy2 pairTable          // the same, when it is a two-byte character, by its bytes
 	// Most readings of a text are no key's word and begin no key's
 	// prefix; testing a bit says so for most of them, far faster than the
 	// map lookup. A set bit only says "maybe".
@@ -38,29 +40,42 @@ type vocab struct {
 	// firstBytes holds the first byte of every prefix: a reading that
 	// starts otherwise (a number, a Latin word) starts no prefix.
 	firstBytes [256]bool
+	// wordFirst holds the first byte of every literal word: a reading that
+	// starts with neither (most punctuation) has no id at all.
+	wordFirst [256]bool
 }
 
 // sketchBits is the size of the filters: 2^17 bits each, for a dictionary
 // of some ten thousand words.
 const sketchBits = 17
 
-// sketch hashes the length and a few bytes of s (not empty) to a filter
-// bit. It takes the second byte of letters: in Arabic text the first is
-// mostly the same two values.
+// sketch hashes s (not empty) to a filter bit.
 func sketch(s string) uint32 {
+	return uint32((wordBits(s) * 0x9E3779B97F4A7C15) >> (64 - sketchBits))
+}
+
+// hashWord hashes s for a hash table.
+func hashWord(s string) uint32 {
+	return uint32((wordBits(s) * 0x9E3779B97F4A7C15) >> 32)
+}
+
+// wordBits folds s into an integer to hash: its length and its first and
+// last eight bytes (all of a word of two to eight letters), read as two
+// integers.
+func wordBits(s string) uint64 {
 	n := len(s)
 	var x uint64
-	if n >= 4 {
-		// The same bytes as below, without the clamping: nearly every
-		// word has two letters.
-		x = uint64(s[1])<<8 | uint64(s[3])<<16 | uint64(s[n/2|1])<<24 | uint64(s[n-3])<<32 | uint64(s[n-1])<<40
-	} else {
-		last := n - 1
-		x = uint64(s[min(1, last)])<<8 | uint64(s[min(3, last)])<<16 | uint64(s[min(n/2|1, last)])<<24 |
-			uint64(s[max(n-3, 0)])<<32 | uint64(s[last])<<40
+	switch {
+	case n >= 8:
+		x = load64(s, 0) ^ bits.RotateLeft64(load64(s, n-8), 29)
+	case n >= 4:
+		x = load32(s, 0) | load32(s, n-4)<<32
+	default:
+		for i := 0; i < n; i++ {
+			x |= uint64(s[i]) << (8 * i)
+		}
 	}
-	x |= uint64(n)
-	return uint32((x * 0x9E3779B97F4A7C15) >> (64 - sketchBits))
+	return x ^ x>>31 ^ uint64(n)<<56
 }
 
 func setBit(bits []uint64, h uint32)      { bits[h>>6] |= 1 << (h & 63) }
@@ -68,7 +83,7 @@ func hasBit(bits []uint64, h uint32) bool { return bits[h>>6]&(1<<(h&63)) != 0 }
 
 func newVocab() *vocab {
 	return &vocab{words: map[string]int32{}, wordList: []string{""}, prefixes: map[string]int32{}, preList: []string{""},
-		byLead: map[string][]int32{}, byPair: map[uint32][]int32{}, short: map[string][]int32{}}
+		byLead: map[string][]int32{}, short: map[string][]int32{}}
 }
 
 // word returns the id of literal key word w, numbering it if new.
@@ -83,6 +98,7 @@ func (v *vocab) word(w string) int32 {
 		}
 		if w != "" {
 			setBit(v.wordBits[:], sketch(w))
+			v.wordFirst[w[0]] = true
 		}
 	}
 	return id
@@ -101,11 +117,12 @@ func (v *vocab) prefix(p string) int32 {
 			v.short[p] = []int32{id}
 			if len(p) == 2 && twoByte(p[0], p[1]) {
 				setBit(v.shortBits[:], hash32(uint32(p[0])<<8|uint32(p[1])))
+				v.shortBy2.add(uint32(p[0])<<8|uint32(p[1]), id)
 			}
 		} else {
 			v.byLead[leadLetters(p)] = append(v.byLead[leadLetters(p)], id)
 			if pair, ok := letterPair(p); ok {
-				v.byPair[pair] = append(v.byPair[pair], id)
+				v.byPair.add(pair, id)
 				// Filtered by three letters when a prefix has them:
 				// "المقبل*" must not send every word with ال to the map.
 				if three, ok := letters3(p); ok {
@@ -129,7 +146,7 @@ func isShortPrefix(p string) bool { return utf8.RuneCountInString(p) < 2 }
 // first letter, can begin it.
 func (v *vocab) appendKeys(dst []int32, form string) (int32, []int32) {
 	n := len(form)
-	if n == 0 {
+	if n == 0 || !v.wordFirst[form[0]] && !v.firstBytes[form[0]] {
 		return 0, dst
 	}
 	if n >= 4 && twoByte(form[0], form[1]) && twoByte(form[2], form[3]) {
@@ -142,10 +159,10 @@ func (v *vocab) appendKeys(dst []int32, form string) (int32, []int32) {
 			maybe = true // no third letter to filter by
 		}
 		if maybe {
-			dst = v.appendPrefixes(dst, form, v.byPair[pair])
+			dst = v.appendPrefixes(dst, form, v.byPair.get(pair))
 		}
 		if hasBit(v.shortBits[:], hash32(pair>>16)) {
-			dst = v.appendPrefixes(dst, form, v.short[form[:2]])
+			dst = v.appendPrefixes(dst, form, v.shortBy2.get(pair>>16))
 		}
 	} else if v.firstBytes[form[0]] {
 		dst = v.appendPrefixes(dst, form, v.byLead[leadLetters(form)])
@@ -178,16 +195,36 @@ type packedSlot struct {
 // from any other such string: its bytes and its length.
 func pack(s string) (a, b uint64, ok bool) {
 	n := len(s)
-	if n > 15 {
+	switch {
+	case n > 15:
 		return 0, 0, false
-	}
-	for i := 0; i < n && i < 8; i++ {
-		a |= uint64(s[i]) << (8 * i)
-	}
-	for i := 8; i < n; i++ {
-		b |= uint64(s[i]) << (8 * (i - 8))
+	case n >= 8:
+		// Two loads: the last eight bytes, shifted down, are the bytes
+		// after the first eight (none when n is 8: a shift by 64 is 0).
+		a, b = load64(s, 0), load64(s, n-8)>>(8*(16-n))
+	case n >= 4:
+		// The first four bytes and the last four, which overlap them
+		// byte for byte.
+		a = load32(s, 0) | load32(s, n-4)<<(8*(n-4))
+	default:
+		for i := 0; i < n; i++ {
+			a |= uint64(s[i]) << (8 * i)
+		}
 	}
 	return a, b | uint64(n)<<56, true
+}
+
+// load64 and load32 read the eight and four bytes of s at i as a
+// little-endian integer: the compiler makes each one load.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string, i int) uint64 {
+	s = s[i : i+4]
+	return uint64(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
 }
 
 func (t *packedTable) slot(a, b uint64) uint64 {
@@ -225,6 +262,59 @@ func (t *packedTable) find(a, b uint64) int32 {
 			return s.id
 		}
 	}
+}
+
+// pairTable maps a non-zero integer (the bytes of one or two letters) to
+// prefix ids, by open addressing: a lookup costs a fifth of a map's.
+type pairTable struct {
+	keys []uint32 // a power of two long, at most half full; 0: empty
+	ids  [][]int32
+	n    int
+}
+
+func (t *pairTable) slot(k uint32) uint32 { return k * 0x9E3779B1 >> 16 & uint32(len(t.keys)-1) }
+
+// get returns the ids of k, nil if none.
+func (t *pairTable) get(k uint32) []int32 {
+	if t.n == 0 {
+		return nil
+	}
+	mask := uint32(len(t.keys) - 1)
+	for i := t.slot(k); t.keys[i] != 0; i = (i + 1) & mask {
+		if t.keys[i] == k {
+			return t.ids[i]
+		}
+	}
+	return nil
+}
+
+// add appends id to the ids of k.
+func (t *pairTable) add(k uint32, id int32) {
+	if 2*(t.n+1) > len(t.keys) {
+		keys, ids := t.keys, t.ids
+		n := max(64, 2*len(keys))
+		t.keys, t.ids, t.n = make([]uint32, n), make([][]int32, n), 0
+		for i, k := range keys {
+			if k != 0 {
+				t.put(k, ids[i])
+			}
+		}
+	}
+	t.put(k, append(t.get(k), id))
+}
+
+// put sets the ids of k.
+func (t *pairTable) put(k uint32, ids []int32) {
+	mask := uint32(len(t.keys) - 1)
+	i := t.slot(k)
+	for t.keys[i] != 0 && t.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	if t.keys[i] == 0 {
+		t.keys[i] = k
+		t.n++
+	}
+	t.ids[i] = ids
 }
 
 // appendPrefixes appends to dst those of prefixes ids that begin form.
@@ -287,7 +377,9 @@ type trie[V any] struct {
 	// first holds the root's literal edges by word id: nearly every
 	// token of a text is tried at the root, most of them in vain.
 	first []*node[V]
-	size  int
+	// rootPre[id] is set when prefix id is an edge of the root.
+	rootPre []bool
+	size    int
 }
 
 type node[V any] struct {
@@ -338,6 +430,12 @@ func (t *trie[V]) add(k []string, v V) {
 					n.nPre++
 				}
 				n.pre = insertAt(n.pre, i, e)
+				if n == t.root {
+					for int(id) >= len(t.rootPre) {
+						t.rootPre = append(t.rootPre, false)
+					}
+					t.rootPre[id] = true
+				}
 			}
 			n = n.pre[i].to
 		default:
@@ -407,12 +505,40 @@ type match[V any] struct {
 // reading the tokens (a word may match whole or without its proclitics);
 // k are the ids of d's readings in t's vocabulary.
 func (t *trie[V]) walk(d *Doc, k *docKeys, i int, fn func(m match[V])) {
-	for r := d.at[i].from; r < d.at[i].to; r++ {
-		if k.word[r] == 0 && k.pre[r] == k.pre[r+1] {
-			continue // no key word, no prefix: most readings
+	a := d.at[i] // loaded once: consume may write where d points, for all the compiler knows
+	for r := a.from; r < a.to; r++ {
+		if t.fromRoot(k, r) {
+			t.consume(d, k, t.root, i, i, r, d.reads[r], fn)
 		}
-		t.consume(d, k, t.root, i, i, r, d.reads[r], fn)
 	}
+}
+
+// fromRoot reports whether reading r takes an edge from the root: whether
+// a key of t may start with it. Most readings with ids have those of
+// the vocabulary's other keys, or of words inside keys.
+func (t *trie[V]) fromRoot(k *docKeys, r int32) bool {
+	if w := k.word[r]; w != 0 && int(w) < len(t.first) && t.first[w] != nil {
+		return true
+	}
+	for _, id := range k.ids[k.pre[r]:k.pre[r+1]] {
+		if int(id) < len(t.rootPre) && t.rootPre[id] {
+			return true
+		}
+	}
+	return false
+}
+
+// keyed reports whether a reading of token i has a literal word or a
+// prefix id: whether any key may start at the token. Most tokens have
+// none, and a walk from them finds nothing.
+func (k *docKeys) keyed(d *Doc, i int) bool {
+	a := d.at[i]
+	for r := a.from; r < a.to; r++ {
+		if k.word[r] != 0 || k.pre[r] != k.pre[r+1] {
+			return true
+		}
+	}
+	return false
 }
 
 // consume tries to take token i, read as reading r, from node n.
@@ -469,6 +595,9 @@ func (t *trie[V]) skip(d *Doc, k *docKeys, g *node[V], limit, start, i int, firs
 	for j := 0; j <= limit && i+j < len(d.Tokens); j++ {
 		if j > 0 && isBarrier(d.Tokens[i+j-1]) || d.at[i+j].brk {
 			break
+		}
+		if !k.keyed(d, i+j) {
+			continue // consume would take none of its readings
 		}
 		for r := d.at[i+j].from; r < d.at[i+j].to; r++ {
 			t.consume(d, k, g, start, i+j, r, first, fn)

@@ -115,3 +115,26 @@ func TestFindLongInput(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFinderSaudiNewsNet asks a Finder for the expressions of the
+// first half of each article, as the coder asks for those up to the act
+// it dates: MB/s of the whole articles.
+func BenchmarkFinderSaudiNewsNet(b *testing.B) {
+	texts := saudiArticles(b)
+	if len(texts) == 0 {
+		b.Skip("corpus not available:", saudiDir)
+	}
+	total := 0
+	for _, t := range texts {
+		total += len(t)
+	}
+	r := New()
+	pub := time.Date(2015, 7, 21, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			r.NewFinder(t, pub).Until(len(t) / 2)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"math"
 	"time"
 	"unicode/utf8"
 )
@@ -51,6 +52,7 @@ type scan struct {
 	buf         [32]token
 
 	thorough bool // see find
+	next     int  // the token run tries the rules at next
 
 	pub     time.Time
 	hasPub  bool
@@ -97,6 +99,31 @@ func (r *Resolver) Find(text string, published time.Time) []Expr {
 // the rules at every known word, not only at starters, and makes every
 // unknown word a token, as the rules are written.
 func (r *Resolver) find(text string, published time.Time, thorough bool) []Expr {
+	s := r.newScan(text, published, thorough)
+	s.run(math.MaxInt)
+	return s.out
+}
+
+// A Finder finds the time expressions of one text, the same as Find, but
+// only as far into the text as it is asked: a caller that may need the
+// expressions of the first paragraphs only does not pay for the rest.
+// A Finder is not safe for concurrent use.
+type Finder struct{ s *scan }
+
+// NewFinder returns a Finder of the time expressions of text (see Find).
+func (r *Resolver) NewFinder(text string, published time.Time) *Finder {
+	return &Finder{r.newScan(text, published, false)}
+}
+
+// Until returns the expressions found so far, in order: all of those that
+// Find returns that start before byte offset pos, and maybe a few after.
+// Each call returns the slice of the previous one, extended.
+func (f *Finder) Until(pos int) []Expr {
+	f.s.run(pos)
+	return f.s.out
+}
+
+func (r *Resolver) newScan(text string, published time.Time, thorough bool) *scan {
 	s := &scan{r: r, text: text, lx: r.lex, line: true, lastEnd: -1, thorough: thorough}
 	if s.lx == nil {
 		s.lx = emptyLexicon
@@ -108,13 +135,22 @@ func (r *Resolver) find(text string, published time.Time, thorough bool) []Expr 
 		s.pub = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 		s.hasPub = true
 	}
-	for i := 0; ; {
+	return s
+}
+
+// run tries the rules from token s.next on, and stops at the end of the
+// text or at a token from which no expression starting before byte pos
+// can be found: a rule at token i makes an expression of tokens from
+// i-keepBefore on, the most it looks back.
+func (s *scan) run(pos int) {
+	for i := s.next; ; {
 		s.slide(i)
 		// Every rule starts at a number or at a word of the tables, and
 		// only at some of these words (wordInfo.starter).
 		t := s.tok(i)
-		if t.kind == tEnd {
-			break
+		if t.kind == tEnd || t.start >= pos && s.tok(max(i-keepBefore, 0)).start >= pos {
+			s.next = i
+			return
 		}
 		if t.kind != tNum && !t.w.starter && !(s.thorough && t.known) {
 			i++
@@ -131,7 +167,6 @@ func (r *Resolver) find(text string, published time.Time, thorough bool) []Expr 
 		}
 		i = best.next
 	}
-	return s.out
 }
 
 func (s *scan) emit(p part) {

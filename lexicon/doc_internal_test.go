@@ -1,0 +1,111 @@
+package lexicon
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"rasid"
+	"rasid/arabic"
+	"rasid/internal/corpus"
+)
+
+// lineBreakRef is the definition markLineBreaks implements: a line break
+// lies in the gap between token i-1 and token i.
+func lineBreakRef(text string, toks []arabic.Token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	for j := toks[i-1].End; j < toks[i].Start; j++ {
+		if text[j] == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// FuzzLineBreaks checks markLineBreaks against the gap by gap definition.
+func FuzzLineBreaks(f *testing.F) {
+	for _, s := range []string{"", "\n", "\nكلمة\n", "أ\n\nب ج\r\nد", "x\u200c\ny", "«\n»", "١\n٢ .\n.", "ـــ\nـ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d := NewDoc(text)
+		for i := range d.Tokens {
+			if got, want := d.at[i].brk, lineBreakRef(text, d.Tokens, i); got != want {
+				t.Fatalf("%q: token %d (%q): brk %v, want %v", text, i, d.Tokens[i].Norm, got, want)
+			}
+		}
+	})
+}
+
+// packRef is the byte by byte definition of pack.
+func packRef(s string) (a, b uint64, ok bool) {
+	n := len(s)
+	if n > 15 {
+		return 0, 0, false
+	}
+	for i := 0; i < n && i < 8; i++ {
+		a |= uint64(s[i]) << (8 * i)
+	}
+	for i := 8; i < n; i++ {
+		b |= uint64(s[i]) << (8 * (i - 8))
+	}
+	return a, b | uint64(n)<<56, true
+}
+
+// FuzzPack checks pack, which loads words, against packRef.
+func FuzzPack(f *testing.F) {
+	for _, s := range []string{"", "a", "abc", "abcd", "وزير", "abcdefg", "abcdefgh", "الخارجيه", "abcdefghijklmno", "abcdefghijklmnop"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, b, ok := pack(s)
+		ra, rb, rok := packRef(s)
+		if a != ra || b != rb || ok != rok {
+			t.Fatalf("pack(%q) = %x %x %v, want %x %x %v", s, a, b, ok, ra, rb, rok)
+		}
+	})
+}
+
+// TestPairTable checks pairTable against a map, through its growths.
+func TestPairTable(t *testing.T) {
+	var pt pairTable
+	want := map[uint32][]int32{}
+	for i := range 5000 {
+		k := uint32(i*7919%1237 + 1)
+		pt.add(k, int32(i))
+		want[k] = append(want[k], int32(i))
+	}
+	for k := range uint32(1300) {
+		if got := pt.get(k); !slices.Equal(got, want[k]) {
+			t.Fatalf("get(%d) = %v, want %v", k, got, want[k])
+		}
+	}
+}
+
+// TestTitleKind checks titleKind, which compares a reading with the titles
+// of its first three letters, against a comparison with every title.
+func TestTitleKind(t *testing.T) {
+	arts, err := corpus.SaudiNewsNet(corpus.SaudiNewsNetDir, 256<<10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts = append(arts, "وزير الرئيس رئيسا للملك والي سموه فخامته مبعوثا")
+	for _, text := range arts {
+		d := NewDoc(text)
+		for i := range d.Tokens {
+			want := ""
+			for _, c := range d.Candidates(i) {
+				for _, p := range personTitles {
+					if strings.HasPrefix(c.Form, p) {
+						want = rasid.KindPerson
+					}
+				}
+			}
+			if got := titleKind(d, Atom{Start: i}); got != want {
+				t.Fatalf("%q: titleKind %q, want %q", d.Tokens[i].Norm, got, want)
+			}
+		}
+	}
+}
