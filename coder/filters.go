@@ -214,11 +214,29 @@ var (
 		"مهاجم", "الحارس", "خدمات", "اللاعب", "لاعب", "للاعب", "الدوري", "تعاقد", "التعاقد"}
 )
 
-// sportsSentence reports whether sentence s speaks of sport.
+// sportsFilter holds every word sportsSentence looks for, to skip the
+// lookups of most words.
+var sportsFilter = newWordFilter(sportsWords, teamWords, sportsContext, []string{"كره", "لكره", "بكره", "نصف", "ربع"})
+
+// sportsSentence reports whether sentence s speaks of sport, looking at
+// each sentence once.
 func sportsSentence(a *article, s int) bool {
+	if a.sports == nil {
+		a.sports = make([]int8, len(a.sentTok))
+	}
+	if a.sports[s] == 0 {
+		a.sports[s] = 1
+		if lookSports(a, s) {
+			a.sports[s] = 2
+		}
+	}
+	return a.sports[s] == 2
+}
+
+func lookSports(a *article, s int) bool {
 	team, context := false, false
 	for i := a.sentTok[s][0]; i < a.sentTok[s][1]; i++ {
-		if a.d.Tokens[i].Kind != arabic.Word {
+		if a.d.Tokens[i].Kind != arabic.Word || !sportsFilter.mayHave(a.d, i) {
 			continue
 		}
 		if hasForm(a.d, i, sportsWords...) {
