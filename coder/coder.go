@@ -67,7 +67,7 @@ type article struct {
 	times  []timeAt
 	tx     *timex.Resolver
 	finder *timex.Finder
-	nexprs int // the expressions of finder in times
+	nexprs int    // the expressions of finder in times
 	sports []int8 // sentence → 0 not yet looked at, 1 not sport, 2 sport
 }
 
