@@ -103,10 +103,36 @@ func (b *builder) loadEvents(r io.Reader, name string) error {
 				p.Words++
 			}
 		}
+		if p.Words == 1 && !p.None {
+			if fw, ok := readsAsFunctionWord(k[0]); ok {
+				return fmt.Errorf("pattern %q reads as the common word %q once hamza and alef are folded; give it more words or another form", p.Pattern, fw)
+			}
+		}
 		b.lx.phrases = append(b.lx.phrases, *p)
 		b.lx.events.add(k, *p)
 		return nil
 	})
+}
+
+// functionWords are frequent words (normalised) that a one-word event
+// pattern must not fold into: "هنأ" (congratulated) is "هنا" (here) once
+// its hamza is dropped, and would code praise from every "here".
+var functionWords = strings.Fields(`هنا هناك هنالك هو هي هم هما انه انها انا ان اذا اذ الى على عن من في مع ما لا لم لن قد كان كانت
+	هذا هذه ذلك تلك الذي التي الذين او ام ثم بعد قبل بين حتى عند لكن كل بعض اي اما الا غير منذ خلال حول ضد لدى`)
+
+// readsAsFunctionWord reports the function word a one-word pattern key
+// matches, with or without the conjunction و, if any.
+func readsAsFunctionWord(k string) (string, bool) {
+	prefix := strings.HasSuffix(k, "*")
+	k = strings.TrimSuffix(k, "*")
+	for _, fw := range functionWords {
+		for _, w := range []string{fw, "و" + fw} {
+			if w == k || prefix && strings.HasPrefix(w, k) {
+				return w, true
+			}
+		}
+	}
+	return "", false
 }
 
 // phraseKey normalises a pattern word by word, keeping the gap "_" and a

@@ -220,6 +220,32 @@ func TestMalformedFileNamesLine(t *testing.T) {
 	}
 }
 
+// TestPatternFoldingIntoFunctionWord checks that a one-word pattern that
+// reads as a frequent word once normalised is refused with its line.
+func TestPatternFoldingIntoFunctionWord(t *testing.T) {
+	for _, tc := range []struct{ line, word string }{
+		{"051\tهنأ\tverb", "هنا"},
+		{"051\tوهنأ\tverb", "وهنا"},
+		{"010\tإن*", "ان"},
+	} {
+		dir := t.TempDir()
+		if err := writeFile(dir+"/events_mine.tsv", "# mine\n"+tc.line+"\n"); err != nil {
+			t.Fatal(err)
+		}
+		_, err := lexicon.Load([]string{dir})
+		if err == nil || !strings.Contains(err.Error(), "events_mine.tsv:2:") || !strings.Contains(err.Error(), tc.word) {
+			t.Errorf("%q: want an error naming events_mine.tsv:2 and %q, got %v", tc.line, tc.word, err)
+		}
+	}
+	dir := t.TempDir()
+	if err := writeFile(dir+"/events_mine.tsv", "051\tهنأت\tverb\n051\tهنأ _ بفوز\tverb\n"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lexicon.Load([]string{dir}); err != nil {
+		t.Errorf("forms that do not fold into a function word: %v", err)
+	}
+}
+
 func TestUserFileExtends(t *testing.T) {
 	dir := t.TempDir()
 	if err := writeFile(dir+"/holders_mine.tsv", "XYZ\tGOV\t2020-01-01\t\tforeign-minister\tفلان الفلاني\n"); err != nil {
