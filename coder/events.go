@@ -647,6 +647,11 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 		// events; a domestic act has a state side and a non-state side.
 		return e, false
 	}
+	if p.Code == "161" && e.Source != "" && e.Source == e.Target {
+		// Diplomatic relations are between two states: a state does not
+		// cut its relations with its own citizens.
+		return e, false
+	}
 	if code, ok := c.book.Lookup(p.Code); ok {
 		e.Root = code.Root
 		e.QuadClass = code.QuadClass

@@ -622,8 +622,8 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	if t.Phrase.NoSrc && len(src) == 0 {
 		// "في هجوم تبنته حركة الشباب": the group that claimed it.
 		for i := t.End; i+1 < R; i++ {
-			if hasForm(a.d, i, agentVerbs...) && a.mentionAt[i+1] >= 0 {
-				src = party{a.mentionAt[i+1]}
+			if k := agentAfter(a, i); k >= 0 {
+				src = party{k}
 				if len(tgt) > 0 && tgt[0] == src[0] {
 					tgt = nil
 				}
@@ -799,12 +799,31 @@ func victimFrame(a *article, t trigger) bool {
 // حركة الشباب"، "غارة شنتها إسرائيل".
 func ownAgent(a *article, t trigger, R int) party {
 	for i := t.End; i+1 < R && i < t.End+6; i++ {
-		if hasForm(a.d, i, agentVerbs...) && a.mentionAt[i+1] >= 0 {
-			return party{a.mentionAt[i+1]}
+		if k := agentAfter(a, i); k >= 0 {
+			return party{k}
 		}
 	}
 	return nil
 }
+
+// agentAfter returns the mention that token i, an agent verb, names as
+// who carried out an attack: right after it, or after the arm that struck
+// ("غارة شنها طيران الاحتلال الإسرائيلي"); -1 if none.
+func agentAfter(a *article, i int) int {
+	if !hasForm(a.d, i, agentVerbs...) || i+1 >= len(a.d.Tokens) {
+		return -1
+	}
+	if k := a.mentionAt[i+1]; k >= 0 {
+		return k
+	}
+	if i+2 < len(a.d.Tokens) && a.sentOf[i+2] == a.sentOf[i] && hasForm(a.d, i+1, strikingArms...) {
+		return a.mentionAt[i+2]
+	}
+	return -1
+}
+
+// strikingArms are the means named between an agent verb and the agent.
+var strikingArms = []string{"طيران", "طائرات", "مقاتلات", "مروحيات", "مدفعيه", "سلاح", "بوارج", "زوارق", "مسيرات", "صواريخ"}
 
 func dropAll(list []int, p party) []int {
 	out := list[:0:0]
