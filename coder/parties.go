@@ -462,6 +462,10 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		rest = append(rest, post...)
 		// A second pre actor that is not coordinated ("وزير X ... بنظيره Y")
 		// precedes the verb only in topicalised sentences: ignore it.
+	} else if ag := ownAgent(a, t, R); len(ag) > 0 && !t.Phrase.Verb && t.Phrase.Code[:2] >= "18" && !t.Phrase.Obj {
+		// "غارة شنتها طائرة أميركية على …": the agent its own phrase names.
+		src = ag
+		rest = dropAll(post, src)
 	} else if k := adjectiveAfter(a, t); k >= 0 && !t.Phrase.Verb && t.Phrase.Code[:2] >= "18" && !t.Phrase.Obj {
 		// "بغارة إسرائيلية على الضاحية الجنوبية لبيروت": the adjective on
 		// the strike names who struck; whoever follows was struck.
@@ -823,7 +827,7 @@ func agentAfter(a *article, i int) int {
 }
 
 // strikingArms are the means named between an agent verb and the agent.
-var strikingArms = []string{"طيران", "طائرات", "مقاتلات", "مروحيات", "مدفعيه", "سلاح", "بوارج", "زوارق", "مسيرات", "صواريخ"}
+var strikingArms = []string{"طيران", "طائره", "طائرات", "مقاتله", "مقاتلات", "مروحيه", "مروحيات", "مدفعيه", "سلاح", "بوارج", "زوارق", "مسيرات", "صواريخ"}
 
 func dropAll(list []int, p party) []int {
 	out := list[:0:0]
