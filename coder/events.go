@@ -620,8 +620,11 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 	if s >= 0 {
 		m := a.mentions[s]
 		e.Source, e.SourceRole, e.SourceText = m.Code, m.Role, m.Text
-		if p.Code[:2] >= "18" && m.Role == "CVL" {
-			return e, false // civilians are victims of assaults, not their agents
+		if p.Code[:2] >= "17" && (m.Role == "CVL" || m.Role == "NGO") {
+			// Civilians and aid or rights groups are the victims of
+			// coercion and assaults, or report them ("تحدث تقرير هيومن
+			// رايتس ووتش عن اعتقال"); they do not arrest or strike.
+			return e, false
 		}
 		if p.Code[:2] == "14" && (m.Place || m.AdjOnly) {
 			e.SourceRole = "CVL" // the people of the place
