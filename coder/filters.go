@@ -38,7 +38,10 @@ var (
 		// "إمكانية توجيه ضربات جوية"
 		"احباط", "باحباط", "افشال", "احبطت", "احبط", "امكانيه", "احتمال", "باحتمال", "التوقعات", "توقعات",
 		// "الأدلة المتعلقة باغتيال": a file about an act
-		"المتعلقه", "المتعلق"}
+		"المتعلقه", "المتعلق",
+		// a purpose or an option: "حشدت قواتها لشن هجوم"، "الخيار الثالث
+		// فهو شن هجوم"
+		"لتنفيذ", "لشن", "لارتكاب", "الخيار", "خيار", "خيارات"}
 	contents = []string{"ينص", "تنص", "يتضمن", "تتضمن", "يقضي", "تقضي", "ينصان", "ويشمل", "تشمل"}
 )
 
@@ -173,7 +176,9 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		case inClause && t.Start-i <= 2 && hasForm(d, i, mandates...):
 			return true
-		case isWord(d, i, "يمكن", "ربما") && t.Start-i <= 2 && !intent:
+		case isWord(d, i, "يمكن", "ربما") && t.Start-i <= 2 && !intent,
+			inClause && isWord(d, i, "ربما") && t.Start-i <= 5 && !intent:
+			// "ربما يتواصل مسلسل الاغتيالات": a guess, not a report.
 			return true
 		case isWord(d, i, "قد", "وقد", "فقد") && !intent && (t.Start-i <= 2 && presentTense(d.Tokens[t.Start].Norm) ||
 			t.Start-i <= 6 && !t.Phrase.Verb && i+1 < t.Start && presentTense(d.Tokens[i+1].Norm)):
