@@ -650,6 +650,12 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 		// events; a domestic act has a state side and a non-state side.
 		return e, false
 	}
+	if p.Code[:2] <= "08" && e.Source != "" && e.Source == e.Target && (civilRole[e.SourceRole] || civilRole[e.TargetRole]) {
+		// Within one state, cooperation with or among citizens, firms and
+		// the press ("استقبل المحافظ رجال الأعمال") is no political event;
+		// their demands and protests (10–20) are.
+		return e, false
+	}
 	if p.Code == "161" && e.Source != "" && e.Source == e.Target {
 		// Diplomatic relations are between two states: a state does not
 		// cut its relations with its own citizens.
@@ -670,6 +676,9 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 	e.Confidence = math.Round(confidence(a, t, s, g)*100) / 100
 	return e, true
 }
+
+// civilRole marks the roles of actors outside the state and politics.
+var civilRole = map[string]bool{"BUS": true, "CVL": true, "MED": true}
 
 func confidence(a *article, t trigger, s, g int) float64 {
 	conf := 0.6

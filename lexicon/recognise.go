@@ -713,7 +713,10 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 				}
 				break
 			}
-			if _, ok := has(b, Title); ok && w == 0 && m.Code == "" {
+			if _, ok := has(b, Title); ok && w == 0 && m.Code == "" &&
+				!(strings.HasPrefix(d.Tokens[atoms[j-1].End-1].Norm, "ال") && strings.HasPrefix(d.Tokens[b.Start].Norm, "ال")) {
+				// (A title ending in a definite word is closed: "دعت
+				// أحزاب المعارضة الحكومة" names two actors.)
 				m.Tok1 = b.End
 				j++
 				continue

@@ -55,6 +55,13 @@ func TestRecognise(t *testing.T) {
 			want: []want{{"الأمين العام للأمم المتحدة أنطونيو غوتيريش", "UNO", "GOV", "person"}},
 		},
 		{
+			// A title closed by a definite word does not take the next
+			// definite title as its genitive: subject, then object.
+			name: "TwoDefiniteTitles", text: "ودعت أحزاب المعارضة المغربية الحكومة إلى الحوار، وقال نائب رئيس الوزراء الأردني إن", published: "2025-01-01",
+			want: []want{{"أحزاب المعارضة المغربية", "MAR", "OPP", "state"}, {"نائب رئيس الوزراء الأردني", "JOR", "GOV", "person"}},
+			absent: []string{"أحزاب المعارضة المغربية الحكومة"},
+		},
+		{
 			name: "StateTitleAdjectiveHolder", text: "وأكد وزير أوروبا والشؤون الخارجية الفرنسي جان نويل بارو أن", published: "2025-01-01",
 			want: []want{{"وزير أوروبا والشؤون الخارجية الفرنسي جان نويل بارو", "FRA", "GOV", "person"}},
 		},
