@@ -58,7 +58,7 @@ func TestRecognise(t *testing.T) {
 			// A title closed by a definite word does not take the next
 			// definite title as its genitive: subject, then object.
 			name: "TwoDefiniteTitles", text: "ودعت أحزاب المعارضة المغربية الحكومة إلى الحوار، وقال نائب رئيس الوزراء الأردني إن", published: "2025-01-01",
-			want: []want{{"أحزاب المعارضة المغربية", "MAR", "OPP", "state"}, {"نائب رئيس الوزراء الأردني", "JOR", "GOV", "person"}},
+			want:   []want{{"أحزاب المعارضة المغربية", "MAR", "OPP", "state"}, {"نائب رئيس الوزراء الأردني", "JOR", "GOV", "person"}},
 			absent: []string{"أحزاب المعارضة المغربية الحكومة"},
 		},
 		{
