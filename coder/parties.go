@@ -259,6 +259,24 @@ func subjectOfDecision(a *article, t trigger) int {
 	return -1
 }
 
+// visitorBefore returns the subject of a verb carrying a visit ("يؤدي
+// الوزير زيارة"، "يقوم الرئيس بزيارة") between from and the visit noun at
+// to, or -1.
+func visitorBefore(a *article, from, to int) int {
+	for i := to - 2; i >= from && i >= to-12; i-- {
+		if hasForm(a.d, i, visitVerbs...) {
+			if k := a.mentionAt[i+1]; k >= 0 && !a.mentions[k].Place && a.mentions[k].Tok1 <= to {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// visitVerbs carry a visit noun with their subject between them.
+var visitVerbs = []string{"يؤدي", "تؤدي", "ادي", "ادت", "يقوم", "تقوم", "قام", "قامت", "يجري", "تجري", "اجري", "اجرت", "بدا", "بدات", "يبدا", "تبدا", "اختتم", "اختتمت", "يختتم", "تختتم"}
+
 // agentNamed reports whether a verb naming an act's agent ("زيارة يقوم بها
 // الوزير"، "هجوم تبنته الحركة") lies in tokens [from, to).
 func agentNamed(a *article, from, to int) bool {
@@ -450,6 +468,19 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// "مكّنت الشرطة الإسبانية من توقيف": the one enabled acts.
 		k := a.mentionAt[t.Start-2]
 		pre = []int{k}
+	}
+	if !t.Phrase.Verb && t.Phrase.Code == "042" {
+		if k := visitorBefore(a, L, t.Start); k >= 0 {
+			// "يؤدي نائب رئيس الوزراء اليمني زيارة إلى تونس": the subject
+			// of the verb carrying the visit makes it.
+			pre = []int{k}
+		} else if t.End < len(a.d.Tokens) && a.mentionAt[t.End] >= 0 && a.mentions[a.mentionAt[t.End]].Kind == rasid.KindPerson &&
+			len(post) > 0 && post[0] == a.mentionAt[t.End] {
+			// "خلال زيارة الرئيس الأمريكي إلى الرياض": a person in the
+			// genitive after the noun is the visitor, whoever the clause
+			// named before ("زيارة إيران" names the state visited).
+			pre = nil
+		}
 	}
 	var src party
 	var rest []int

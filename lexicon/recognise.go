@@ -208,8 +208,9 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 		if j > 0 && strings.ContainsRune(d.Text[d.Tokens[j-1].End:t.Start], '\n') {
 			break
 		}
-		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] || tanween(d, j) || lx.actAt(d, j) ||
-			j > i && strings.HasPrefix(t.Norm, "ال") && lx.actNounAt(d, j) {
+		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] || tanween(d, j) || lx.actAt(d, j) || lx.actNounAt(d, j) {
+			// (An act noun is the verb's object: "يؤدي وزير الخارجية
+			// اليمني زيارة رسمية".)
 			break
 		}
 		if j == i && (strings.HasPrefix(t.Norm, "ال") || strings.HasPrefix(t.Norm, "و")) {
