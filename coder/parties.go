@@ -274,6 +274,16 @@ func visitorBefore(a *article, from, to int) int {
 	return -1
 }
 
+// attribution reports whether token i opens the source of a report
+// ("حسب"، "بحسب"، "وفقا ل"، "نقلا عن").
+func attribution(a *article, i int) bool {
+	switch a.d.Tokens[i].Norm {
+	case "حسب", "بحسب", "وحسب", "حسبما", "وفق", "وفقا", "نقلا", "بحسبما":
+		return a.mentionAt[i] < 0
+	}
+	return false
+}
+
 // visitVerbs carry a visit noun with their subject between them.
 var visitVerbs = []string{"يؤدي", "تؤدي", "ادي", "ادت", "يقوم", "تقوم", "قام", "قامت", "يجري", "تجري", "اجري", "اجرت", "بدا", "بدات", "يبدا", "تبدا", "اختتم", "اختتمت", "يختتم", "تختتم"}
 
@@ -340,6 +350,10 @@ func clause(a *article, trigs []trigger, k int) (int, int) {
 		if next < len(trigs) && trigs[next].Start == R && trigs[next].Phrase.Verb {
 			// "يقر بمسؤولية إسرائيل عن اغتيال هنية ويتوعد الحوثيين": the
 			// next verb, even after a nominal act, starts another clause.
+			break
+		}
+		if R > t.End && attribution(a, R) {
+			// "…، حسب رواية وسائل الإعلام": who tells it is no party.
 			break
 		}
 		R++
