@@ -444,7 +444,10 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		// is neither a starting point, nor background, nor long past.
 		for j := len(times) - 1; j >= 0; j-- {
 			ta := times[j]
-			if ta.tok1 <= t.Start && !ta.since && !ta.used && !ta.background && !ta.inRelative && !isHistorical(ta.expr.Date, a.published) {
+			if ta.tok1 <= t.Start && !ta.since && !ta.used && !ta.background && !ta.inRelative && !isHistorical(ta.expr.Date, a.published) &&
+				!isFuture(ta.expr.Date, a.published) {
+				// (An occasion yet to come, "في سبتمبر المقبل", holds
+				// no act reported as done.)
 				pick = j
 				break
 			}
@@ -528,6 +531,21 @@ func isHistorical(d timex.Date, published time.Time) bool {
 		end = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 	}
 	return published.Sub(end) > historicalAfter
+}
+
+// isFuture reports whether date d begins after the publication day.
+func isFuture(d timex.Date, published time.Time) bool {
+	var start time.Time
+	switch d.Precision {
+	case timex.Year:
+		start = time.Date(d.Year, 1, 1, 0, 0, 0, 0, time.UTC)
+	case timex.Month:
+		start = time.Date(d.Year, time.Month(d.Month), 1, 0, 0, 0, 0, time.UTC)
+	default:
+		start = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	}
+	p := published
+	return start.After(time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC))
 }
 
 // governs reports whether the root of code makes the acts in its
