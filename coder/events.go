@@ -306,6 +306,11 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			c.tracef("skip %s %q at %d: complement without a target", t.Phrase.Code, t.Phrase.Pattern, t.Start)
 			continue
 		}
+		if p.Code == "042" && len(src) > 0 && len(tgt) == 0 && t.End < len(a.d.Tokens) && a.mentionAt[t.End] >= 0 && sameCode(a, src, a.mentionAt[t.End]) {
+			// "ووصل وزير الداخلية اليمني … إلى اليمن": back home, no visit.
+			c.tracef("skip %s %q at %d: arrival in its own state", t.Phrase.Code, t.Phrase.Pattern, t.Start)
+			continue
+		}
 		if len(src) == 1 && len(tgt) == 0 && !material && lastPair[0] >= 0 && !hasForm(a.d, t.End, "كل", "اي", "جميع", "كافه") {
 			// A reaction within the article's dyad: "ورحبت دمشق بالقرار";
 			// not a stance on "كل أشكال التدخل" (any interference at all).

@@ -113,9 +113,15 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		}
 	}
-	if t.Phrase.Code[:2] >= "14" && t.Start > 0 && hasForm(d, t.Start-1, "وقف", "لوقف", "انهاء", "لانهاء", "منع", "لمنع", "تجنب", "لتجنب") {
-		// "إقناع الطرفين بوقف القتال": the fighting to be stopped is not
-		// reported here.
+	if t.Start > 0 && !t.Phrase.Verb && hasForm(d, t.Start-1, "وقف", "لوقف", "انهاء", "لانهاء", "منع", "لمنع", "تجنب", "لتجنب") {
+		// "إقناع الطرفين بوقف القتال"، "لمنع رفع العقوبات": the act to be
+		// stopped or prevented is not reported here.
+		return true
+	}
+	if t.Start > 0 && !t.Phrase.Verb && t.Phrase.Code[:2] != "04" &&
+		hasForm(d, t.Start-1, "بحث", "يبحث", "تبحث", "ناقش", "يناقش", "تناقش", "دراسه", "يدرس", "تدرس", "امكانيه", "بامكانيه") {
+		// "بحث الاتحاد الأوروبي فرض عقوبات": an act discussed or
+		// considered is not done.
 		return true
 	}
 	if t.Phrase.Code[:2] >= "18" {
