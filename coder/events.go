@@ -275,7 +275,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			// counterpart named by مع.
 			tgt = party{k}
 		}
-		if sym && len(src) >= 2 && (len(tgt) == 0 || !isWord(a.d, a.mentions[tgt[0]].Tok0-1, "مع")) {
+		if sym && len(src) >= 2 && (len(tgt) == 0 || !withBefore(a, a.mentions[tgt[0]].Tok0)) {
 			// "وقعت إسرائيل وحركة حماس اتفاقا": a joint act between the
 			// coordinated subjects themselves, each with each; with a
 			// counterpart named ("أبرمت بريطانيا وفرنسا … اتفاقا مع إيران")
@@ -686,6 +686,16 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 	e.Evidence = rasid.Span{Start: sn.Start, End: sn.End, Text: a.text[sn.Start:sn.End]}
 	e.Confidence = math.Round(confidence(a, t, s, g)*100) / 100
 	return e, true
+}
+
+// withBefore reports whether the mention starting at token i is named
+// by "مع", right before it or before a title word ("مع زعيمي روسيا
+// وأوكرانيا").
+func withBefore(a *article, i int) bool {
+	if isWord(a.d, i-1, "مع") {
+		return true
+	}
+	return i >= 2 && isWord(a.d, i-2, "مع") && a.mentionAt[i-1] < 0 && a.d.Tokens[i-1].Kind == arabic.Word
 }
 
 // civilRole marks the roles of actors outside the state and politics.
