@@ -285,6 +285,12 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			}
 			src, tgt = src[:1], src[1:]
 		}
+		if p.Code == "046" && !p.Verb && !talksAnchored(a, t) {
+			// "يمكن حلها من خلال المفاوضات": talks named in passing, with
+			// neither a verb holding them nor their sides beside them.
+			c.tracef("skip %s %q at %d: talks not anchored", t.Phrase.Code, t.Phrase.Pattern, t.Start)
+			continue
+		}
 		material := p.Code[:2] >= "14"
 		if len(src) > 0 && len(tgt) == 0 && !material && !sym {
 			// "وانتقد بوريل الزيارة": an earlier act named by its noun; the
@@ -687,6 +693,43 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 	e.Confidence = math.Round(confidence(a, t, s, g)*100) / 100
 	return e, true
 }
+
+// talksAnchored reports whether a talks noun is told as held: a verb of
+// holding them just before it ("أجرى الجانبان محادثات"، "استؤنفت
+// المفاوضات") or its sides right after it ("مفاوضات بين X وY"، "المحادثات
+// مع إيران"، "مفاوضات إيران والقوى الست").
+func talksAnchored(a *article, t trigger) bool {
+	for i := t.Start - 1; i >= 0 && i >= t.Start-4 && a.sentOf[i] == t.sent; i-- {
+		if hasForm(a.d, i, talksHeld...) {
+			return true
+		}
+	}
+	for i := t.End; i < len(a.d.Tokens) && i < t.End+6 && a.sentOf[i] == t.sent; i++ {
+		if i < t.End+3 && hasForm(a.d, i, talksTook...) {
+			// "جلسة المفاوضات التي جرت بين الطرفين"
+			return true
+		}
+		if k := a.mentionAt[i]; k >= 0 {
+			if i == t.End || isWord(a.d, i-1, "مع", "بين", "وبين") {
+				return true
+			}
+			if a.mentions[k].Place || isWord(a.d, i-1, "في") {
+				// "مفاوضات في القاهرة بين …": where, then who.
+				continue
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// talksTook say after a talks noun that they took place.
+var talksTook = []string{"جرت", "تجري", "عقدت", "تعقد", "انطلقت", "اختتمت", "استؤنفت", "الجاريه", "المنعقده"}
+
+// talksHeld are the verbs and nouns that hold talks as an occasion.
+var talksHeld = []string{"اجري", "اجرت", "اجريا", "اجروا", "يجري", "تجري", "يجريان", "تجريان", "جرت", "جري", "عقد", "عقدت", "عقدا", "يعقد", "تعقد",
+	"بدا", "بدات", "بدءا", "تبدا", "يبدا", "استانف", "استانفت", "استؤنفت", "تستانف", "يستانف", "انطلقت", "تنطلق", "اختتم", "اختتمت", "تواصلت", "تتواصل",
+	"جوله", "الجوله", "بدء", "ببدء", "لبدء", "اطلاق", "باطلاق", "لاطلاق", "فتح", "لفتح", "استئناف", "باستئناف", "لاستئناف", "خاض", "خاضت", "يخوض", "تخوض", "شارك", "شاركت", "اجراء", "لاجراء", "عقب", "ختام", "اثناء", "خلال", "هامش"}
 
 // withBefore reports whether the mention starting at token i is named
 // by "مع", right before it or before a title word ("مع زعيمي روسيا
