@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"rasid"
 )
@@ -163,7 +166,124 @@ func jsonString(raw json.RawMessage, dst *string) error {
 	if len(raw) == 0 || raw[0] != '"' {
 		return fmt.Errorf("want a string, got %s", jsonType(raw))
 	}
+	if s, ok := unquote(raw); ok {
+		*dst = s
+		return nil
+	}
 	return json.Unmarshal(raw, dst)
+}
+
+// unquote decodes a JSON string that json.Unmarshal has already checked
+// (raw, quotes included, from a json.RawMessage it filled) as
+// json.Unmarshal does: invalid UTF-8 and lone surrogates become U+FFFD.
+// It spares the text, most of a line, a second check and the
+// reflection; ok is false on anything it does not expect, for
+// json.Unmarshal to decode instead.
+func unquote(raw []byte) (s string, ok bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	in := raw[1 : len(raw)-1]
+	// Up to the first byte that needs more than a copy.
+	i := 0
+	for i < len(in) {
+		c := in[i]
+		if c == '\\' || c == '"' || c < ' ' {
+			break
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(in[i:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	if i == len(in) {
+		return string(in), true
+	}
+	b := make([]byte, i, len(in)+2*utf8.UTFMax)
+	copy(b, in[:i])
+	for i < len(in) {
+		c := in[i]
+		switch {
+		case c == '\\':
+			if i+1 >= len(in) {
+				return "", false
+			}
+			switch in[i+1] {
+			case '"', '\\', '/', '\'':
+				b = append(b, in[i+1])
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				rr := hex4(in[i+2:])
+				if rr < 0 {
+					return "", false
+				}
+				i += 6
+				if utf16.IsSurrogate(rr) {
+					if i+1 < len(in) && in[i] == '\\' && in[i+1] == 'u' {
+						if rr1 := hex4(in[i+2:]); rr1 >= 0 {
+							if dec := utf16.DecodeRune(rr, rr1); dec != unicode.ReplacementChar {
+								i += 6
+								b = utf8.AppendRune(b, dec)
+								continue
+							}
+						}
+					}
+					rr = unicode.ReplacementChar
+				}
+				b = utf8.AppendRune(b, rr)
+				continue
+			default:
+				return "", false
+			}
+			i += 2
+		case c == '"' || c < ' ':
+			return "", false
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(in[i:])
+			i += size
+			b = utf8.AppendRune(b, r) // U+FFFD for an invalid byte
+		}
+	}
+	return string(b), true
+}
+
+// hex4 is the value of the four hex digits that start b, or -1.
+func hex4(b []byte) rune {
+	if len(b) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return -1
+		}
+		r = r*16 + rune(c)
+	}
+	return r
 }
 
 // jsonType names the type of a JSON value from its first byte.
