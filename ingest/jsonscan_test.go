@@ -48,3 +48,34 @@ func TestUnquoteMarshalled(t *testing.T) {
 		}
 	}
 }
+
+// FuzzScanObject checks that scanObject reads only what json.Unmarshal
+// reads, and reads it the same.
+func FuzzScanObject(f *testing.F) {
+	for _, s := range []string{
+		`{}`, ` { } `, `{"id":"a","text":"نص","published":"2015-07-21"}`, `{"id":12,"x":-0.5e+3,"y":true,"z":false,"w":null}`,
+		`{"a":1,"a":2}`, `{"a":01}`, `{"a":1.}`, `{"a":-}`, `{"a":1e}`, `{"a":tru}`, `{"a":"\x01"}`, `{"a":"\q"}`,
+		`{"a":"\u12"}`, `{"a":1,}`, `{"a" 1}`, `{"a":1} x`, `{"a":[1]}`, `{"a":{"b":1}}`, "{\"\xff\":1}", `{"\u0061":1}`,
+		`null`, `[]`, `{"a":"b"`, "\t{\r\n\"a\"\t:\n\"b\"\r}\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		got, ok := scanObject(line)
+		if !ok {
+			return
+		}
+		var want map[string]json.RawMessage
+		if err := json.Unmarshal(line, &want); err != nil {
+			t.Fatalf("scanObject(%q) read what json.Unmarshal refuses: %v", line, err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("scanObject(%q) = %q, json.Unmarshal gave %q", line, got, want)
+		}
+		for k, v := range want {
+			if g, ok := got[k]; !ok || !bytes.Equal(g, v) {
+				t.Fatalf("scanObject(%q) = %q, json.Unmarshal gave %q", line, got, want)
+			}
+		}
+	})
+}
