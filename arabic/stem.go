@@ -19,10 +19,24 @@ import "unicode/utf8"
 func Stem(norm string) string {
 	s := norm
 	s = trimPrefix3(s, "و")
-	for _, p := range [...]string{"بال", "كال", "فال", "لل", "ال"} {
-		if t := trimPrefix3(s, p); len(t) != len(s) {
-			s = t
-			break
+	// The first of بال كال فال لل ال that s starts with: they start with
+	// five different letters, so its first letter names the one to try.
+	if len(s) >= 2 {
+		var p string
+		switch s[:2] {
+		case "ب":
+			p = "بال"
+		case "ك":
+			p = "كال"
+		case "ف":
+			p = "فال"
+		case "ل":
+			p = "لل"
+		case "ا":
+			p = "ال"
+		}
+		if p != "" {
+			s = trimPrefix3(s, p)
 		}
 	}
 	s = trimPrefix3(s, "و")
