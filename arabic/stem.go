@@ -40,12 +40,31 @@ func Stem(norm string) string {
 		}
 	}
 	s = trimPrefix3(s, "و")
+	if !suffixEnd(s) {
+		return s
+	}
 	for _, suf := range [...]string{"ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"} {
 		if hasSuffix(s, suf) && atLeastThreeLetters(s[:len(s)-len(suf)]) {
 			s = s[:len(s)-len(suf)]
+			if !suffixEnd(s) {
+				break
+			}
 		}
 	}
 	return s
+}
+
+// suffixEnd reports whether s ends in a letter that ends a suffix of Stem
+// (ا ن ت ه ة ي): when it does not, no suffix is stripped.
+func suffixEnd(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	switch s[len(s)-2:] {
+	case "ا", "ن", "ت", "ه", "ة", "ي":
+		return true
+	}
+	return false
 }
 
 // trimPrefix3 removes prefix from s if at least three letters remain.
