@@ -42,7 +42,8 @@ func (r *reader) jsonl(s src, br *bufio.Reader) error {
 				if doc.ID == "" {
 					doc.ID = s.stem + "-" + strconv.Itoa(n)
 				}
-				e = r.send(Item{Where: where, Doc: doc})
+				// Decoded from JSON, its text is valid UTF-8.
+				e = r.sendText(Item{Where: where, Doc: doc}, true)
 			}
 		}
 		if e != nil {
@@ -177,95 +178,87 @@ func jsonString(raw json.RawMessage, dst *string) error {
 	return json.Unmarshal(raw, dst)
 }
 
-// unquote decodes a JSON string that json.Unmarshal has already checked
-// (raw, quotes included, from a json.RawMessage it filled) as
-// json.Unmarshal does: invalid UTF-8 and lone surrogates become U+FFFD.
-// It spares the text, most of a line, a second check and the
-// reflection; ok is false on anything it does not expect, for
+// unquote decodes a JSON string that json.Unmarshal or scanObject has
+// already checked (raw, quotes included) as json.Unmarshal does: invalid
+// UTF-8 and lone surrogates become U+FFFD. It spares the text, most of a
+// line, a second check and the reflection, and copies it by the run
+// between escapes; ok is false on anything it does not expect, for
 // json.Unmarshal to decode instead.
 func unquote(raw []byte) (s string, ok bool) {
 	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
 		return "", false
 	}
 	in := raw[1 : len(raw)-1]
-	// Up to the first byte that needs more than a copy.
-	i := 0
-	for i < len(in) {
-		c := in[i]
-		if c == '\\' || c == '"' || c < ' ' {
-			break
-		}
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(in[i:])
-		if r == utf8.RuneError && size == 1 {
-			break
-		}
-		i += size
-	}
-	if i == len(in) {
+	k := bytes.IndexByte(in, '\\')
+	if k < 0 && utf8.Valid(in) {
 		return string(in), true
 	}
-	b := make([]byte, i, len(in)+2*utf8.UTFMax)
-	copy(b, in[:i])
-	for i < len(in) {
-		c := in[i]
-		switch {
-		case c == '\\':
-			if i+1 >= len(in) {
+	b := make([]byte, 0, len(in)+utf8.UTFMax)
+	for {
+		run := in
+		if k >= 0 {
+			run = in[:k]
+		}
+		b = appendValid(b, run)
+		if k < 0 {
+			return string(b), true
+		}
+		in = in[k:]
+		if len(in) < 2 {
+			return "", false
+		}
+		n := 2
+		switch in[1] {
+		case '"', '\\', '/', '\'':
+			b = append(b, in[1])
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			rr := hex4(in[2:])
+			if rr < 0 {
 				return "", false
 			}
-			switch in[i+1] {
-			case '"', '\\', '/', '\'':
-				b = append(b, in[i+1])
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
-			case 'u':
-				rr := hex4(in[i+2:])
-				if rr < 0 {
-					return "", false
+			n = 6
+			if utf16.IsSurrogate(rr) {
+				rr1 := rune(-1)
+				if len(in) >= 8 && in[6] == '\\' && in[7] == 'u' {
+					rr1 = hex4(in[8:])
 				}
-				i += 6
-				if utf16.IsSurrogate(rr) {
-					if i+1 < len(in) && in[i] == '\\' && in[i+1] == 'u' {
-						if rr1 := hex4(in[i+2:]); rr1 >= 0 {
-							if dec := utf16.DecodeRune(rr, rr1); dec != unicode.ReplacementChar {
-								i += 6
-								b = utf8.AppendRune(b, dec)
-								continue
-							}
-						}
-					}
+				if dec := utf16.DecodeRune(rr, rr1); rr1 >= 0 && dec != unicode.ReplacementChar {
+					rr, n = dec, 12
+				} else {
 					rr = unicode.ReplacementChar
 				}
-				b = utf8.AppendRune(b, rr)
-				continue
-			default:
-				return "", false
 			}
-			i += 2
-		case c == '"' || c < ' ':
-			return "", false
-		case c < utf8.RuneSelf:
-			b = append(b, c)
-			i++
+			b = utf8.AppendRune(b, rr)
 		default:
-			r, size := utf8.DecodeRune(in[i:])
-			i += size
-			b = utf8.AppendRune(b, r) // U+FFFD for an invalid byte
+			return "", false
 		}
+		in = in[n:]
+		k = bytes.IndexByte(in, '\\')
 	}
-	return string(b), true
+}
+
+// appendValid appends run to b with each byte that is not part of valid
+// UTF-8 as U+FFFD.
+func appendValid(b, run []byte) []byte {
+	if utf8.Valid(run) {
+		return append(b, run...)
+	}
+	for len(run) > 0 {
+		r, size := utf8.DecodeRune(run)
+		b = utf8.AppendRune(b, r)
+		run = run[size:]
+	}
+	return b
 }
 
 // hex4 is the value of the four hex digits that start b, or -1.
