@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 
 	"rasid/arabic"
 	"rasid/store"
@@ -29,8 +30,16 @@ func DBPath(flag string) string {
 // Analyzer is the search analyser of every store: the normalised, lightly
 // stemmed words of a text, so that "مغربية" finds "المغرب".
 func Analyzer(text string) []string {
-	toks := arabic.Tokenize(text)
-	out := make([]string, 0, len(toks))
+	buf := tokenBufs.Get().(*[]arabic.Token)
+	toks := arabic.DefaultOptions.AppendTokens((*buf)[:0], text)
+	n := 0
+	for _, t := range toks {
+		switch t.Kind {
+		case arabic.Word, arabic.Latin, arabic.Number:
+			n++
+		}
+	}
+	out := make([]string, 0, n)
 	for _, t := range toks {
 		switch t.Kind {
 		case arabic.Word:
@@ -39,8 +48,21 @@ func Analyzer(text string) []string {
 			out = append(out, t.Norm)
 		}
 	}
+	if cap(toks) <= maxTokenBuf {
+		clear(toks) // let go of the texts
+		*buf = toks[:0]
+		tokenBufs.Put(buf)
+	}
 	return out
 }
+
+// tokenBufs holds Analyzer's token slices for reuse: a new one for each
+// article was a quarter of the bytes an ingest allocated.
+var tokenBufs = sync.Pool{New: func() any { return new([]arabic.Token) }}
+
+// maxTokenBuf is the capacity of the largest token slice tokenBufs keeps
+// (3 MB of tokens, the text of a 3 MB article).
+const maxTokenBuf = 1 << 16
 
 // IsPostgres reports whether path is a postgres:// (or postgresql://) URL,
 // which selects the PostgreSQL backend.

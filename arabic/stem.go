@@ -19,19 +19,52 @@ import "unicode/utf8"
 func Stem(norm string) string {
 	s := norm
 	s = trimPrefix3(s, "و")
-	for _, p := range [...]string{"بال", "كال", "فال", "لل", "ال"} {
-		if t := trimPrefix3(s, p); len(t) != len(s) {
-			s = t
-			break
+	// The first of بال كال فال لل ال that s starts with: they start with
+	// five different letters, so its first letter names the one to try.
+	if len(s) >= 2 {
+		var p string
+		switch s[:2] {
+		case "ب":
+			p = "بال"
+		case "ك":
+			p = "كال"
+		case "ف":
+			p = "فال"
+		case "ل":
+			p = "لل"
+		case "ا":
+			p = "ال"
+		}
+		if p != "" {
+			s = trimPrefix3(s, p)
 		}
 	}
 	s = trimPrefix3(s, "و")
+	if !suffixEnd(s) {
+		return s
+	}
 	for _, suf := range [...]string{"ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"} {
 		if hasSuffix(s, suf) && atLeastThreeLetters(s[:len(s)-len(suf)]) {
 			s = s[:len(s)-len(suf)]
+			if !suffixEnd(s) {
+				break
+			}
 		}
 	}
 	return s
+}
+
+// suffixEnd reports whether s ends in a letter that ends a suffix of Stem
+// (ا ن ت ه ة ي): when it does not, no suffix is stripped.
+func suffixEnd(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	switch s[len(s)-2:] {
+	case "ا", "ن", "ت", "ه", "ة", "ي":
+		return true
+	}
+	return false
 }
 
 // trimPrefix3 removes prefix from s if at least three letters remain.

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math/bits"
+	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -175,7 +177,14 @@ func hashKey(h string) [16]byte {
 // harakat, hamza spelling, digits or line breaks is still the same text.
 // The store keeps it to find duplicates across runs.
 func ContentHash(text string) string {
-	b := arabic.DefaultOptions.AppendNormalize(make([]byte, 0, len(text)), text)
+	buf := hashBufs.Get().(*[]byte)
+	defer func() {
+		if cap(*buf) <= maxHashBuf {
+			hashBufs.Put(buf)
+		}
+	}()
+	b := arabic.DefaultOptions.AppendNormalize(slices.Grow((*buf)[:0], len(text)), text)
+	*buf = b
 	// Collapse white space in place: the write position w never passes
 	// the read position, since a run of spaces becomes at most one.
 	w := 0
@@ -207,6 +216,13 @@ func ContentHash(text string) string {
 	sum := sha256.Sum256(b[:w])
 	return hex.EncodeToString(sum[:])
 }
+
+// hashBufs holds ContentHash's buffers for reuse: a new one for each text
+// was 4% of the bytes an ingest allocated.
+var hashBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxHashBuf is the capacity of the largest buffer hashBufs keeps.
+const maxHashBuf = 1 << 20
 
 // spaceAt returns the length of the UTF-8 sequence at b[i] and whether it
 // is white space (unicode.IsSpace), decoding only the sequences that may

@@ -26,7 +26,40 @@ func Language(text string) string {
 		text = text[:langSample] // a rune cut in two is no letter
 	}
 	var letters, arabic, latin, arabicOnly, persian, urdu int
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		// As for range does, with the letters of the Arabic block
+		// (U+0600–U+06FF, lead bytes D8–DB), the runes of almost every
+		// Arabic text, counted in place.
+		c := text[i]
+		if c >= 0xD8 && c <= 0xDB && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			i += 2
+			switch arabicBlock[int(c&3)<<6|int(text[i-1]&0x3F)] {
+			case blockLetter:
+				letters++
+				arabic++
+			case blockArabicOnly:
+				letters++
+				arabic++
+				arabicOnly++
+			case blockPersian:
+				letters++
+				arabic++
+				persian++
+			case blockUrdu:
+				letters++
+				arabic++
+				urdu++
+			}
+			continue
+		}
+		r := rune(c)
+		if c < utf8.RuneSelf {
+			i++
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+		}
 		switch {
 		case r < utf8.RuneSelf:
 			if c := r | 0x20; c >= 'a' && c <= 'z' {
@@ -79,6 +112,35 @@ func Language(text string) string {
 var arabicLetter = func() (t [256]bool) {
 	for i := range t {
 		t[i] = unicode.IsLetter(rune(0x600 + i))
+	}
+	return t
+}()
+
+// What Language counts a rune of the Arabic block as.
+const (
+	blockOther      = iota // no letter
+	blockLetter            // a letter
+	blockArabicOnly        // ة ي ك
+	blockPersian           // ک ی پ چ ژ گ
+	blockUrdu              // ٹ ڈ ڑ ں ے
+)
+
+// arabicBlock is what Language counts each rune of U+0600–U+06FF as.
+var arabicBlock = func() (t [256]uint8) {
+	for i := range t {
+		r := rune(0x600 + i)
+		switch {
+		case !arabicLetter[i]:
+			t[i] = blockOther
+		case strings.ContainsRune("ةيك", r):
+			t[i] = blockArabicOnly
+		case strings.ContainsRune("کیپچژگ", r):
+			t[i] = blockPersian
+		case strings.ContainsRune("ٹڈڑںے", r):
+			t[i] = blockUrdu
+		default:
+			t[i] = blockLetter
+		}
 	}
 	return t
 }()

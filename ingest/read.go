@@ -136,14 +136,19 @@ type reader struct {
 }
 
 // send finishes it (valid UTF-8, trimmed fields, language) and sends it.
-func (r *reader) send(it Item) error {
+func (r *reader) send(it Item) error { return r.sendText(it, false) }
+
+// sendText is send, told whether the text of it.Doc is valid UTF-8
+// already: a JSONL string is, decoded (a long text need not be checked
+// again).
+func (r *reader) sendText(it Item, textValid bool) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
 	if it.Err != nil {
 		it.Doc = rasid.Document{}
 	} else {
-		it.Doc = finish(it.Doc)
+		it.Doc = finish(it.Doc, textValid)
 		if it.Doc.ID == "" {
 			it.Doc.ID = it.Where // a file named ".txt"
 		}
@@ -160,14 +165,16 @@ func (r *reader) fail(where string, err error) error {
 	return r.send(Item{Where: where, Err: err})
 }
 
-// finish makes every field of d valid UTF-8, trims the short fields and
-// sets the language.
-func finish(d rasid.Document) rasid.Document {
+// finish makes every field of d valid UTF-8 (the text unless textValid
+// says it is), trims the short fields and sets the language.
+func finish(d rasid.Document, textValid bool) rasid.Document {
 	d.ID = strings.TrimSpace(validUTF8(d.ID))
 	d.URL = strings.TrimSpace(validUTF8(d.URL))
 	d.Source = strings.TrimSpace(validUTF8(d.Source))
 	d.Title = strings.Join(strings.Fields(validUTF8(d.Title)), " ")
-	d.Text = validUTF8(d.Text)
+	if !textValid {
+		d.Text = validUTF8(d.Text)
+	}
 	d.Lang = Language(d.Text)
 	return d
 }
