@@ -126,6 +126,12 @@ func gapCrossesAct(a *article, pms []lexicon.PhraseMatch, pm lexicon.PhraseMatch
 		if n := a.d.Tokens[o.Start].Norm; strings.HasPrefix(n, "و") && o.Start > 0 && isComma(a, o.Start-1) {
 			return true
 		}
+		if r := o.Phrase.Code[:2]; (r == "11" || r == "12") && !o.Phrase.Verb && a.mentionAt[o.Start] < 0 {
+			// "جدد الأسد اتهامه الغرب … بدعم الإرهابيين": what the
+			// verb renews is the accusation; the act it alleges is not
+			// coded (GUIDE).
+			return true
+		}
 	}
 	return false
 }
