@@ -115,9 +115,18 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		}
 	}
-	if t.Start > 0 && !t.Phrase.Verb && hasForm(d, t.Start-1, "وقف", "لوقف", "انهاء", "لانهاء", "منع", "لمنع", "تجنب", "لتجنب") {
+	stopped := func(i int) bool {
+		return hasForm(d, i, "وقف", "لوقف", "بوقف", "انهاء", "لانهاء", "بانهاء", "منع", "لمنع", "تجنب", "لتجنب")
+	}
+	if t.Start > 0 && !t.Phrase.Verb && (stopped(t.Start-1) ||
+		t.Start > 1 && hasForm(d, t.Start-1, "عمليات", "عمليه", "اعمال", "حمله", "حملات") && stopped(t.Start-2)) {
 		// "إقناع الطرفين بوقف القتال"، "لمنع رفع العقوبات": the act to be
 		// stopped or prevented is not reported here.
+		return true
+	}
+	if t.Start > 0 && !t.Phrase.Verb && strings.HasPrefix(d.Tokens[t.Start].Norm, "لل") &&
+		hasForm(d, t.Start-1, "توجه", "توجهوا", "يتوجهون", "سافر", "سافروا", "يسافرون", "ذهب", "ذهبوا", "يذهبون", "انتقل", "انتقلوا", "عاد", "عادوا") {
+		// "توجهوا للقتال في سوريا": who went to fight, not a fight told.
 		return true
 	}
 	if t.Start > 0 && !t.Phrase.Verb && t.Phrase.Code[:2] != "04" &&
