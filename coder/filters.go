@@ -124,6 +124,14 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// stopped or prevented is not reported here.
 		return true
 	}
+	for i := t.Start - 1; !t.Phrase.Verb && t.Phrase.Code[:2] != "04" && i >= 0 && i >= t.Start-6 && a.sentOf[i] == t.sent && !isComma(a, i); i-- {
+		// "لم تتمكن الأمم المتحدة من نقل مساعدات"، "فشلت في إدخال": an
+		// act that failed (talks that failed were still held).
+		if hasForm(d, i, "فشل", "فشلت", "فشلوا", "عجز", "عجزت", "اخفق", "اخفقت") ||
+			hasForm(d, i, "تتمكن", "يتمكن", "تستطع", "يستطع", "تنجح", "ينجح") && i > 0 && hasForm(d, i-1, "لم", "لن") {
+			return true
+		}
+	}
 	if t.Start > 0 && !t.Phrase.Verb && strings.HasPrefix(d.Tokens[t.Start].Norm, "لل") &&
 		hasForm(d, t.Start-1, "توجه", "توجهوا", "يتوجهون", "سافر", "سافروا", "يسافرون", "ذهب", "ذهبوا", "يذهبون", "انتقل", "انتقلوا", "عاد", "عادوا") {
 		// "توجهوا للقتال في سوريا": who went to fight, not a fight told.
