@@ -109,3 +109,17 @@ func TestTitleKind(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTrimHarakat holds trimHarakat to the strings.TrimRight it replaces,
+// on any bytes, valid UTF-8 or not.
+func FuzzTrimHarakat(f *testing.F) {
+	for _, s := range []string{"", "محافظةٌ", "ةً", "\xd9", "\x8b", "ب\xd9\x8b\xd9\x92", "\xd9\xd9\x8b", "a\u0652\u0653"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.TrimRight(s, "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652")
+		if got := trimHarakat(s); got != want {
+			t.Errorf("trimHarakat(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
