@@ -99,8 +99,12 @@ func (x *wordIndex) reset(n int) {
 // first returns the first token before token i whose Norm is that of
 // token i; if there is none, it returns -1 and token i is the first.
 func (x *wordIndex) first(toks []arabic.Token, i int) int {
+	return x.firstHashed(toks, i, hashWord(toks[i].Norm))
+}
+
+// firstHashed is first given the hash of token i's Norm.
+func (x *wordIndex) firstHashed(toks []arabic.Token, i int, h uint32) int {
 	w := toks[i].Norm
-	h := hashWord(w)
 	mask := uint32(len(x.slots) - 1)
 	for j := h & mask; ; j = (j + 1) & mask {
 		s := &x.slots[j]
@@ -152,9 +156,10 @@ func (lx *Lexicon) NewDoc(text string) *Doc {
 // until its next NewDoc only. A Reader is not safe for concurrent use;
 // keep one per goroutine (a sync.Pool of them serves a concurrent coder).
 type Reader struct {
-	voc  *vocab
-	doc  Doc
-	keys docKeys
+	voc   *vocab
+	doc   Doc
+	keys  docKeys
+	cache readCache
 }
 
 // NewReader returns a Reader for lx.
@@ -163,10 +168,134 @@ func (lx *Lexicon) NewReader() *Reader { return &Reader{voc: lx.voc} }
 // NewDoc tokenises text for matching against the Reader's lexicon, in
 // place of the Doc it made before.
 func (r *Reader) NewDoc(text string) *Doc {
-	r.doc.read(text)
-	r.keys.fill(r.voc, r.doc.reads)
+	r.doc.readKeyed(text, r.voc, &r.keys, &r.cache)
 	r.doc.keys = &r.keys
 	return &r.doc
+}
+
+// readKeyed is read followed by k.fill(v, d.reads), in one pass that takes
+// the readings of a word, and their ids, from c when an earlier text of
+// the Reader had the word: most words of an article were in one before,
+// and reading them (arabic.AppendCandidates, vocab.appendKeys) cost a
+// third of making the Doc. What c holds depends on the word alone, so the
+// Doc is the same as read and fill make.
+func (d *Doc) readKeyed(text string, v *vocab, k *docKeys, c *readCache) {
+	d.Text, d.keys = text, nil
+	d.Tokens = arabic.DefaultOptions.AppendTokens(d.Tokens[:0], text)
+	n := len(d.Tokens)
+	d.at = slices.Grow(d.at[:0], n)[:n]
+	if d.reads == nil {
+		d.reads = make([]arabic.Candidate, 0, 2*n+8)
+	}
+	d.reads = d.reads[:0]
+	d.words.reset(n)
+	k.voc = v
+	k.word = k.word[:0]
+	k.pre = append(k.pre[:0], 0)
+	k.ids = k.ids[:0]
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		from := int32(len(d.reads))
+		if t.Kind != arabic.Word {
+			d.reads = append(d.reads, arabic.Candidate{Form: t.Norm})
+			var w int32
+			w, k.ids = v.appendKeys(k.ids, t.Norm)
+			k.word = append(k.word, w)
+			k.pre = append(k.pre, int32(len(k.ids)))
+			d.at[i] = tokenReads{from: from, to: from + 1}
+			continue
+		}
+		h := hashWord(t.Norm)
+		if j := d.words.firstHashed(d.Tokens, i, h); j >= 0 {
+			d.at[i] = tokenReads{from: d.at[j].from, to: d.at[j].to}
+			continue
+		}
+		if e := c.find(t.Norm, h, v); e != nil {
+			for r := e.from; r < e.to; r++ {
+				d.reads = append(d.reads, c.reads[r])
+				k.word = append(k.word, c.word[r])
+				// One by one: a reading has a prefix id or two, too few
+				// for the call append(k.ids, ids...) makes.
+				for _, id := range c.ids[c.pre[r]:c.pre[r+1]] {
+					k.ids = append(k.ids, id)
+				}
+				k.pre = append(k.pre, int32(len(k.ids)))
+			}
+		} else {
+			d.reads = arabic.AppendCandidates(d.reads, t.Norm)
+			for _, rd := range d.reads[from:] {
+				var w int32
+				w, k.ids = v.appendKeys(k.ids, rd.Form)
+				k.word = append(k.word, w)
+				k.pre = append(k.pre, int32(len(k.ids)))
+			}
+		}
+		d.at[i] = tokenReads{from: from, to: int32(len(d.reads))}
+	}
+	markLineBreaks(text, d.Tokens, d.at)
+}
+
+// readCache holds the readings of the words a Reader has read, and their
+// ids in its vocabulary, by open addressing on the word. It keeps the
+// first maxCached words it meets and then stops growing: the words common
+// enough to matter come early, and a bound keeps a pooled Reader small.
+type readCache struct {
+	voc   *vocab
+	slots []cacheSlot // a power of two long, at most half full
+	n     int
+	arena strings.Builder // holds the words and their readings' forms
+	reads []arabic.Candidate
+	word  []int32 // reads[r]'s literal word id
+	pre   []int32 // reads[r]'s prefix ids are ids[pre[r]:pre[r+1]]
+	ids   []int32
+}
+
+type cacheSlot struct {
+	hash     uint32
+	from, to int32 // the word's readings: reads[from:to]; to == 0: empty
+	word     string
+}
+
+const maxCached = 1 << 15
+
+// find returns the entry of word norm (of hash h), making it if the cache
+// has room; nil if it has none.
+func (c *readCache) find(norm string, h uint32, v *vocab) *cacheSlot {
+	if norm == "" {
+		return nil // no readings, and an entry's readings mark it used
+	}
+	if c.voc != v || c.slots == nil {
+		*c = readCache{voc: v, slots: make([]cacheSlot, 2*maxCached), pre: []int32{0}}
+	}
+	mask := uint32(len(c.slots) - 1)
+	j := h & mask
+	for ; c.slots[j].to != 0; j = (j + 1) & mask {
+		if s := &c.slots[j]; s.hash == h && s.word == norm {
+			return s
+		}
+	}
+	if c.n >= maxCached {
+		return nil
+	}
+	c.n++
+	// The word is copied: its Forms must outlive the text it came from.
+	if c.arena.Cap()-c.arena.Len() < len(norm) {
+		c.arena = strings.Builder{}
+		c.arena.Grow(max(64<<10, len(norm)))
+	}
+	at := c.arena.Len()
+	c.arena.WriteString(norm)
+	word := c.arena.String()[at:]
+	from := int32(len(c.reads))
+	c.reads = arabic.AppendCandidates(c.reads, word)
+	for _, rd := range c.reads[from:] {
+		var w int32
+		w, c.ids = v.appendKeys(c.ids, rd.Form)
+		c.word = append(c.word, w)
+		c.pre = append(c.pre, int32(len(c.ids)))
+	}
+	c.slots[j] = cacheSlot{hash: h, from: from, to: int32(len(c.reads)), word: word}
+	return &c.slots[j]
 }
 
 // fill sets k to the ids of reads in v, reusing its buffers.

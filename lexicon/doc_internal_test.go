@@ -123,3 +123,36 @@ func FuzzTrimHarakat(f *testing.F) {
 		}
 	})
 }
+
+// TestReaderCache checks that a Reader's Docs, whose readings and ids come
+// from its cache for the words of earlier texts, are those read and fill
+// make: the same readings, shared alike, and the same ids. The texts are
+// read twice, the second time with the cache full.
+func TestReaderCache(t *testing.T) {
+	lx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := corpus.SaudiNewsNet(corpus.SaudiNewsNetDir, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts = append(arts, "", "و", "والله بالله فالله للملك لله ، . 2024 G20 ـ \xff", "للملك للملك")
+	r := lx.NewReader()
+	for pass := range 2 {
+		for _, text := range arts {
+			got := r.NewDoc(text)
+			want := lx.NewDoc(text)
+			if !slices.Equal(got.reads, want.reads) || !slices.Equal(got.at, want.at) {
+				t.Fatalf("pass %d, %.40q: readings differ", pass, text)
+			}
+			gk, wk := got.keys, want.keys
+			if !slices.Equal(gk.word, wk.word) || !slices.Equal(gk.pre, wk.pre) || !slices.Equal(gk.ids, wk.ids) {
+				t.Fatalf("pass %d, %.40q: ids differ", pass, text)
+			}
+		}
+	}
+	if arts[0] != "" && r.cache.n < maxCached {
+		t.Logf("cache not full: %d words", r.cache.n)
+	}
+}
