@@ -30,6 +30,33 @@ type docKeys struct {
 	word []int32 // reading r's literal word id, 0 if none
 	pre  []int32 // reading r's prefix ids are ids[pre[r]:pre[r+1]]
 	ids  []int32
+	// root[r] tells which tries reading r takes an edge from the root of
+	// (rootActors, rootEvents: trie.fromRoot), and tok[i] the same of any
+	// reading of token i. Only a Reader sets them, from its cache; nil,
+	// the tries are asked.
+	root, tok []uint8
+}
+
+// The tries, as bits of docKeys.root.
+const (
+	rootActors uint8 = 1 << iota
+	rootEvents
+)
+
+// roots returns the bits of the tries of lx whose root reading r of k
+// takes an edge from.
+func (lx *Lexicon) roots(k *docKeys, r int32) uint8 {
+	if k.word[r] == 0 && k.pre[r] == k.pre[r+1] {
+		return 0 // no ids, as most punctuation and many words
+	}
+	var b uint8
+	if lx.actors.fromRoot(k, r) {
+		b |= rootActors
+	}
+	if lx.events.fromRoot(k, r) {
+		b |= rootEvents
+	}
+	return b
 }
 
 // NewDoc tokenises text for matching.
@@ -156,6 +183,7 @@ func (lx *Lexicon) NewDoc(text string) *Doc {
 // until its next NewDoc only. A Reader is not safe for concurrent use;
 // keep one per goroutine (a sync.Pool of them serves a concurrent coder).
 type Reader struct {
+	lx    *Lexicon
 	voc   *vocab
 	doc   Doc
 	keys  docKeys
@@ -163,12 +191,12 @@ type Reader struct {
 }
 
 // NewReader returns a Reader for lx.
-func (lx *Lexicon) NewReader() *Reader { return &Reader{voc: lx.voc} }
+func (lx *Lexicon) NewReader() *Reader { return &Reader{lx: lx, voc: lx.voc} }
 
 // NewDoc tokenises text for matching against the Reader's lexicon, in
 // place of the Doc it made before.
 func (r *Reader) NewDoc(text string) *Doc {
-	r.doc.readKeyed(text, r.voc, &r.keys, &r.cache)
+	r.doc.readKeyed(text, r.lx, &r.keys, &r.cache)
 	r.doc.keys = &r.keys
 	return &r.doc
 }
@@ -179,7 +207,8 @@ func (r *Reader) NewDoc(text string) *Doc {
 // and reading them (arabic.AppendCandidates, vocab.appendKeys) cost a
 // third of making the Doc. What c holds depends on the word alone, so the
 // Doc is the same as read and fill make.
-func (d *Doc) readKeyed(text string, v *vocab, k *docKeys, c *readCache) {
+func (d *Doc) readKeyed(text string, lx *Lexicon, k *docKeys, c *readCache) {
+	v := lx.voc
 	d.Text, d.keys = text, nil
 	d.Tokens = arabic.DefaultOptions.AppendTokens(d.Tokens[:0], text)
 	n := len(d.Tokens)
@@ -193,6 +222,8 @@ func (d *Doc) readKeyed(text string, v *vocab, k *docKeys, c *readCache) {
 	k.word = k.word[:0]
 	k.pre = append(k.pre[:0], 0)
 	k.ids = k.ids[:0]
+	k.root = k.root[:0]
+	k.tok = slices.Grow(k.tok[:0], n)[:n]
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		from := int32(len(d.reads))
@@ -202,34 +233,46 @@ func (d *Doc) readKeyed(text string, v *vocab, k *docKeys, c *readCache) {
 			w, k.ids = v.appendKeys(k.ids, t.Norm)
 			k.word = append(k.word, w)
 			k.pre = append(k.pre, int32(len(k.ids)))
+			b := lx.roots(k, from)
+			k.root = append(k.root, b)
+			k.tok[i] = b
 			d.at[i] = tokenReads{from: from, to: from + 1}
 			continue
 		}
 		h := hashWord(t.Norm)
 		if j := d.words.firstHashed(d.Tokens, i, h); j >= 0 {
 			d.at[i] = tokenReads{from: d.at[j].from, to: d.at[j].to}
+			k.tok[i] = k.tok[j]
 			continue
 		}
-		if e := c.find(t.Norm, h, v); e != nil {
+		var union uint8
+		if e := c.find(t.Norm, h, lx); e != nil {
 			for r := e.from; r < e.to; r++ {
 				d.reads = append(d.reads, c.reads[r])
 				k.word = append(k.word, c.word[r])
 				// One by one: a reading has a prefix id or two, too few
 				// for the call append(k.ids, ids...) makes.
+				//lint:ignore S1011 the loop is the faster here (see above)
 				for _, id := range c.ids[c.pre[r]:c.pre[r+1]] {
 					k.ids = append(k.ids, id)
 				}
 				k.pre = append(k.pre, int32(len(k.ids)))
+				k.root = append(k.root, c.root[r])
+				union |= c.root[r]
 			}
 		} else {
 			d.reads = arabic.AppendCandidates(d.reads, t.Norm)
-			for _, rd := range d.reads[from:] {
+			for r := from; r < int32(len(d.reads)); r++ {
 				var w int32
-				w, k.ids = v.appendKeys(k.ids, rd.Form)
+				w, k.ids = v.appendKeys(k.ids, d.reads[r].Form)
 				k.word = append(k.word, w)
 				k.pre = append(k.pre, int32(len(k.ids)))
+				b := lx.roots(k, r)
+				k.root = append(k.root, b)
+				union |= b
 			}
 		}
+		k.tok[i] = union
 		d.at[i] = tokenReads{from: from, to: int32(len(d.reads))}
 	}
 	markLineBreaks(text, d.Tokens, d.at)
@@ -248,6 +291,7 @@ type readCache struct {
 	word  []int32 // reads[r]'s literal word id
 	pre   []int32 // reads[r]'s prefix ids are ids[pre[r]:pre[r+1]]
 	ids   []int32
+	root  []uint8 // reads[r]'s docKeys.root
 }
 
 type cacheSlot struct {
@@ -260,7 +304,8 @@ const maxCached = 1 << 15
 
 // find returns the entry of word norm (of hash h), making it if the cache
 // has room; nil if it has none.
-func (c *readCache) find(norm string, h uint32, v *vocab) *cacheSlot {
+func (c *readCache) find(norm string, h uint32, lx *Lexicon) *cacheSlot {
+	v := lx.voc
 	if norm == "" {
 		return nil // no readings, and an entry's readings mark it used
 	}
@@ -288,11 +333,15 @@ func (c *readCache) find(norm string, h uint32, v *vocab) *cacheSlot {
 	word := c.arena.String()[at:]
 	from := int32(len(c.reads))
 	c.reads = arabic.AppendCandidates(c.reads, word)
-	for _, rd := range c.reads[from:] {
+	// c's arrays are those of a docKeys, for roots to read.
+	ck := docKeys{voc: v}
+	for r := from; r < int32(len(c.reads)); r++ {
 		var w int32
-		w, c.ids = v.appendKeys(c.ids, rd.Form)
+		w, c.ids = v.appendKeys(c.ids, c.reads[r].Form)
 		c.word = append(c.word, w)
 		c.pre = append(c.pre, int32(len(c.ids)))
+		ck.word, ck.pre, ck.ids = c.word, c.pre, c.ids
+		c.root = append(c.root, lx.roots(&ck, r))
 	}
 	c.slots[j] = cacheSlot{hash: h, from: from, to: int32(len(c.reads)), word: word}
 	return &c.slots[j]

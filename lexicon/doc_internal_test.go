@@ -126,7 +126,8 @@ func FuzzTrimHarakat(f *testing.F) {
 
 // TestReaderCache checks that a Reader's Docs, whose readings and ids come
 // from its cache for the words of earlier texts, are those read and fill
-// make: the same readings, shared alike, and the same ids. The texts are
+// make: the same readings, shared alike, and the same ids, with the tries
+// each reading starts in (Lexicon.roots). The texts are
 // read twice, the second time with the cache full.
 func TestReaderCache(t *testing.T) {
 	lx, err := Default()
@@ -149,6 +150,18 @@ func TestReaderCache(t *testing.T) {
 			gk, wk := got.keys, want.keys
 			if !slices.Equal(gk.word, wk.word) || !slices.Equal(gk.pre, wk.pre) || !slices.Equal(gk.ids, wk.ids) {
 				t.Fatalf("pass %d, %.40q: ids differ", pass, text)
+			}
+			for i := range got.Tokens {
+				var union uint8
+				for r := got.at[i].from; r < got.at[i].to; r++ {
+					if b := lx.roots(wk, r); gk.root[r] != b {
+						t.Fatalf("pass %d, %q: root bits %b, want %b", pass, got.Tokens[i].Norm, gk.root[r], b)
+					}
+					union |= gk.root[r]
+				}
+				if gk.tok[i] != union {
+					t.Fatalf("pass %d, %q: token root bits %b, want %b", pass, got.Tokens[i].Norm, gk.tok[i], union)
+				}
 			}
 		}
 	}

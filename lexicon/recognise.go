@@ -34,8 +34,8 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 			continue
 		}
 		best := Atom{Start: -1}
-		if k.keyed(d, i) {
-			lx.actors.walk(d, k, i, func(m match[Entry]) {
+		if k.startsIn(d, i, rootActors) {
+			lx.actors.walk(d, k, i, rootActors, func(m match[Entry]) {
 				if m.End > best.End || (m.End == best.End && m.First.Prefix < best.First.Prefix) {
 					best = Atom{Start: m.Start, End: m.End, First: m.First, Entries: m.Vals}
 				}
@@ -251,7 +251,7 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 // part of it ("أجرى وزير الخارجية المصري سامح شكري اتصالا هاتفيا").
 func (lx *Lexicon) actAt(d *Doc, i int) bool {
 	found := false
-	lx.events.walk(d, lx.keys(d), i, func(m match[Phrase]) {
+	lx.events.walk(d, lx.keys(d), i, rootEvents, func(m match[Phrase]) {
 		for k := range m.Vals {
 			if p := &m.Vals[k]; !p.None && p.Words >= 2 {
 				found = true
@@ -266,7 +266,7 @@ func (lx *Lexicon) actAt(d *Doc, i int) bool {
 // راندهير جايسوال الزيارة"), not its last word.
 func (lx *Lexicon) actNounAt(d *Doc, i int) bool {
 	found := false
-	lx.events.walk(d, lx.keys(d), i, func(m match[Phrase]) {
+	lx.events.walk(d, lx.keys(d), i, rootEvents, func(m match[Phrase]) {
 		for k := range m.Vals {
 			if p := &m.Vals[k]; !p.None && !p.Verb && p.Words == 1 {
 				found = true
