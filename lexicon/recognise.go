@@ -33,15 +33,20 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 			i++
 			continue
 		}
-		best := Atom{Start: -1}
+		// best is made only for the tokens a key may start at: it is a
+		// dozen words to clear, at every token.
+		var best Atom
+		found := false
 		if k.startsIn(d, i, rootActors) {
+			best.Start = -1
 			lx.actors.walk(d, k, i, rootActors, func(m match[Entry]) {
 				if m.End > best.End || (m.End == best.End && m.First.Prefix < best.First.Prefix) {
 					best = Atom{Start: m.Start, End: m.End, First: m.First, Entries: m.Vals}
 				}
 			})
+			found = best.Start >= 0
 		}
-		if best.Start < 0 {
+		if !found {
 			// Tested here first: most words end with no pronoun, and
 			// the call costs more than the test.
 			if pronounSuffixes(d.Tokens[i].Norm) == nil || noTitle[d.at[i].from] {
