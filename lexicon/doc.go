@@ -37,11 +37,34 @@ type docKeys struct {
 	root, tok []uint8
 }
 
-// The tries, as bits of docKeys.root.
+// The tries, as bits of docKeys.root, and in docKeys.tok what else a
+// word's readings may be, whatever its letters are written with.
 const (
 	rootActors uint8 = 1 << iota
 	rootEvents
+	mayPronTitle // pronStem finds a stem: pronounTitle may find a title
+	mayHead      // headIn finds a head noun
 )
+
+// wordBits returns the may bits of a word norm of readings cands.
+func (lx *Lexicon) wordBits(cands []arabic.Candidate, norm string) uint8 {
+	var b uint8
+	if sufs := pronounSuffixes(norm); sufs != nil {
+		if _, _, ok := lx.pronStem(cands, norm, sufs); ok {
+			b |= mayPronTitle
+		}
+	}
+	if _, _, ok := headIn(cands); ok {
+		b |= mayHead
+	}
+	return b
+}
+
+// may reports whether token i may be what bit says (mayPronTitle,
+// mayHead): true unless k, which may be nil, knows it is not.
+func (k *docKeys) may(i int, bit uint8) bool {
+	return k == nil || k.tok == nil || k.tok[i]&bit != 0
+}
 
 // roots returns the bits of the tries of lx whose root reading r of k
 // takes an edge from.
@@ -260,6 +283,7 @@ func (d *Doc) readKeyed(text string, lx *Lexicon, k *docKeys, c *readCache) {
 				k.root = append(k.root, c.root[r])
 				union |= c.root[r]
 			}
+			union |= e.bits
 		} else {
 			d.reads = arabic.AppendCandidates(d.reads, t.Norm)
 			for r := from; r < int32(len(d.reads)); r++ {
@@ -271,6 +295,7 @@ func (d *Doc) readKeyed(text string, lx *Lexicon, k *docKeys, c *readCache) {
 				k.root = append(k.root, b)
 				union |= b
 			}
+			union |= lx.wordBits(d.reads[from:], t.Norm)
 		}
 		k.tok[i] = union
 		d.at[i] = tokenReads{from: from, to: int32(len(d.reads))}
@@ -297,6 +322,7 @@ type readCache struct {
 type cacheSlot struct {
 	hash     uint32
 	from, to int32 // the word's readings: reads[from:to]; to == 0: empty
+	bits     uint8 // Lexicon.wordBits
 	word     string
 }
 
@@ -343,7 +369,8 @@ func (c *readCache) find(norm string, h uint32, lx *Lexicon) *cacheSlot {
 		ck.word, ck.pre, ck.ids = c.word, c.pre, c.ids
 		c.root = append(c.root, lx.roots(&ck, r))
 	}
-	c.slots[j] = cacheSlot{hash: h, from: from, to: int32(len(c.reads)), word: word}
+	bits := lx.wordBits(c.reads[from:], word)
+	c.slots[j] = cacheSlot{hash: h, from: from, to: int32(len(c.reads)), bits: bits, word: word}
 	return &c.slots[j]
 }
 

@@ -49,7 +49,7 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 		if !found {
 			// Tested here first: most words end with no pronoun, and
 			// the call costs more than the test.
-			if pronounSuffixes(d.Tokens[i].Norm) == nil || noTitle[d.at[i].from] {
+			if pronounSuffixes(d.Tokens[i].Norm) == nil || noTitle[d.at[i].from] || !k.may(i, mayPronTitle) {
 				i++
 				continue
 			}
@@ -124,8 +124,18 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 		// "محافظة": the normalised ه of ة is no pronoun.
 		return Atom{}, false
 	}
-	for _, c := range d.Candidates(i) {
-		if c.Prefix > 0 && !verbLikePrefix(d.Tokens[i].Norm[:c.Prefix]) {
+	if c, e, ok := lx.pronStem(d.Candidates(i), d.Tokens[i].Norm, sufs); ok {
+		return Atom{Start: i, End: i + 1, First: c, Entries: []Entry{{Kind: PronTitle, Role: e.Role, Source: e.Source}}}, true
+	}
+	return Atom{}, false
+}
+
+// pronStem is the part of pronounTitle that reads the word alone, not how
+// it is written: the first reading of cands (of word norm) that is a
+// title's stem with one of the pronouns sufs, and its entry.
+func (lx *Lexicon) pronStem(cands []arabic.Candidate, norm string, sufs []string) (arabic.Candidate, Entry, bool) {
+	for _, c := range cands {
+		if c.Prefix > 0 && !verbLikePrefix(norm[:c.Prefix]) {
 			continue
 		}
 		for _, suf := range sufs {
@@ -136,11 +146,11 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 			// Looked up first: the filtered lookup mostly fails sooner
 			// than the letters are counted.
 			if e, ok := lx.pronStems.lookup(stem); ok && utf8.RuneCountInString(stem) >= 3 {
-				return Atom{Start: i, End: i + 1, First: c, Entries: []Entry{{Kind: PronTitle, Role: e.Role, Source: e.Source}}}, true
+				return c, e, true
 			}
 		}
 	}
-	return Atom{}, false
+	return arabic.Candidate{}, Entry{}, false
 }
 
 // stemTable holds the stems of one-word titles for pronounTitle, which
@@ -417,7 +427,7 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 		for j < len(ms) && ms[j].Tok1 <= i {
 			j++
 		}
-		if covered[i] || d.Tokens[i].Kind != arabic.Word || noHead[d.at[i].from] {
+		if covered[i] || d.Tokens[i].Kind != arabic.Word || noHead[d.at[i].from] || !d.keys.may(i, mayHead) {
 			continue
 		}
 		c, h, ok := headOf(d, i)
@@ -451,7 +461,12 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 // headOf returns the first reading of token i that is a head noun with
 // the article ("الحركة"), and the head without it.
 func headOf(d *Doc, i int) (arabic.Candidate, string, bool) {
-	for _, c := range d.Candidates(i) {
+	return headIn(d.Candidates(i))
+}
+
+// headIn is headOf given token i's readings.
+func headIn(cands []arabic.Candidate) (arabic.Candidate, string, bool) {
+	for _, c := range cands {
 		h, ok := strings.CutPrefix(c.Form, "ال")
 		if ok && len(h) >= minHead && len(h) <= maxHead && headFilter.has(h) && heads[h] {
 			return c, h, true
