@@ -287,3 +287,33 @@ func TestRegnalNumberIsNoSurname(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkReaderNewDoc makes the Docs of real articles through a Reader,
+// whose cache holds the words of the articles before (warm), and through
+// a new Reader for each pass (cold): Doc making alone, in MB/s.
+func BenchmarkReaderNewDoc(b *testing.B) {
+	arts := corpus.SaudiNewsNetOrSkip(b, 4<<20)
+	lx := load(b)
+	n := 0
+	for _, a := range arts {
+		n += len(a)
+	}
+	for _, cold := range []bool{false, true} {
+		name := "warm"
+		if cold {
+			name = "cold"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			r := lx.NewReader()
+			for b.Loop() {
+				if cold {
+					r = lx.NewReader()
+				}
+				for _, a := range arts {
+					r.NewDoc(a)
+				}
+			}
+		})
+	}
+}
