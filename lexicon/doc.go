@@ -32,8 +32,8 @@ type docKeys struct {
 	ids  []int32
 	// root[r] tells which tries reading r takes an edge from the root of
 	// (rootActors, rootEvents: trie.fromRoot), and tok[i] the same of any
-	// reading of token i. Only a Reader sets them, from its cache; nil,
-	// the tries are asked.
+	// reading of token i, with the may bits of its word. Only a Reader
+	// sets them; nil, the tries are asked.
 	root, tok []uint8
 }
 
@@ -149,12 +149,8 @@ func (x *wordIndex) reset(n int) {
 // first returns the first token before token i whose Norm is that of
 // token i; if there is none, it returns -1 and token i is the first.
 func (x *wordIndex) first(toks []arabic.Token, i int) int {
-	return x.firstHashed(toks, i, hashWord(toks[i].Norm))
-}
-
-// firstHashed is first given the hash of token i's Norm.
-func (x *wordIndex) firstHashed(toks []arabic.Token, i int, h uint32) int {
 	w := toks[i].Norm
+	h := hashWord(w)
 	mask := uint32(len(x.slots) - 1)
 	for j := h & mask; ; j = (j + 1) & mask {
 		s := &x.slots[j]
@@ -206,11 +202,10 @@ func (lx *Lexicon) NewDoc(text string) *Doc {
 // until its next NewDoc only. A Reader is not safe for concurrent use;
 // keep one per goroutine (a sync.Pool of them serves a concurrent coder).
 type Reader struct {
-	lx    *Lexicon
-	voc   *vocab
-	doc   Doc
-	keys  docKeys
-	cache readCache
+	lx   *Lexicon
+	voc  *vocab
+	doc  Doc
+	keys docKeys
 }
 
 // NewReader returns a Reader for lx.
@@ -219,18 +214,18 @@ func (lx *Lexicon) NewReader() *Reader { return &Reader{lx: lx, voc: lx.voc} }
 // NewDoc tokenises text for matching against the Reader's lexicon, in
 // place of the Doc it made before.
 func (r *Reader) NewDoc(text string) *Doc {
-	r.doc.readKeyed(text, r.lx, &r.keys, &r.cache)
+	r.doc.readKeyed(text, r.lx, &r.keys)
 	r.doc.keys = &r.keys
 	return &r.doc
 }
 
-// readKeyed is read followed by k.fill(v, d.reads), in one pass that takes
-// the readings of a word, and their ids, from c when an earlier text of
-// the Reader had the word: most words of an article were in one before,
-// and reading them (arabic.AppendCandidates, vocab.appendKeys) cost a
-// third of making the Doc. What c holds depends on the word alone, so the
-// Doc is the same as read and fill make.
-func (d *Doc) readKeyed(text string, lx *Lexicon, k *docKeys, c *readCache) {
+// readKeyed is read followed by k.fill(lx.voc, d.reads), in one pass that
+// also sets k.root and k.tok: what a word's readings may be is found once
+// per word of the text, not at each of its tokens by each pass that asks.
+// (A cache of the readings of the words of earlier texts cut a fifth more
+// of the instructions, but made coding slower: its megabytes, read at
+// random, missed the processor's caches.)
+func (d *Doc) readKeyed(text string, lx *Lexicon, k *docKeys) {
 	v := lx.voc
 	d.Text, d.keys = text, nil
 	d.Tokens = arabic.DefaultOptions.AppendTokens(d.Tokens[:0], text)
@@ -252,126 +247,30 @@ func (d *Doc) readKeyed(text string, lx *Lexicon, k *docKeys, c *readCache) {
 		from := int32(len(d.reads))
 		if t.Kind != arabic.Word {
 			d.reads = append(d.reads, arabic.Candidate{Form: t.Norm})
-			var w int32
-			w, k.ids = v.appendKeys(k.ids, t.Norm)
-			k.word = append(k.word, w)
-			k.pre = append(k.pre, int32(len(k.ids)))
-			b := lx.roots(k, from)
-			k.root = append(k.root, b)
-			k.tok[i] = b
-			d.at[i] = tokenReads{from: from, to: from + 1}
-			continue
-		}
-		h := hashWord(t.Norm)
-		if j := d.words.firstHashed(d.Tokens, i, h); j >= 0 {
+		} else if j := d.words.first(d.Tokens, i); j >= 0 {
 			d.at[i] = tokenReads{from: d.at[j].from, to: d.at[j].to}
 			k.tok[i] = k.tok[j]
 			continue
-		}
-		var union uint8
-		if e := c.find(t.Norm, h, lx); e != nil {
-			for r := e.from; r < e.to; r++ {
-				d.reads = append(d.reads, c.reads[r])
-				k.word = append(k.word, c.word[r])
-				// One by one: a reading has a prefix id or two, too few
-				// for the call append(k.ids, ids...) makes.
-				//lint:ignore S1011 the loop is the faster here (see above)
-				for _, id := range c.ids[c.pre[r]:c.pre[r+1]] {
-					k.ids = append(k.ids, id)
-				}
-				k.pre = append(k.pre, int32(len(k.ids)))
-				k.root = append(k.root, c.root[r])
-				union |= c.root[r]
-			}
-			union |= e.bits
 		} else {
 			d.reads = arabic.AppendCandidates(d.reads, t.Norm)
-			for r := from; r < int32(len(d.reads)); r++ {
-				var w int32
-				w, k.ids = v.appendKeys(k.ids, d.reads[r].Form)
-				k.word = append(k.word, w)
-				k.pre = append(k.pre, int32(len(k.ids)))
-				b := lx.roots(k, r)
-				k.root = append(k.root, b)
-				union |= b
-			}
+		}
+		var union uint8
+		for r := from; r < int32(len(d.reads)); r++ {
+			var w int32
+			w, k.ids = v.appendKeys(k.ids, d.reads[r].Form)
+			k.word = append(k.word, w)
+			k.pre = append(k.pre, int32(len(k.ids)))
+			b := lx.roots(k, r)
+			k.root = append(k.root, b)
+			union |= b
+		}
+		if t.Kind == arabic.Word {
 			union |= lx.wordBits(d.reads[from:], t.Norm)
 		}
 		k.tok[i] = union
 		d.at[i] = tokenReads{from: from, to: int32(len(d.reads))}
 	}
 	markLineBreaks(text, d.Tokens, d.at)
-}
-
-// readCache holds the readings of the words a Reader has read, and their
-// ids in its vocabulary, by open addressing on the word. It keeps the
-// first maxCached words it meets and then stops growing: the words common
-// enough to matter come early, and a bound keeps a pooled Reader small.
-type readCache struct {
-	voc   *vocab
-	slots []cacheSlot // a power of two long, at most half full
-	n     int
-	arena strings.Builder // holds the words and their readings' forms
-	reads []arabic.Candidate
-	word  []int32 // reads[r]'s literal word id
-	pre   []int32 // reads[r]'s prefix ids are ids[pre[r]:pre[r+1]]
-	ids   []int32
-	root  []uint8 // reads[r]'s docKeys.root
-}
-
-type cacheSlot struct {
-	hash     uint32
-	from, to int32 // the word's readings: reads[from:to]; to == 0: empty
-	bits     uint8 // Lexicon.wordBits
-	word     string
-}
-
-const maxCached = 1 << 15
-
-// find returns the entry of word norm (of hash h), making it if the cache
-// has room; nil if it has none.
-func (c *readCache) find(norm string, h uint32, lx *Lexicon) *cacheSlot {
-	v := lx.voc
-	if norm == "" {
-		return nil // no readings, and an entry's readings mark it used
-	}
-	if c.voc != v || c.slots == nil {
-		*c = readCache{voc: v, slots: make([]cacheSlot, 2*maxCached), pre: []int32{0}}
-	}
-	mask := uint32(len(c.slots) - 1)
-	j := h & mask
-	for ; c.slots[j].to != 0; j = (j + 1) & mask {
-		if s := &c.slots[j]; s.hash == h && s.word == norm {
-			return s
-		}
-	}
-	if c.n >= maxCached {
-		return nil
-	}
-	c.n++
-	// The word is copied: its Forms must outlive the text it came from.
-	if c.arena.Cap()-c.arena.Len() < len(norm) {
-		c.arena = strings.Builder{}
-		c.arena.Grow(max(64<<10, len(norm)))
-	}
-	at := c.arena.Len()
-	c.arena.WriteString(norm)
-	word := c.arena.String()[at:]
-	from := int32(len(c.reads))
-	c.reads = arabic.AppendCandidates(c.reads, word)
-	// c's arrays are those of a docKeys, for roots to read.
-	ck := docKeys{voc: v}
-	for r := from; r < int32(len(c.reads)); r++ {
-		var w int32
-		w, c.ids = v.appendKeys(c.ids, c.reads[r].Form)
-		c.word = append(c.word, w)
-		c.pre = append(c.pre, int32(len(c.ids)))
-		ck.word, ck.pre, ck.ids = c.word, c.pre, c.ids
-		c.root = append(c.root, lx.roots(&ck, r))
-	}
-	bits := lx.wordBits(c.reads[from:], word)
-	c.slots[j] = cacheSlot{hash: h, from: from, to: int32(len(c.reads)), bits: bits, word: word}
-	return &c.slots[j]
 }
 
 // fill sets k to the ids of reads in v, reusing its buffers.
