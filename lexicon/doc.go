@@ -32,39 +32,16 @@ type docKeys struct {
 	ids  []int32
 	// root[r] tells which tries reading r takes an edge from the root of
 	// (rootActors, rootEvents: trie.fromRoot), and tok[i] the same of any
-	// reading of token i, with the may bits of its word. Only a Reader
-	// sets them; nil, the tries are asked.
+	// reading of token i. Only a Reader sets them; nil, the tries are
+	// asked.
 	root, tok []uint8
 }
 
-// The tries, as bits of docKeys.root, and in docKeys.tok what else a
-// word's readings may be, whatever its letters are written with.
+// The tries, as bits of docKeys.root.
 const (
 	rootActors uint8 = 1 << iota
 	rootEvents
-	mayPronTitle // pronStem finds a stem: pronounTitle may find a title
-	mayHead      // headIn finds a head noun
 )
-
-// wordBits returns the may bits of a word norm of readings cands.
-func (lx *Lexicon) wordBits(cands []arabic.Candidate, norm string) uint8 {
-	var b uint8
-	if sufs := pronounSuffixes(norm); sufs != nil {
-		if _, _, ok := lx.pronStem(cands, norm, sufs); ok {
-			b |= mayPronTitle
-		}
-	}
-	if _, _, ok := headIn(cands); ok {
-		b |= mayHead
-	}
-	return b
-}
-
-// may reports whether token i may be what bit says (mayPronTitle,
-// mayHead): true unless k, which may be nil, knows it is not.
-func (k *docKeys) may(i int, bit uint8) bool {
-	return k == nil || k.tok == nil || k.tok[i]&bit != 0
-}
 
 // roots returns the bits of the tries of lx whose root reading r of k
 // takes an edge from.
@@ -220,11 +197,13 @@ func (r *Reader) NewDoc(text string) *Doc {
 }
 
 // readKeyed is read followed by k.fill(lx.voc, d.reads), in one pass that
-// also sets k.root and k.tok: what a word's readings may be is found once
-// per word of the text, not at each of its tokens by each pass that asks.
-// (A cache of the readings of the words of earlier texts cut a fifth more
-// of the instructions, but made coding slower: its megabytes, read at
-// random, missed the processor's caches.)
+// also sets k.root and k.tok: which tries a word's readings start in is
+// found once per word of the text, not at each of its tokens by each pass
+// that walks a trie. (A cache of the readings of the words of earlier
+// texts cut a fifth more of the instructions, but made coding slower: its
+// megabytes, read at random, missed the processor's caches. Finding, for
+// each word, whether it may be a pronoun title or a head noun cost more
+// than the passes asking it saved.)
 func (d *Doc) readKeyed(text string, lx *Lexicon, k *docKeys) {
 	v := lx.voc
 	d.Text, d.keys = text, nil
@@ -263,9 +242,6 @@ func (d *Doc) readKeyed(text string, lx *Lexicon, k *docKeys) {
 			b := lx.roots(k, r)
 			k.root = append(k.root, b)
 			union |= b
-		}
-		if t.Kind == arabic.Word {
-			union |= lx.wordBits(d.reads[from:], t.Norm)
 		}
 		k.tok[i] = union
 		d.at[i] = tokenReads{from: from, to: int32(len(d.reads))}

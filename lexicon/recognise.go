@@ -49,7 +49,7 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 		if !found {
 			// Tested here first: most words end with no pronoun, and
 			// the call costs more than the test.
-			if pronounSuffixes(d.Tokens[i].Norm) == nil || noTitle[d.at[i].from] || !k.may(i, mayPronTitle) {
+			if pronounSuffixes(d.Tokens[i].Norm) == nil || noTitle[d.at[i].from] {
 				i++
 				continue
 			}
@@ -427,7 +427,7 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 		for j < len(ms) && ms[j].Tok1 <= i {
 			j++
 		}
-		if covered[i] || d.Tokens[i].Kind != arabic.Word || noHead[d.at[i].from] || !d.keys.may(i, mayHead) {
+		if covered[i] || d.Tokens[i].Kind != arabic.Word || noHead[d.at[i].from] {
 			continue
 		}
 		c, h, ok := headOf(d, i)
