@@ -387,7 +387,7 @@ func isLatinTitle(word string) bool {
 func isAbbreviation(before string) bool {
 	// The word right before the full stop: letters with their marks and
 	// tatweel, counting the letters.
-	i, letters, arabic, upper := len(before), 0, false, false
+	i, letters, arabic, upper, sawArabic := len(before), 0, false, false, false
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(before[:i])
 		c := classOf(r)
@@ -397,6 +397,14 @@ func isAbbreviation(before string) bool {
 		if c == clsLetter || c == clsLatin {
 			letters++
 			arabic = c == clsLetter
+			sawArabic = sawArabic || arabic
+			if letters >= 2 && sawArabic {
+				// No abbreviation: an Arabic word of two letters or more,
+				// or a Latin one holding an Arabic letter, which no Latin
+				// title does. Most full stops follow such a word, which
+				// need not be read to its start.
+				return false
+			}
 			upper = c == clsLatin && unicode.IsUpper(r) // only a Latin letter's case is read below
 		}
 		i -= size

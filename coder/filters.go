@@ -55,12 +55,15 @@ var blockWords = newWordFilter(deniers, conditions, fears, rumours, contents, sc
 
 // wordFilter is a filter of a few words (a Bloom filter of one hash):
 // mayHave is false for most other words.
-type wordFilter [4]uint64
+type wordFilter [16]uint64
 
+// wordBit hashes the length and the second bytes of the last two letters and
+// of the third: the first letters' bytes are the same ال in a third of all
+// words, and a hash of them let most such words through.
 func wordBit(w string) uint32 {
 	n := len(w)
-	x := uint32(n) | uint32(w[n-1])<<8 | uint32(w[min(1, n-1)])<<16 | uint32(w[min(3, n-1)])<<24
-	return (x * 0x9E3779B1) >> 24
+	x := uint32(n) | uint32(w[n-1])<<8 | uint32(w[max(n-3, 0)])<<16 | uint32(w[min(5, n-1)])<<24
+	return (x * 0x9E3779B1) >> 22
 }
 
 func newWordFilter(lists ...[]string) (f wordFilter) {

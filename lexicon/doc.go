@@ -30,6 +30,33 @@ type docKeys struct {
 	word []int32 // reading r's literal word id, 0 if none
 	pre  []int32 // reading r's prefix ids are ids[pre[r]:pre[r+1]]
 	ids  []int32
+	// root[r] tells which tries reading r takes an edge from the root of
+	// (rootActors, rootEvents: trie.fromRoot), and tok[i] the same of any
+	// reading of token i. Only a Reader sets them; nil, the tries are
+	// asked.
+	root, tok []uint8
+}
+
+// The tries, as bits of docKeys.root.
+const (
+	rootActors uint8 = 1 << iota
+	rootEvents
+)
+
+// roots returns the bits of the tries of lx whose root reading r of k
+// takes an edge from.
+func (lx *Lexicon) roots(k *docKeys, r int32) uint8 {
+	if k.word[r] == 0 && k.pre[r] == k.pre[r+1] {
+		return 0 // no ids, as most punctuation and many words
+	}
+	var b uint8
+	if lx.actors.fromRoot(k, r) {
+		b |= rootActors
+	}
+	if lx.events.fromRoot(k, r) {
+		b |= rootEvents
+	}
+	return b
 }
 
 // NewDoc tokenises text for matching.
@@ -152,21 +179,74 @@ func (lx *Lexicon) NewDoc(text string) *Doc {
 // until its next NewDoc only. A Reader is not safe for concurrent use;
 // keep one per goroutine (a sync.Pool of them serves a concurrent coder).
 type Reader struct {
+	lx   *Lexicon
 	voc  *vocab
 	doc  Doc
 	keys docKeys
 }
 
 // NewReader returns a Reader for lx.
-func (lx *Lexicon) NewReader() *Reader { return &Reader{voc: lx.voc} }
+func (lx *Lexicon) NewReader() *Reader { return &Reader{lx: lx, voc: lx.voc} }
 
 // NewDoc tokenises text for matching against the Reader's lexicon, in
 // place of the Doc it made before.
 func (r *Reader) NewDoc(text string) *Doc {
-	r.doc.read(text)
-	r.keys.fill(r.voc, r.doc.reads)
+	r.doc.readKeyed(text, r.lx, &r.keys)
 	r.doc.keys = &r.keys
 	return &r.doc
+}
+
+// readKeyed is read followed by k.fill(lx.voc, d.reads), in one pass that
+// also sets k.root and k.tok: which tries a word's readings start in is
+// found once per word of the text, not at each of its tokens by each pass
+// that walks a trie. (A cache of the readings of the words of earlier
+// texts cut a fifth more of the instructions, but made coding slower: its
+// megabytes, read at random, missed the processor's caches. Finding, for
+// each word, whether it may be a pronoun title or a head noun cost more
+// than the passes asking it saved.)
+func (d *Doc) readKeyed(text string, lx *Lexicon, k *docKeys) {
+	v := lx.voc
+	d.Text, d.keys = text, nil
+	d.Tokens = arabic.DefaultOptions.AppendTokens(d.Tokens[:0], text)
+	n := len(d.Tokens)
+	d.at = slices.Grow(d.at[:0], n)[:n]
+	if d.reads == nil {
+		d.reads = make([]arabic.Candidate, 0, 2*n+8)
+	}
+	d.reads = d.reads[:0]
+	d.words.reset(n)
+	k.voc = v
+	k.word = k.word[:0]
+	k.pre = append(k.pre[:0], 0)
+	k.ids = k.ids[:0]
+	k.root = k.root[:0]
+	k.tok = slices.Grow(k.tok[:0], n)[:n]
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		from := int32(len(d.reads))
+		if t.Kind != arabic.Word {
+			d.reads = append(d.reads, arabic.Candidate{Form: t.Norm})
+		} else if j := d.words.first(d.Tokens, i); j >= 0 {
+			d.at[i] = tokenReads{from: d.at[j].from, to: d.at[j].to}
+			k.tok[i] = k.tok[j]
+			continue
+		} else {
+			d.reads = arabic.AppendCandidates(d.reads, t.Norm)
+		}
+		var union uint8
+		for r := from; r < int32(len(d.reads)); r++ {
+			var w int32
+			w, k.ids = v.appendKeys(k.ids, d.reads[r].Form)
+			k.word = append(k.word, w)
+			k.pre = append(k.pre, int32(len(k.ids)))
+			b := lx.roots(k, r)
+			k.root = append(k.root, b)
+			union |= b
+		}
+		k.tok[i] = union
+		d.at[i] = tokenReads{from: from, to: int32(len(d.reads))}
+	}
+	markLineBreaks(text, d.Tokens, d.at)
 }
 
 // fill sets k to the ids of reads in v, reusing its buffers.

@@ -109,3 +109,58 @@ func TestTitleKind(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTrimHarakat holds trimHarakat to the strings.TrimRight it replaces,
+// on any bytes, valid UTF-8 or not.
+func FuzzTrimHarakat(f *testing.F) {
+	for _, s := range []string{"", "محافظةٌ", "ةً", "\xd9", "\x8b", "ب\xd9\x8b\xd9\x92", "\xd9\xd9\x8b", "a\u0652\u0653"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.TrimRight(s, "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652")
+		if got := trimHarakat(s); got != want {
+			t.Errorf("trimHarakat(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestReaderKeys checks that a Reader's Docs, whose readings and ids are
+// read in one pass with the tries each reading starts in (Lexicon.roots),
+// are those read and fill make. The texts are read twice, by the same Reader.
+func TestReaderKeys(t *testing.T) {
+	lx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := corpus.SaudiNewsNet(corpus.SaudiNewsNetDir, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts = append(arts, "", "و", "والله بالله فالله للملك لله ، . 2024 G20 ـ \xff", "للملك للملك")
+	r := lx.NewReader()
+	for pass := range 2 {
+		for _, text := range arts {
+			got := r.NewDoc(text)
+			want := lx.NewDoc(text)
+			if !slices.Equal(got.reads, want.reads) || !slices.Equal(got.at, want.at) {
+				t.Fatalf("pass %d, %.40q: readings differ", pass, text)
+			}
+			gk, wk := got.keys, want.keys
+			if !slices.Equal(gk.word, wk.word) || !slices.Equal(gk.pre, wk.pre) || !slices.Equal(gk.ids, wk.ids) {
+				t.Fatalf("pass %d, %.40q: ids differ", pass, text)
+			}
+			for i := range got.Tokens {
+				var union uint8
+				for r := got.at[i].from; r < got.at[i].to; r++ {
+					if b := lx.roots(wk, r); gk.root[r] != b {
+						t.Fatalf("pass %d, %q: root bits %b, want %b", pass, got.Tokens[i].Norm, gk.root[r], b)
+					}
+					union |= gk.root[r]
+				}
+				if gk.tok[i] != union {
+					t.Fatalf("pass %d, %q: token root bits %b, want %b", pass, got.Tokens[i].Norm, gk.tok[i], union)
+				}
+			}
+		}
+	}
+}

@@ -193,11 +193,11 @@ func (lx *Lexicon) Phrases(d *Doc) []PhraseMatch {
 	}
 	k := lx.keys(d)
 	for i = range d.Tokens {
-		if d.Tokens[i].Kind != arabic.Word || !k.keyed(d, i) {
+		if d.Tokens[i].Kind != arabic.Word || !k.startsIn(d, i, rootEvents) {
 			continue
 		}
 		start = len(out)
-		lx.events.walk(d, k, i, visit)
+		lx.events.walk(d, k, i, rootEvents, visit)
 	}
 	return out
 }

@@ -33,15 +33,20 @@ func (lx *Lexicon) Atoms(d *Doc) []Atom {
 			i++
 			continue
 		}
-		best := Atom{Start: -1}
-		if k.keyed(d, i) {
-			lx.actors.walk(d, k, i, func(m match[Entry]) {
+		// best is made only for the tokens a key may start at: it is a
+		// dozen words to clear, at every token.
+		var best Atom
+		found := false
+		if k.startsIn(d, i, rootActors) {
+			best.Start = -1
+			lx.actors.walk(d, k, i, rootActors, func(m match[Entry]) {
 				if m.End > best.End || (m.End == best.End && m.First.Prefix < best.First.Prefix) {
 					best = Atom{Start: m.Start, End: m.End, First: m.First, Entries: m.Vals}
 				}
 			})
+			found = best.Start >= 0
 		}
-		if best.Start < 0 {
+		if !found {
 			// Tested here first: most words end with no pronoun, and
 			// the call costs more than the test.
 			if pronounSuffixes(d.Tokens[i].Norm) == nil || noTitle[d.at[i].from] {
@@ -90,8 +95,20 @@ func pronounSuffixes(form string) []string {
 // taMarbuta reports whether token i is written ending in ة (a diacritic
 // may follow).
 func taMarbuta(d *Doc, i int) bool {
-	w := strings.TrimRight(d.Text[d.Tokens[i].Start:d.Tokens[i].End], "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652")
+	w := trimHarakat(d.Text[d.Tokens[i].Start:d.Tokens[i].End])
 	return strings.HasSuffix(w, "ة")
+}
+
+// trimHarakat is strings.TrimRight(w, "\u064B…\u0652") done byte-wise: the
+// eight diacritics are the two-byte sequences D9 8B … D9 92, and D9 is never
+// a continuation byte, so stripping such pairs from the end trims exactly
+// the same runes. TrimRight with a multi-rune cutset cost a third of the
+// pronoun-title test.
+func trimHarakat(w string) string {
+	for n := len(w); n >= 2 && w[n-2] == 0xD9 && 0x8B <= w[n-1] && w[n-1] <= 0x92; n -= 2 {
+		w = w[:n-2]
+	}
+	return w
 }
 
 // pronounTitle reads token i as a one-word title with a possessive
@@ -107,8 +124,18 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 		// "محافظة": the normalised ه of ة is no pronoun.
 		return Atom{}, false
 	}
-	for _, c := range d.Candidates(i) {
-		if c.Prefix > 0 && !verbLikePrefix(d.Tokens[i].Norm[:c.Prefix]) {
+	if c, e, ok := lx.pronStem(d.Candidates(i), d.Tokens[i].Norm, sufs); ok {
+		return Atom{Start: i, End: i + 1, First: c, Entries: []Entry{{Kind: PronTitle, Role: e.Role, Source: e.Source}}}, true
+	}
+	return Atom{}, false
+}
+
+// pronStem is the part of pronounTitle that reads the word alone, not how
+// it is written: the first reading of cands (of word norm) that is a
+// title's stem with one of the pronouns sufs, and its entry.
+func (lx *Lexicon) pronStem(cands []arabic.Candidate, norm string, sufs []string) (arabic.Candidate, Entry, bool) {
+	for _, c := range cands {
+		if c.Prefix > 0 && !verbLikePrefix(norm[:c.Prefix]) {
 			continue
 		}
 		for _, suf := range sufs {
@@ -119,11 +146,11 @@ func (lx *Lexicon) pronounTitle(d *Doc, i int) (Atom, bool) {
 			// Looked up first: the filtered lookup mostly fails sooner
 			// than the letters are counted.
 			if e, ok := lx.pronStems.lookup(stem); ok && utf8.RuneCountInString(stem) >= 3 {
-				return Atom{Start: i, End: i + 1, First: c, Entries: []Entry{{Kind: PronTitle, Role: e.Role, Source: e.Source}}}, true
+				return c, e, true
 			}
 		}
 	}
-	return Atom{}, false
+	return arabic.Candidate{}, Entry{}, false
 }
 
 // stemTable holds the stems of one-word titles for pronounTitle, which
@@ -240,7 +267,7 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 // part of it ("أجرى وزير الخارجية المصري سامح شكري اتصالا هاتفيا").
 func (lx *Lexicon) actAt(d *Doc, i int) bool {
 	found := false
-	lx.events.walk(d, lx.keys(d), i, func(m match[Phrase]) {
+	lx.events.walk(d, lx.keys(d), i, rootEvents, func(m match[Phrase]) {
 		for k := range m.Vals {
 			if p := &m.Vals[k]; !p.None && p.Words >= 2 {
 				found = true
@@ -255,7 +282,7 @@ func (lx *Lexicon) actAt(d *Doc, i int) bool {
 // راندهير جايسوال الزيارة"), not its last word.
 func (lx *Lexicon) actNounAt(d *Doc, i int) bool {
 	found := false
-	lx.events.walk(d, lx.keys(d), i, func(m match[Phrase]) {
+	lx.events.walk(d, lx.keys(d), i, rootEvents, func(m match[Phrase]) {
 		for k := range m.Vals {
 			if p := &m.Vals[k]; !p.None && !p.Verb && p.Words == 1 {
 				found = true
@@ -435,7 +462,12 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 // headOf returns the first reading of token i that is a head noun with
 // the article ("الحركة"), and the head without it.
 func headOf(d *Doc, i int) (arabic.Candidate, string, bool) {
-	for _, c := range d.Candidates(i) {
+	return headIn(d.Candidates(i))
+}
+
+// headIn is headOf given token i's readings.
+func headIn(cands []arabic.Candidate) (arabic.Candidate, string, bool) {
+	for _, c := range cands {
 		h, ok := strings.CutPrefix(c.Form, "ال")
 		if ok && len(h) >= minHead && len(h) <= maxHead && headFilter.has(h) && heads[h] {
 			return c, h, true

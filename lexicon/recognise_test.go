@@ -320,3 +320,21 @@ func TestRegnalNumberIsNoSurname(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkReaderNewDoc makes the Docs of real articles through a Reader,
+// as the coder does: Doc making alone, in MB/s.
+func BenchmarkReaderNewDoc(b *testing.B) {
+	arts := corpus.SaudiNewsNetOrSkip(b, 4<<20)
+	lx := load(b)
+	n := 0
+	for _, a := range arts {
+		n += len(a)
+	}
+	b.SetBytes(int64(n))
+	r := lx.NewReader()
+	for b.Loop() {
+		for _, a := range arts {
+			r.NewDoc(a)
+		}
+	}
+}

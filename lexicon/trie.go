@@ -504,10 +504,20 @@ type match[V any] struct {
 // walk calls fn for every key that starts at token i, once per way of
 // reading the tokens (a word may match whole or without its proclitics);
 // k are the ids of d's readings in t's vocabulary.
-func (t *trie[V]) walk(d *Doc, k *docKeys, i int, fn func(m match[V])) {
+//
+// bit is t's bit in k.root (rootActors, rootEvents), 0 to ask t.fromRoot.
+func (t *trie[V]) walk(d *Doc, k *docKeys, i int, bit uint8, fn func(m match[V])) {
 	a := d.at[i] // loaded once: consume may write where d points, for all the compiler knows
+	if bit == 0 || k.root == nil {
+		for r := a.from; r < a.to; r++ {
+			if t.fromRoot(k, r) {
+				t.consume(d, k, t.root, i, i, r, d.reads[r], fn)
+			}
+		}
+		return
+	}
 	for r := a.from; r < a.to; r++ {
-		if t.fromRoot(k, r) {
+		if k.root[r]&bit != 0 {
 			t.consume(d, k, t.root, i, i, r, d.reads[r], fn)
 		}
 	}
@@ -528,9 +538,20 @@ func (t *trie[V]) fromRoot(k *docKeys, r int32) bool {
 	return false
 }
 
+// startsIn reports whether some reading of token i may take an edge from
+// the root of the trie of bit (docKeys.root): exactly so when k knows, else
+// whether it is keyed.
+func (k *docKeys) startsIn(d *Doc, i int, bit uint8) bool {
+	if k.tok == nil {
+		return k.keyed(d, i)
+	}
+	return k.tok[i]&bit != 0
+}
+
 // keyed reports whether a reading of token i has a literal word or a
 // prefix id: whether any key may start at the token. Most tokens have
 // none, and a walk from them finds nothing.
+
 func (k *docKeys) keyed(d *Doc, i int) bool {
 	a := d.at[i]
 	for r := a.from; r < a.to; r++ {

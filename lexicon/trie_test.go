@@ -38,7 +38,7 @@ func TestTriePrefixEdges(t *testing.T) {
 		d := NewDoc(tc.text)
 		k := &docKeys{}
 		k.fill(tr.voc, d.reads)
-		tr.walk(d, k, 0, func(m match[string]) {
+		tr.walk(d, k, 0, 0, func(m match[string]) {
 			got = append(got, m.Vals...)
 		})
 		sort.Strings(got)
