@@ -667,10 +667,12 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 		// events; a domestic act has a state side and a non-state side.
 		return e, false
 	}
-	if p.Code[:2] <= "08" && e.Source != "" && e.Source == e.Target && (civilRole[e.SourceRole] || civilRole[e.TargetRole]) {
+	if e.Source != "" && e.Source == e.Target && (p.Code[:2] >= "03" && p.Code[:2] <= "07" && (civilRole[e.SourceRole] || civilRole[e.TargetRole]) ||
+		p.Code[:2] == "02" && civilRole[e.TargetRole]) {
 		// Within one state, cooperation with or among citizens, firms and
-		// the press ("استقبل المحافظ رجال الأعمال") is no political event;
-		// their demands and protests (10–20) are.
+		// the press ("استقبل المحافظ رجال الأعمال") and appeals to them
+		// ("دعا الأمير الأهالي إلى …") are no political events; their own
+		// appeals, demands and protests are (GUIDE: CVL → GOV).
 		return e, false
 	}
 	if p.Code == "161" && e.Source != "" && e.Source == e.Target {
@@ -700,11 +702,18 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 // مع إيران"، "مفاوضات إيران والقوى الست").
 func talksAnchored(a *article, t trigger) bool {
 	for i := t.Start - 1; i >= 0 && i >= t.Start-4 && a.sentOf[i] == t.sent; i-- {
-		if hasForm(a.d, i, talksHeld...) {
+		if hasForm(a.d, i, talksHeld...) && !(isWord(a.d, i, "خلال") && isWord(a.d, i-1, "من")) {
+			// ("من خلال المفاوضات" is "by way of talks".)
 			return true
 		}
 	}
-	for i := t.End; i < len(a.d.Tokens) && i < t.End+6 && a.sentOf[i] == t.sent; i++ {
+	relative := false
+	for i := t.End; i < len(a.d.Tokens) && i < t.End+8 && a.sentOf[i] == t.sent; i++ {
+		if isWord(a.d, i, "التي", "الذي") {
+			// "المفاوضات التي ترعاها مصر بين إسرائيل وحماس": the sponsor
+			// first, then the sides.
+			relative = true
+		}
 		if i < t.End+3 && hasForm(a.d, i, talksTook...) {
 			// "جلسة المفاوضات التي جرت بين الطرفين"
 			return true
@@ -713,7 +722,7 @@ func talksAnchored(a *article, t trigger) bool {
 			if i == t.End || isWord(a.d, i-1, "مع", "بين", "وبين") {
 				return true
 			}
-			if a.mentions[k].Place || isWord(a.d, i-1, "في") {
+			if a.mentions[k].Place || isWord(a.d, i-1, "في") || relative {
 				// "مفاوضات في القاهرة بين …": where, then who.
 				continue
 			}
@@ -726,7 +735,8 @@ func talksAnchored(a *article, t trigger) bool {
 // talksTook say after a talks noun that they took place.
 var talksTook = []string{"جرت", "تجري", "عقدت", "تعقد", "انطلقت", "اختتمت", "استؤنفت", "الجاريه", "المنعقده"}
 
-// talksHeld are the verbs and nouns that hold talks as an occasion.
+// talksHeld are the verbs, nouns and time frames that hold talks as an
+// occasion.
 var talksHeld = []string{"اجري", "اجرت", "اجريا", "اجروا", "يجري", "تجري", "يجريان", "تجريان", "جرت", "جري", "عقد", "عقدت", "عقدا", "يعقد", "تعقد",
 	"بدا", "بدات", "بدءا", "تبدا", "يبدا", "استانف", "استانفت", "استؤنفت", "تستانف", "يستانف", "انطلقت", "تنطلق", "اختتم", "اختتمت", "تواصلت", "تتواصل",
 	"جوله", "الجوله", "بدء", "ببدء", "لبدء", "اطلاق", "باطلاق", "لاطلاق", "فتح", "لفتح", "استئناف", "باستئناف", "لاستئناف", "خاض", "خاضت", "يخوض", "تخوض", "شارك", "شاركت", "اجراء", "لاجراء", "عقب", "ختام", "اثناء", "خلال", "هامش"}

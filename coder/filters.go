@@ -14,12 +14,13 @@ var (
 	negators = []string{"لم", "لن", "ليس", "ليست", "عدم", "دون", "بدون", "لا",
 		// ruled out or merely wished: "استبعدت تأميم الشركة"، "السياح
 		// الراغبين في زيارة تونس"
-		"استبعد", "استبعدت", "يستبعد", "تستبعد", "مستبعدا", "الراغبين", "الراغب", "الراغبه", "راغبين", "يرغب", "ترغب", "يرغبون",
-		"اراد", "ارادت", "ارادوا", "يريد", "تريد", "يريدون"}
+		"الراغبين", "الراغب", "الراغبه", "راغبين", "اراد", "ارادت", "ارادوا"}
+	// "استبعد وزير الدفاع شن هجوم": ruled out, before the verb's subject.
+	rulersOut = []string{"استبعد", "استبعدت", "يستبعد", "تستبعد", "مستبعدا"}
+	// "تساءل الكاتب إن كان …": asked whether, in its own clause.
+	askers     = []string{"تساءل", "تساءلت", "يتساءل", "تتساءل", "متسائلا", "متسائله", "تساءلوا"}
 	deniers    = []string{"نفي", "نفت", "ينفي", "تنفي", "نفيه", "كذب", "كذبت", "نفوا", "نفيا"}
-	conditions = []string{"اذا", "لو", "حال", "حاله", "لولا", "شريطه", "شرط",
-		// asked whether: "تساءلت الصحف إن كان الوزير سيصدر بلاغات"
-		"تساءل", "تساءلت", "يتساءل", "تتساءل", "متسائلا", "متسائله", "تساءلوا"}
+	conditions = []string{"اذا", "لو", "حال", "حاله", "لولا", "شريطه", "شرط"}
 	// "خشية تعرضهم للتعذيب": a feared act, in its own clause only ("وسط
 	// خشية من توسع الحرب، شنت إسرائيل غارات" reports the raids).
 	fears      = []string{"خشيه", "مخافه"}
@@ -41,9 +42,8 @@ var (
 		"احباط", "باحباط", "افشال", "احبطت", "احبط", "امكانيه", "احتمال", "باحتمال", "التوقعات", "توقعات",
 		// "الأدلة المتعلقة باغتيال": a file about an act
 		"المتعلقه", "المتعلق",
-		// a purpose or an option: "حشدت قواتها لشن هجوم"، "الخيار الثالث
-		// فهو شن هجوم"
-		"لتنفيذ", "لشن", "لارتكاب", "الخيار", "خيار", "خيارات"}
+		// an option: "الخيار الثالث فهو شن هجوم"
+		"الخيار", "خيار", "خيارات"}
 	contents = []string{"ينص", "تنص", "يتضمن", "تتضمن", "يقضي", "تقضي", "ينصان", "ويشمل", "تشمل"}
 )
 
@@ -51,7 +51,7 @@ var (
 // loop runs over the words before each trigger, most of which are none of
 // them: a filter says so for most words, far more cheaply than comparing
 // each reading with each word of each list.
-var blockWords = newWordFilter(deniers, conditions, fears, rumours, contents, schedulers, mandates, []string{"يمكن", "ربما", "قد"})
+var blockWords = newWordFilter(deniers, conditions, fears, rumours, askers, contents, schedulers, mandates, []string{"يمكن", "ربما", "قد"})
 
 // wordFilter is a filter of a few words (a Bloom filter of one hash):
 // mayHave is false for most other words.
@@ -121,18 +121,30 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 	stopped := func(i int) bool {
 		return hasForm(d, i, "وقف", "لوقف", "بوقف", "انهاء", "لانهاء", "بانهاء", "منع", "لمنع", "تجنب", "لتجنب")
 	}
-	if t.Start > 0 && !t.Phrase.Verb && (stopped(t.Start-1) ||
+	if t.Start > 0 && !t.Phrase.Verb && t.Phrase.Code[:2] != "04" && (stopped(t.Start-1) ||
 		t.Start > 1 && hasForm(d, t.Start-1, "عمليات", "عمليه", "اعمال", "حمله", "حملات") && stopped(t.Start-2)) {
 		// "إقناع الطرفين بوقف القتال"، "لمنع رفع العقوبات": the act to be
-		// stopped or prevented is not reported here.
+		// stopped or prevented is not reported here ("إنهاء زيارته": a
+		// visit ended was made).
 		return true
 	}
 	for i := t.Start - 1; !t.Phrase.Verb && t.Phrase.Code[:2] != "04" && i >= 0 && i >= t.Start-6 && a.sentOf[i] == t.sent && !isComma(a, i); i-- {
 		// "لم تتمكن الأمم المتحدة من نقل مساعدات"، "فشلت في إدخال": an
 		// act that failed (talks that failed were still held).
-		if hasForm(d, i, "فشل", "فشلت", "فشلوا", "عجز", "عجزت", "اخفق", "اخفقت") ||
+		if hasForm(d, i, "فشلت", "فشلوا", "عجزت", "عجزوا", "اخفقت", "اخفقوا") ||
+			hasForm(d, i, "فشل", "عجز", "اخفق") && i+2 == t.Start && isWord(d, i+1, "في", "عن") ||
 			hasForm(d, i, "تتمكن", "يتمكن", "تستطع", "يستطع", "تنجح", "ينجح") && i > 0 && hasForm(d, i-1, "لم", "لن") {
 			return true
+		}
+	}
+	if t.Start > 1 && hasForm(d, t.Start-1, "لشن", "لتنفيذ", "لارتكاب") {
+		// "ليس لديها تفويض لشن غارات"، "حشدت قواتها لشن هجوم": the act
+		// is a plan's or an authority's purpose ("استخدمت طائرات لشن
+		// غارات" reports it).
+		for i := t.Start - 2; i >= 0 && i >= t.Start-4 && a.sentOf[i] == t.sent; i-- {
+			if hasForm(d, i, purposeFrames...) {
+				return true
+			}
 		}
 	}
 	if t.Start > 0 && !t.Phrase.Verb && strings.HasPrefix(d.Tokens[t.Start].Norm, "لل") &&
@@ -140,8 +152,17 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// "توجهوا للقتال في سوريا": who went to fight, not a fight told.
 		return true
 	}
-	if t.Start > 0 && !t.Phrase.Verb && t.Phrase.Code[:2] != "04" &&
-		hasForm(d, t.Start-1, "بحث", "يبحث", "تبحث", "ناقش", "يناقش", "تناقش", "دراسه", "يدرس", "تدرس", "امكانيه", "بامكانيه") {
+	before := t.Start - 1
+	if before >= 0 && a.mentionAt[before] >= 0 {
+		// the verb's subject between it and the act noun
+		before = a.mentions[a.mentionAt[before]].Tok0 - 1
+	}
+	if before >= 0 && hasForm(d, before, rulersOut...) {
+		// (A verb pattern there is its masdar: "استبعد الوزير شن هجوم".)
+		return true
+	}
+	if before >= 0 && !t.Phrase.Verb && t.Phrase.Code[:2] != "04" &&
+		hasForm(d, before, "بحث", "يبحث", "تبحث", "ناقش", "يناقش", "تناقش", "دراسه", "يدرس", "تدرس", "امكانيه", "بامكانيه") {
 		// "بحث الاتحاد الأوروبي فرض عقوبات": an act discussed or
 		// considered is not done.
 		return true
@@ -196,6 +217,8 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		case inClause && hasForm(d, i, rumours...):
 			return true
+		case inClause && hasForm(d, i, askers...):
+			return true
 		case hasForm(d, i, contents...) && !clauseBreak(a, i, t.Start):
 			// "وينص الاتفاق على ...، والإفراج عن": terms, not acts, to the
 			// end of the enumeration.
@@ -205,7 +228,7 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		case inClause && t.Start-i <= 2 && hasForm(d, i, mandates...):
 			return true
 		case isWord(d, i, "يمكن", "ربما") && t.Start-i <= 2 && !intent,
-			inClause && isWord(d, i, "ربما") && t.Start-i <= 5 && !intent:
+			inClause && isWord(d, i, "ربما") && t.Start-i <= 3 && !intent:
 			// "ربما يتواصل مسلسل الاغتيالات": a guess, not a report.
 			return true
 		case isWord(d, i, "قد", "وقد", "فقد") && !intent && (t.Start-i <= 2 && presentTense(d.Tokens[t.Start].Norm) ||
@@ -560,6 +583,10 @@ func isHistorical(d timex.Date, published time.Time) bool {
 	}
 	return published.Sub(end) > historicalAfter
 }
+
+// purposeFrames make the act after "لشن"، "لتنفيذ" a purpose, not a deed.
+var purposeFrames = []string{"تفويض", "تفويضا", "خطه", "خطط", "تخطط", "يخطط", "حشد", "حشدت", "تستعد", "يستعد", "استعدادا", "مستعد", "مستعده",
+	"جاهز", "جاهزه", "طلب", "بطلب", "طلبت", "موافقه", "الموافقه", "اذن", "تحضيرا", "تمهيدا", "محاوله", "حاول", "حاولت", "يسعي", "تسعي"}
 
 // isFuture reports whether date d begins after the publication day.
 func isFuture(d timex.Date, published time.Time) bool {

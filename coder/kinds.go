@@ -15,9 +15,10 @@ import (
 func refineCode(a *article, t trigger, L, R int, src, tgt party) (string, party) {
 	code := t.Phrase.Code
 	switch {
-	case code[:2] == "04" && !t.Phrase.Verb && t.Start > 0 && hasForm(a.d, t.Start-1, "عزم", "عزمه", "عزمها", "عزمهم", "نيته", "نيتها", "نيه"):
-		// "أعلن عزمه زيارة إيران في سبتمبر": the intent to meet is the
-		// act reported (036), not the visit.
+	case code[:2] == "04" && !t.Phrase.Verb && t.Start > 0 && hasForm(a.d, t.Start-1, "عزم", "عزمه", "عزمها", "عزمهم", "نيته", "نيتها", "نيه",
+		"تريد", "يريد", "يريدون", "ترغب", "يرغب", "يرغبون", "رغبه", "رغبته", "رغبتها"):
+		// "أعلن عزمه زيارة إيران في سبتمبر"، "طهران تريد التفاوض": the
+		// intent to meet is the act reported (036, GUIDE), not the visit.
 		return "036", tgt
 	case code == "114" && len(src) > 0:
 		// "واستدعاء السفير الفرنسي لدى الجزائر" by France: its own

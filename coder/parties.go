@@ -265,7 +265,10 @@ func subjectOfDecision(a *article, t trigger) int {
 func visitorBefore(a *article, from, to int) int {
 	for i := to - 2; i >= from && i >= to-12; i-- {
 		if hasForm(a.d, i, visitVerbs...) {
-			if k := a.mentionAt[i+1]; k >= 0 && !a.mentions[k].Place && a.mentions[k].Tok1 <= to {
+			if k := a.mentionAt[i+1]; k >= 0 && !a.mentions[k].Place && (a.mentions[k].Tok1 == to ||
+				a.mentions[k].Tok1+1 == to && a.d.Tokens[to-1].Kind == arabic.Punct) {
+				// (Its subject right before the visit noun: "قامت
+				// السلطات بتسهيل زيارة الوفد" makes no visit.)
 				return k
 			}
 			return -1
@@ -283,6 +286,10 @@ func attribution(a *article, i int) bool {
 	}
 	return false
 }
+
+// visitFrames put a visit noun in a time frame ("خلال زيارة"، "عقب
+// زيارة"), where the genitive after it is the visitor.
+var visitFrames = []string{"خلال", "اثناء", "في", "عقب", "بعد", "اثر", "قبيل", "قبل", "ختام", "منذ", "لدي"}
 
 // visitVerbs carry a visit noun with their subject between them.
 var visitVerbs = []string{"يؤدي", "تؤدي", "ادي", "ادت", "يقوم", "تقوم", "قام", "قامت", "يجري", "تجري", "اجري", "اجرت", "بدا", "بدات", "يبدا", "تبدا", "اختتم", "اختتمت", "يختتم", "تختتم"}
@@ -489,10 +496,12 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			// of the verb carrying the visit makes it.
 			pre = []int{k}
 		} else if t.End < len(a.d.Tokens) && a.mentionAt[t.End] >= 0 && a.mentions[a.mentionAt[t.End]].Kind == rasid.KindPerson &&
-			len(post) > 0 && post[0] == a.mentionAt[t.End] {
+			len(post) > 0 && post[0] == a.mentionAt[t.End] && t.Start > 0 && hasForm(a.d, t.Start-1, visitFrames...) {
 			// "خلال زيارة الرئيس الأمريكي إلى الرياض": a person in the
 			// genitive after the noun is the visitor, whoever the clause
-			// named before ("زيارة إيران" names the state visited).
+			// named before ("زيارة إيران" names the state visited). Only
+			// in a time frame: "توجه … لزيارة الرئيس الفلسطيني" names
+			// whom the subject visits.
 			pre = nil
 		}
 	}

@@ -49,6 +49,11 @@ outer:
 		if a.sentOf[pm.Start] != a.sentOf[pm.End-1] || nameEnd(a, pm) {
 			continue
 		}
+		if pm.Phrase.Actor && (pm.End >= len(a.d.Tokens) || a.mentionAt[pm.End] < 0 || a.mentions[a.mentionAt[pm.End]].Place) {
+			// "وهنا يتوقف المراقبون": "هنأ" is an act only with whom it
+			// names right after it.
+			continue
+		}
 		// A gapped phrase holds only its own words: what its gap spans may
 		// be another act ("طرد اثني عشر موظفاً … واستدعاء السفير").
 		own := func(i int) bool {

@@ -24,6 +24,7 @@ type Phrase struct {
 	Pro     bool // an object pronoun (استقبله): the target is who was just told of
 	Poss    bool // a possessive (زيارته): the source is who was just told of
 	Med     bool // mediation (بوساطة X): X toward each party just told of
+	Actor   bool // an act only when an actor is named right after it ("هنأ الرئيس", not "هنا", here)
 	None    bool // CODE "-": words that look like an act but are not one; they only block shorter phrases
 	Source  string
 }
@@ -77,8 +78,10 @@ func (b *builder) loadEvents(r io.Reader, name string) error {
 				p.Poss = true
 			case "med":
 				p.Med = true
+			case "actor":
+				p.Actor = true
 			default:
-				return fmt.Errorf("flag %q is not one of verb, sym, rev, notgt, nosrc, obj, dual, pro, poss, med", f)
+				return fmt.Errorf("flag %q is not one of verb, sym, rev, notgt, nosrc, obj, dual, pro, poss, med, actor", f)
 			}
 		}
 		k := phraseKey(p.Pattern)
@@ -103,9 +106,9 @@ func (b *builder) loadEvents(r io.Reader, name string) error {
 				p.Words++
 			}
 		}
-		if p.Words == 1 && !p.None {
+		if p.Words == 1 && !p.None && !p.Actor {
 			if fw, ok := readsAsFunctionWord(k[0]); ok {
-				return fmt.Errorf("pattern %q reads as the common word %q once hamza and alef are folded; give it more words or another form", p.Pattern, fw)
+				return fmt.Errorf("pattern %q reads as the common word %q once hamza and alef are folded; give it more words, another form, or the flag actor", p.Pattern, fw)
 			}
 		}
 		b.lx.phrases = append(b.lx.phrases, *p)

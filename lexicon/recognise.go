@@ -222,7 +222,9 @@ var nameStop = map[string]bool{"في": true, "على": true, "علي": true, "م
 	"الذين": true, "اللذين": true, "ايضا": true, "بدوره": true, "بدورها": true, "نفسه": true, "ذاته": true, "عندما": true, "بينما": true, "فيما": true,
 	// prepositional phrases that follow a title: "هنأ رئيس جمهورية بولندا بذكرى"
 	"بذكري": true, "بمناسبه": true, "بحلول": true, "بشان": true, "بخصوص": true, "بهدف": true, "بغيه": true, "بصفته": true, "بصفتها": true,
-	"بدعوه": true, "بحضور": true, "برفقه": true, "بفوزه": true, "بفوزها": true, "بنجاح": true, "بعيد": true}
+	"بدعوه": true, "بحضور": true, "برفقه": true, "بفوزه": true, "بفوزها": true, "بنجاح": true, "بعيد": true,
+	// intentions before an act: "أعلن الوزير عزمه زيارة …"
+	"عزمه": true, "عزمها": true, "عزم": true, "نيته": true, "نيتها": true, "رغبته": true, "رغبتها": true, "استعداده": true, "استعدادها": true}
 
 // nameAfter returns the end of a person's name that starts at token i
 // (after a title and its state: "رئيس الحكومة الإسبانية بيدرو سانشيز"),
@@ -252,7 +254,7 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 		return i
 	}
 	if j < len(d.Tokens) && d.Tokens[j].Kind != arabic.Punct && !nameStop[d.Tokens[j].Norm] && !lx.stop[d.Tokens[j].Norm] &&
-		!tanween(d, j) && !lx.actAt(d, j) && !(strings.HasPrefix(d.Tokens[j].Norm, "ال") && lx.actNounAt(d, j)) &&
+		!tanween(d, j) && !lx.actAt(d, j) && !lx.actNounAt(d, j) &&
 		!strings.ContainsRune(d.Text[d.Tokens[j-1].End:d.Tokens[j].Start], '\n') &&
 		!(j == limit && strings.HasPrefix(d.Tokens[j].Norm, "و")) && !startsWithPrepArticle(d.Tokens[j].Norm) {
 		// The words run on into the sentence ("الوزير التونسي يزور

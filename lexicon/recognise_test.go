@@ -245,7 +245,7 @@ func TestPatternFoldingIntoFunctionWord(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	if err := writeFile(dir+"/events_mine.tsv", "051\tهنأت\tverb\n051\tهنأ _ بفوز\tverb\n"); err != nil {
+	if err := writeFile(dir+"/events_mine.tsv", "051\tهنأت\tverb\n051\tهنأ _ بفوز\tverb\n051\tهنأ\tverb,actor\n"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := lexicon.Load([]string{dir}); err != nil {
