@@ -223,6 +223,8 @@ var nameStop = map[string]bool{"في": true, "على": true, "علي": true, "م
 	// prepositional phrases that follow a title: "هنأ رئيس جمهورية بولندا بذكرى"
 	"بذكري": true, "بمناسبه": true, "بحلول": true, "بشان": true, "بخصوص": true, "بهدف": true, "بغيه": true, "بصفته": true, "بصفتها": true,
 	"بدعوه": true, "بحضور": true, "برفقه": true, "بفوزه": true, "بفوزها": true, "بنجاح": true, "بعيد": true,
+	// attributions and "others": "وإرهابيين آخرين حسب بيان للحرس"
+	"حسب": true, "بحسب": true, "حسبما": true, "وفق": true, "وفقا": true, "نقلا": true, "اخرين": true, "اخرون": true, "اخري": true, "اخر": true,
 	// intentions before an act: "أعلن الوزير عزمه زيارة …"
 	"عزمه": true, "عزمها": true, "عزم": true, "نيته": true, "نيتها": true, "رغبته": true, "رغبتها": true, "استعداده": true, "استعدادها": true}
 
