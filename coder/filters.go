@@ -119,6 +119,15 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		}
 	}
+	for i := a.sentTok[t.sent][0]; i < t.Start; i++ {
+		// "في القرن الثامن عشر، احتل القائد البريطاني قلعة": centuries
+		// ago, with no date to code it by ("صفقة القرن" is today's).
+		if isWord(d, i, "القرن", "القرون") && i+1 < t.Start && !isWord(d, i-1, "صفقه", "لصفقه", "بصفقه") &&
+			(strings.HasPrefix(d.Tokens[i+1].Norm, "ال") || d.Tokens[i+1].Kind == arabic.Number) &&
+			!isWord(d, i+1, "الحالي", "الحادي", "الجديد", "الجاري") {
+			return true
+		}
+	}
 	stopped := func(i int) bool {
 		return hasForm(d, i, "وقف", "لوقف", "بوقف", "انهاء", "لانهاء", "بانهاء", "منع", "لمنع", "تجنب", "لتجنب")
 	}
