@@ -49,9 +49,10 @@ outer:
 		if a.sentOf[pm.Start] != a.sentOf[pm.End-1] || nameEnd(a, pm) {
 			continue
 		}
-		if pm.Phrase.Actor && (pm.End >= len(a.d.Tokens) || a.mentionAt[pm.End] < 0 || a.mentions[a.mentionAt[pm.End]].Place) {
-			// "وهنا يتوقف المراقبون": "هنأ" is an act only with whom it
-			// names right after it.
+		if pm.Phrase.Actor && (pm.End >= len(a.d.Tokens) || a.mentionAt[pm.End] < 0 || a.mentions[a.mentionAt[pm.End]].Place ||
+			a.mentions[a.mentionAt[pm.End]].Role == "CVL") {
+			// "وهنا يتوقف المراقبون"، "يوجد هنا ليبيون": "هنأ" is an act
+			// only with the official it names right after it.
 			continue
 		}
 		// A gapped phrase holds only its own words: what its gap spans may
