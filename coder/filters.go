@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -433,6 +434,12 @@ func presentTense(norm string) bool {
 // publication day. It returns the index of the expression used, or -1.
 func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, int) {
 	t := trigs[k]
+	if y, ok := almanacYear(a, t.sent); ok {
+		// "1970 - بدء المفاوضات لانضمام بريطانيا …": a line of an
+		// on-this-day list is dated by its year.
+		d := timex.Date{Year: y, Precision: timex.Year}
+		return d, isHistorical(d, a.published), -1
+	}
 	nextStart := len(a.d.Tokens)
 	for j := k + 1; j < len(trigs) && trigs[j].sent == t.sent; j++ {
 		// A trigger inside a verb's gap ("دافع بلينكن، خلال زيارته إلى تل
@@ -597,6 +604,24 @@ func isHistorical(d timex.Date, published time.Time) bool {
 // purposeFrames make the act after "لشن"، "لتنفيذ" a purpose, not a deed.
 var purposeFrames = []string{"تفويض", "تفويضا", "خطه", "خطط", "تخطط", "يخطط", "حشد", "حشدت", "تستعد", "يستعد", "استعدادا", "مستعد", "مستعده",
 	"جاهز", "جاهزه", "طلب", "بطلب", "طلبت", "موافقه", "الموافقه", "اذن", "تحضيرا", "تمهيدا", "محاوله", "حاول", "حاولت", "يسعي", "تسعي"}
+
+// almanacYear returns the year a sentence opens with as "YYYY -", the
+// form of on-this-day lists, when it is before the publication year.
+func almanacYear(a *article, sent int) (int, bool) {
+	i := a.sentTok[sent][0]
+	if i+1 >= a.sentTok[sent][1] {
+		return 0, false
+	}
+	tok, dash := a.d.Tokens[i], a.d.Tokens[i+1]
+	if tok.Kind != arabic.Number || dash.Kind != arabic.Punct || (dash.Norm != "-" && dash.Norm != "–") {
+		return 0, false
+	}
+	y, err := strconv.Atoi(a.text[tok.Start:tok.End])
+	if err != nil || y < 1000 || y >= a.published.Year() {
+		return 0, false
+	}
+	return y, true
+}
 
 // isFuture reports whether date d begins after the publication day.
 func isFuture(d timex.Date, published time.Time) bool {
