@@ -409,8 +409,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 		if p.Code[:2] == "03" && isFuture(date, a.published) {
 			// An intent is dated the day it is told (GUIDE), not the day
 			// of what it intends.
-			pd := a.published
-			date, hist, exprUsed = timex.Date{Year: pd.Year(), Month: int(pd.Month()), Day: pd.Day(), Precision: timex.Day}, false, -1
+			date, hist, exprUsed = timex.DayOf(a.published), false, -1
 		}
 		before := len(out)
 		pairs := crossPairs(src, tgt)

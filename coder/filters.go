@@ -522,8 +522,7 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		}
 	}
 	if pick < 0 {
-		p := a.published
-		return timex.Date{Year: p.Year(), Month: int(p.Month()), Day: p.Day(), Precision: timex.Day}, false, -1
+		return timex.DayOf(a.published), false, -1
 	}
 	d := times[pick].expr.Date
 	return d, isHistorical(d, a.published), pick
@@ -589,16 +588,7 @@ func occasionRelative(a *article, from, to int) bool {
 // isHistorical reports whether date d ended more than historicalAfter
 // before the publication day.
 func isHistorical(d timex.Date, published time.Time) bool {
-	var end time.Time
-	switch d.Precision {
-	case timex.Year:
-		end = time.Date(d.Year, 12, 31, 0, 0, 0, 0, time.UTC)
-	case timex.Month:
-		end = time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC)
-	default:
-		end = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
-	}
-	return published.Sub(end) > historicalAfter
+	return published.Sub(d.LastDay()) > historicalAfter
 }
 
 // purposeFrames make the act after "لشن"، "لتنفيذ" a purpose, not a deed.
@@ -625,17 +615,7 @@ func almanacYear(a *article, sent int) (int, bool) {
 
 // isFuture reports whether date d begins after the publication day.
 func isFuture(d timex.Date, published time.Time) bool {
-	var start time.Time
-	switch d.Precision {
-	case timex.Year:
-		start = time.Date(d.Year, 1, 1, 0, 0, 0, 0, time.UTC)
-	case timex.Month:
-		start = time.Date(d.Year, time.Month(d.Month), 1, 0, 0, 0, 0, time.UTC)
-	default:
-		start = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
-	}
-	p := published
-	return start.After(time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC))
+	return d.Time().After(timex.DayOf(published).Time())
 }
 
 // governs reports whether the root of code makes the acts in its
