@@ -61,8 +61,10 @@ func saudiArticles(tb testing.TB) []string {
 	return saudi.texts
 }
 
-// BenchmarkFindSaudiNewsNet runs Find over up to 4 MB of real articles.
-func BenchmarkFindSaudiNewsNet(b *testing.B) {
+// saudiBench readies a benchmark over the SaudiNewsNet articles, skipping
+// it when the corpus is absent: the texts, a Resolver and the publication
+// day, with bytes set to the articles' whole length.
+func saudiBench(b *testing.B) ([]string, *Resolver, time.Time) {
 	texts := saudiArticles(b)
 	if len(texts) == 0 {
 		b.Skip("corpus not available:", saudiDir)
@@ -71,10 +73,14 @@ func BenchmarkFindSaudiNewsNet(b *testing.B) {
 	for _, t := range texts {
 		total += len(t)
 	}
-	r := New()
-	pub := time.Date(2015, 7, 21, 0, 0, 0, 0, time.UTC)
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
+	return texts, New(), time.Date(2015, 7, 21, 0, 0, 0, 0, time.UTC)
+}
+
+// BenchmarkFindSaudiNewsNet runs Find over up to 4 MB of real articles.
+func BenchmarkFindSaudiNewsNet(b *testing.B) {
+	texts, r, pub := saudiBench(b)
 	for b.Loop() {
 		for _, t := range texts {
 			r.Find(t, pub)
@@ -120,18 +126,7 @@ func TestFindLongInput(t *testing.T) {
 // first half of each article, as the coder asks for those up to the act
 // it dates: MB/s of the whole articles.
 func BenchmarkFinderSaudiNewsNet(b *testing.B) {
-	texts := saudiArticles(b)
-	if len(texts) == 0 {
-		b.Skip("corpus not available:", saudiDir)
-	}
-	total := 0
-	for _, t := range texts {
-		total += len(t)
-	}
-	r := New()
-	pub := time.Date(2015, 7, 21, 0, 0, 0, 0, time.UTC)
-	b.SetBytes(int64(total))
-	b.ReportAllocs()
+	texts, r, pub := saudiBench(b)
 	for b.Loop() {
 		for _, t := range texts {
 			r.NewFinder(t, pub).Until(len(t) / 2)
