@@ -439,6 +439,9 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 				seen[alt] = true
 			}
 			out = append(out, e)
+			if c.trace != nil {
+				c.tracef("emit\t%s\t%s\t%s\t%s\t%d", e.Code, e.Source, e.Target, t.Phrase.Source, e.Sentence)
+			}
 			if material && e.Root >= "18" {
 				materialSeen = true
 				massSeen = massSeen || e.Root == "20"

@@ -47,7 +47,7 @@ func refineCode(a *article, t trigger, L, R int, src, tgt party) (string, party)
 		// "التقى ترامب، أمس في الرياض، الرئيس السوري": where a meeting is
 		// held tells a visit (042), a hosting (043) or a meeting in a
 		// third state (044).
-		place := meetingPlace(a, t, L, R)
+		place := meetingPlace(a, t, L, R, tgt[0])
 		if place == "" {
 			place = sidelinesPlace(a, t)
 		}
@@ -126,10 +126,27 @@ func appealKind(a *article, t trigger, R int) string {
 }
 
 // meetingPlace returns the state of the place a meeting in tokens [L, R)
-// of sentence sent is held at ("في الرياض"، "بقصر قرطاج"), or "".
-func meetingPlace(a *article, t trigger, L, R int) string {
+// of sentence sent is held at ("في الرياض"، "بقصر قرطاج"), or ""; tgt is the mention of
+// whom it is with.
+func meetingPlace(a *article, t trigger, L, R, tgt int) string {
+	// "بحث أوباما ونظيره التركي … الحرب في سوريا": after a verb of
+	// discussion and whom it is with comes what is discussed ("بحث
+	// الوزير، اليوم بالقاهرة، مع نظيره" names the venue first).
+	topicFrom := R
+	if hasForm(a.d, t.Start, discussVerbs...) {
+		topicFrom = max(t.End, a.mentions[tgt].Tok1)
+		if isComma(a, topicFrom) {
+			// "مع نظيره الروسي، في أبوظبي": a venue right after.
+			topicFrom++
+		}
+		if isWord(a.d, topicFrom, "في") {
+			topicFrom += 2
+		} else if topicFrom < R && strings.HasPrefix(a.d.Tokens[topicFrom].Norm, "ب") {
+			topicFrom++
+		}
+	}
 	for i := max(L, a.sentTok[t.sent][0]); i < R; i++ {
-		if i > t.Start && hasForm(a.d, i, meetingTopics...) {
+		if i >= topicFrom || i > t.Start && hasForm(a.d, i, meetingTopics...) {
 			// "التقى بلينكن نتنياهو لبحث الأوضاع في غزة": the topic's
 			// place, not the meeting's.
 			return ""
@@ -147,6 +164,9 @@ func meetingPlace(a *article, t trigger, L, R int) string {
 
 // meetingTopics open what a meeting is about.
 var meetingTopics = []string{"لبحث", "بحث", "لمناقشه", "مناقشه", "حول", "بشان", "تطورات", "الاوضاع", "الوضع", "لتناول"}
+
+// discussVerbs are verbs of discussion that code a meeting.
+var discussVerbs = []string{"بحث", "بحثا", "ناقش", "ناقشا", "تباحث", "تباحثا", "استعرض", "استعرضا", "تناول", "تناولا"}
 
 // sidelinesPlace returns the state of the last place an earlier sentence
 // named, for a meeting held "على هامش" the gathering told before ("وعلى

@@ -203,6 +203,22 @@ func endsInPreposition(p *lexicon.Phrase) bool {
 	return false
 }
 
+// strikePrep reports whether tokens [from, to) hold "على" or "ضد" as words
+// of their own (the name "علي" is spelt with ya).
+func strikePrep(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		switch a.d.Tokens[i].Norm {
+		case "ضد":
+			return true
+		case "علي":
+			if strings.HasSuffix(a.text[a.d.Tokens[i].Start:a.d.Tokens[i].End], "ى") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // counterpart returns the first actor in tokens [from, to) introduced by
 // "مع" that is not one of src, or -1.
 func counterpart(a *article, from, to int, src party) int {
@@ -289,7 +305,7 @@ func attribution(a *article, i int) bool {
 
 // visitFrames put a visit noun in a time frame ("خلال زيارة"، "عقب
 // زيارة"), where the genitive after it is the visitor.
-var visitFrames = []string{"خلال", "اثناء", "في", "عقب", "بعد", "اثر", "قبيل", "قبل", "ختام", "منذ", "لدي"}
+var visitFrames = []string{"خلال", "اثناء", "في", "عقب", "بعد", "اثر", "قبيل", "قبل", "ختام", "منذ", "لدي", "رغم", "اطار", "هامش"}
 
 // visitVerbs carry a visit noun with their subject between them.
 var visitVerbs = []string{"يؤدي", "تؤدي", "ادي", "ادت", "يقوم", "تقوم", "قام", "قامت", "يجري", "تجري", "اجري", "اجرت", "بدا", "بدات", "يبدا", "تبدا", "اختتم", "اختتمت", "يختتم", "تختتم"}
@@ -542,6 +558,12 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		if i < len(post) && t.Phrase.Verb && endsInPreposition(t.Phrase) && a.mentions[post[i]].Tok0 >= t.End {
 			// "تستثمر … في مشاريع بالمغرب": after a verb phrase's own
 			// preposition comes its complement, not its subject.
+			i = len(post)
+		}
+		if i < len(post) && t.Phrase.Verb && t.Phrase.Code[:2] >= "15" && a.mentions[post[i]].Tok0 >= t.End && strikePrep(a, t.End, a.mentions[post[i]].Tok0) {
+			// "شنت طائرات التحالف غارات على مواقع الحوثيين": who follows
+			// "على" or "ضد" after the act's words is aimed at; the subject
+			// came before, unrecognised.
 			i = len(post)
 		}
 		if i < len(post) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"rasid/arabic"
 )
@@ -104,6 +105,13 @@ func (b *builder) loadEvents(r io.Reader, name string) error {
 		for _, w := range k {
 			if w != "_" && w != "~" {
 				p.Words++
+			}
+		}
+		for _, w := range k {
+			if strings.HasSuffix(w, "*") && utf8.RuneCountInString(w) < 3 {
+				// "ب*" matches every word: text words are also read
+				// without their proclitics.
+				return fmt.Errorf("pattern %q: the prefix word %q needs two letters or more before its *", p.Pattern, w)
 			}
 		}
 		if p.Words == 1 && !p.None && !p.Actor {

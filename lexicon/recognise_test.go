@@ -228,12 +228,15 @@ func TestMalformedFileNamesLine(t *testing.T) {
 }
 
 // TestPatternFoldingIntoFunctionWord checks that a one-word pattern that
-// reads as a frequent word once normalised is refused with its line.
+// reads as a frequent word once normalised, or a pattern with a one-letter
+// prefix word, is refused with its line.
 func TestPatternFoldingIntoFunctionWord(t *testing.T) {
 	for _, tc := range []struct{ line, word string }{
 		{"051\tهنأ\tverb", "هنا"},
 		{"051\tوهنأ\tverb", "وهنا"},
 		{"010\tإن*", "ان"},
+		// "ب*" would match every word, its proclitic read off.
+		{"130\tلوح ب*\tverb", "ب*"},
 	} {
 		dir := t.TempDir()
 		if err := writeFile(dir+"/events_mine.tsv", "# mine\n"+tc.line+"\n"); err != nil {
