@@ -312,6 +312,27 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			c.tracef("skip %s %q at %d: complement without a target", t.Phrase.Code, t.Phrase.Pattern, t.Start)
 			continue
 		}
+		if p.Code == "042" && t.Phrase.Verb && endsInPreposition(t.Phrase) && cargoArrival(a, t) {
+			// "وصلت اليوم ثاني طائرة إلى مطار عدن": a plane or a ship
+			// arrives, nobody visits.
+			c.tracef("skip %s %q at %d: cargo, not a visitor", t.Phrase.Code, t.Phrase.Pattern, t.Start)
+			continue
+		}
+		if p.Code == "042" && t.Phrase.Verb && endsInPreposition(t.Phrase) && len(tgt) > 0 && a.mentions[tgt[0]].Tok0 > t.End+3 &&
+			a.firstActorAfter(t.End, t.End+3) < 0 {
+			// "وصل الوزير إلى قاعدة الحبانية …، أكد … فرار قيادات داعش":
+			// the place reached follows "إلى" and stands for its state; an
+			// actor named later is not the host.
+			k := placeIn(a, t.End, t.End+3)
+			if k >= 0 && len(src) > 0 && sameCode(a, src, k) {
+				c.tracef("skip %s %q at %d: arrival in its own state", t.Phrase.Code, t.Phrase.Pattern, t.Start)
+				continue
+			}
+			tgt = nil
+			if k >= 0 {
+				tgt = party{k}
+			}
+		}
 		if p.Code == "042" && len(src) > 0 && len(tgt) == 0 && t.End < len(a.d.Tokens) && a.mentionAt[t.End] >= 0 && sameCode(a, src, a.mentionAt[t.End]) {
 			// "ووصل وزير الداخلية اليمني … إلى اليمن": back home, no visit.
 			c.tracef("skip %s %q at %d: arrival in its own state", t.Phrase.Code, t.Phrase.Pattern, t.Start)
@@ -820,3 +841,32 @@ func altKey(e rasid.Event) string {
 // historicalAfter is how long before publication an act must have ended
 // to be a historical reference.
 const historicalAfter = 30 * 24 * time.Hour
+
+// cargoWords name what arrives without being a visitor.
+var cargoWords = []string{"طائره", "طائرات", "سفينه", "سفن", "باخره", "بواخر", "شحنه", "شحنات", "قافله", "قوافل", "شاحنات", "شاحنه", "مساعدات", "جثامين", "جثمان"}
+
+// cargoArrival reports whether the gap of arrival phrase t names a
+// vehicle or a load before any actor: the arrival of things.
+func cargoArrival(a *article, t trigger) bool {
+	for i := t.Start + 1; i < t.End-1; i++ {
+		if hasForm(a.d, i, cargoWords...) {
+			// "وصلت طائرة عسكرية سعودية": an aircraft, even one that
+			// names its owner.
+			return true
+		}
+		if a.mentionAt[i] >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// placeIn returns the first place named in tokens [from, to), or -1.
+func placeIn(a *article, from, to int) int {
+	for i := from; i < to && i < len(a.d.Tokens); i++ {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Place {
+			return k
+		}
+	}
+	return -1
+}
