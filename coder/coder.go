@@ -64,11 +64,11 @@ type article struct {
 	quoted    []bool // mention k is only quoted as a source: not an actor
 	title     bool   // sentence 0 is a headline line
 	// times are the time expressions found so far (see timesBefore).
-	times  []timeAt
-	tx     *timex.Resolver
-	finder *timex.Finder
-	nexprs int    // the expressions of finder in times
-	sports []int8 // sentence → 0 not yet looked at, 1 not sport, 2 sport
+	times   []timeAt
+	tx      *timex.Resolver
+	finder  *timex.Finder
+	nexprs  int    // the expressions of finder in times
+	uncoded []int8 // sentence → 0 not yet looked at, 1 coded, 2 not coded (sport, a run of headlines)
 }
 
 type timeAt struct {

@@ -99,9 +99,10 @@ func (f *wordFilter) mayHave(d *lexicon.Doc, i int) bool {
 // blocked reports whether trigger t reports no act: negated, denied,
 // conditional, scheduled, rumoured or asked.
 func (c *Coder) blocked(a *article, t trigger) bool {
-	if sportsSentence(a, t.sent) {
+	if uncodedSentence(a, t.sent) {
 		// States named as teams are not actors (GUIDE): "رفض نادي الأهلي
-		// السعودي عرضاً"، "المنتخب المغربي يلتقي نظيره".
+		// السعودي عرضاً"، "المنتخب المغربي يلتقي نظيره". A run of
+		// headlines is no sentence.
 		return true
 	}
 	sn := a.sents[t.sent]
@@ -285,23 +286,39 @@ var (
 		"مهاجم", "الحارس", "خدمات", "اللاعب", "لاعب", "للاعب", "الدوري", "تعاقد", "التعاقد"}
 )
 
-// sportsFilter holds every word sportsSentence looks for, to skip the
+// sportsFilter holds every word lookSports looks for, to skip the
 // lookups of most words.
 var sportsFilter = newWordFilter(sportsWords, teamWords, sportsContext, []string{"كره", "لكره", "بكره", "نصف", "ربع"})
 
-// sportsSentence reports whether sentence s speaks of sport, looking at
-// each sentence once.
-func sportsSentence(a *article, s int) bool {
-	if a.sports == nil {
-		a.sports = make([]int8, len(a.sentTok))
+// uncodedSentence reports whether sentence s speaks of sport or is a run
+// of headlines, looking at each sentence once.
+func uncodedSentence(a *article, s int) bool {
+	if a.uncoded == nil {
+		a.uncoded = make([]int8, len(a.sentTok))
 	}
-	if a.sports[s] == 0 {
-		a.sports[s] = 1
-		if lookSports(a, s) {
-			a.sports[s] = 2
+	if a.uncoded[s] == 0 {
+		a.uncoded[s] = 1
+		if headlineRun(a, s) || lookSports(a, s) {
+			a.uncoded[s] = 2
 		}
 	}
-	return a.sports[s] == 2
+	return a.uncoded[s] == 2
+}
+
+// headlineRun reports whether sentence s is a list of headlines run
+// together without stops, as sites append them ("بن قردان : ذكرى ملحمة 7
+// مارس وزير الدفاع : بن قردان هي درع تونس بعد كشفه عن ملفات فساد :
+// …"): three colons or more standing apart (a quote's colon follows its
+// word: "قال ولايتي: إن …"). Which words belong to which headline, and so
+// who did what, cannot be told.
+func headlineRun(a *article, s int) bool {
+	n := 0
+	for i := a.sentTok[s][0]; i < a.sentTok[s][1]; i++ {
+		if tk := a.d.Tokens[i]; tk.Kind == arabic.Punct && tk.Norm == ":" && tk.Start > 0 && a.text[tk.Start-1] == ' ' {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 func lookSports(a *article, s int) bool {
