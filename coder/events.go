@@ -338,7 +338,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			c.tracef("skip %s %q at %d: arrival in its own state", t.Phrase.Code, t.Phrase.Pattern, t.Start)
 			continue
 		}
-		if len(src) == 1 && len(tgt) == 0 && !material && lastPair[0] >= 0 && !hasForm(a.d, t.End, "كل", "اي", "جميع", "كافه") {
+		if len(src) == 1 && len(tgt) == 0 && !material && lastPair[0] >= 0 && !hasForm(a.d, t.End, "كل", "اي", "جميع", "كافه") && !addressed(a, t) {
 			// A reaction within the article's dyad: "ورحبت دمشق بالقرار";
 			// not a stance on "كل أشكال التدخل" (any interference at all).
 			x, y := a.mentions[lastPair[0]], a.mentions[lastPair[1]]
@@ -869,4 +869,18 @@ func placeIn(a *article, from, to int) int {
 		}
 	}
 	return -1
+}
+
+// addressed reports whether appeal or demand t names whom it addresses
+// right after it, as an object the lexicon does not know ("تطالب أطراف
+// النزاع بالعودة"): that is its target, not the article's other party.
+func addressed(a *article, t trigger) bool {
+	r := t.Phrase.Code[:2]
+	if r != "02" && r != "10" || !t.Phrase.Verb || t.End >= len(a.d.Tokens) {
+		return false
+	}
+	// "وطالبها بالتعهد"، "دعا إلى": what is asked follows, not whom.
+	tk := a.d.Tokens[t.End]
+	return tk.Kind == arabic.Word && a.mentionAt[t.End] < 0 && !isWord(a.d, t.End, "الي", "ان", "علي", "في") &&
+		!strings.HasPrefix(tk.Norm, "ب") && !strings.HasPrefix(tk.Norm, "ل")
 }
