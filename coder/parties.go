@@ -203,6 +203,21 @@ func endsInPreposition(p *lexicon.Phrase) bool {
 	return false
 }
 
+// complementFirst reports whether the word right after verb trigger t
+// opens its complement ("بشخصيات"، "مع"), not a mention.
+func complementFirst(a *article, t trigger) bool {
+	i := t.End
+	if i >= len(a.d.Tokens) || a.mentionAt[i] >= 0 || a.d.Tokens[i].Kind != arabic.Word {
+		return false
+	}
+	n := a.d.Tokens[i].Norm
+	if n == "مع" {
+		return true
+	}
+	// ب as a proclitic, not the first letter of an adverb.
+	return strings.HasPrefix(n, "ب") && len(n) > len("ب")+2 && !isWord(a.d, i, "بعد", "بين", "بدوره", "بدورها", "بدورهم", "بذلك", "بالتالي", "بشده", "بدايه", "بحضور", "برفقه", "بصفته", "بصفتها")
+}
+
 // strikePrep reports whether tokens [from, to) hold "على" or "ضد" as words
 // of their own (the name "علي" is spelt with ya).
 func strikePrep(a *article, from, to int) bool {
@@ -558,6 +573,12 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		if i < len(post) && t.Phrase.Verb && endsInPreposition(t.Phrase) && a.mentions[post[i]].Tok0 >= t.End {
 			// "تستثمر … في مشاريع بالمغرب": after a verb phrase's own
 			// preposition comes its complement, not its subject.
+			i = len(post)
+		}
+		if i < len(post) && t.Phrase.Verb && a.mentions[post[i]].Tok0 > t.End && complementFirst(a, t) {
+			// "ويلتقي بشخصيات من ليبيا واليمن"، "اجتمع مع ممثلين عن …":
+			// the verb's complement comes right after it, so its subject
+			// was named before or left out; who follows is no subject.
 			i = len(post)
 		}
 		if i < len(post) && t.Phrase.Verb && t.Phrase.Code[:2] >= "15" && a.mentions[post[i]].Tok0 >= t.End && strikePrep(a, t.End, a.mentions[post[i]].Tok0) {
