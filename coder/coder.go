@@ -140,6 +140,14 @@ func (c *Coder) analyseText(d *lexicon.Doc, published time.Time, sc *scratch) *a
 	}
 	a.title = isTitle(text, a.sents)
 	a.mentions = c.lx.Recognise(d, published)
+	kept := a.mentions[:0]
+	for _, m := range a.mentions {
+		if personalName(d, m) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	a.mentions = kept
 	a.mentionAt = ints(&sc.mentionAt, len(d.Tokens))
 	for i := range a.mentionAt {
 		a.mentionAt[i] = -1
@@ -416,4 +424,17 @@ func actorsOf(a *article, events []rasid.Event) []rasid.Mention {
 		out = append(out, m.Mention)
 	}
 	return out
+}
+
+// personalName reports whether a nationality adjective is a man's name:
+// an indefinite adjective cannot qualify the definite word before it, so
+// "تركي" in "مدير فرع الهيئة بمنطقة الرياض تركي الشليل" or "الأمير تركي
+// الفيصل" names a person, not Turkey.
+func personalName(d *lexicon.Doc, m lexicon.Mention) bool {
+	if !m.AdjOnly || m.Tok1-m.Tok0 != 1 || m.Tok0 == 0 {
+		return false
+	}
+	w, prev := d.Tokens[m.Tok0], d.Tokens[m.Tok0-1]
+	return w.Kind == arabic.Word && prev.Kind == arabic.Word && prev.End < w.Start &&
+		!strings.HasPrefix(w.Norm, "ال") && strings.HasPrefix(prev.Norm, "ال")
 }
