@@ -436,5 +436,20 @@ func personalName(d *lexicon.Doc, m lexicon.Mention) bool {
 	}
 	w, prev := d.Tokens[m.Tok0], d.Tokens[m.Tok0-1]
 	return w.Kind == arabic.Word && prev.Kind == arabic.Word && prev.End < w.Start &&
-		!strings.HasPrefix(w.Norm, "ال") && strings.HasPrefix(prev.Norm, "ال")
+		!definite(w.Norm) && definite(prev.Norm)
+}
+
+// definite reports whether a normalised word carries the article, behind
+// its proclitics ("بالمنطقة"، "للأمير").
+func definite(w string) bool {
+	w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
+	if strings.HasPrefix(w, "لل") {
+		return true
+	}
+	for _, p := range []string{"ب", "ك", "ل"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && strings.HasPrefix(rest, "ال") {
+			return true
+		}
+	}
+	return strings.HasPrefix(w, "ال")
 }

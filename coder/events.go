@@ -338,7 +338,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			c.tracef("skip %s %q at %d: arrival in its own state", t.Phrase.Code, t.Phrase.Pattern, t.Start)
 			continue
 		}
-		if len(src) == 1 && len(tgt) == 0 && !material && lastPair[0] >= 0 && !hasForm(a.d, t.End, "كل", "اي", "جميع", "كافه") && !addressed(a, t) {
+		if len(src) == 1 && len(tgt) == 0 && !material && p.Code[:2] != "04" && lastPair[0] >= 0 && !hasForm(a.d, t.End, "كل", "اي", "جميع", "كافه") && !addressed(a, t) {
 			// A reaction within the article's dyad: "ورحبت دمشق بالقرار";
 			// not a stance on "كل أشكال التدخل" (any interference at all).
 			x, y := a.mentions[lastPair[0]], a.mentions[lastPair[1]]
