@@ -20,6 +20,10 @@ func refineCode(a *article, t trigger, L, R int, src, tgt party) (string, party)
 		// "أعلن عزمه زيارة إيران في سبتمبر"، "طهران تريد التفاوض": the
 		// intent to meet is the act reported (036, GUIDE), not the visit.
 		return "036", tgt
+	case code[:2] == "04" && futureMarked(a, t, L):
+		// "سيجري الوزير اتصالاً هاتفياً بنظيره"، "ستجري محادثات مع":
+		// a meeting announced, not held: the intent is the act (GUIDE).
+		return "036", tgt
 	case code == "114" && len(src) > 0:
 		// "واستدعاء السفير الفرنسي لدى الجزائر" by France: its own
 		// ambassador recalled (161) from the state he is posted to.
@@ -63,6 +67,31 @@ func refineCode(a *article, t trigger, L, R int, src, tgt party) (string, party)
 	}
 	return "", tgt
 }
+
+// futureMarked reports whether verb trigger t, or the light verb that
+// carries noun trigger t right before it, is marked for the future
+// ("سيلتقي"، "سيجري اتصالاً"، "سيبدأ بزيارة").
+func futureMarked(a *article, t trigger, L int) bool {
+	future := func(i int) bool {
+		n := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[i].Norm, "و"), "ف")
+		return strings.HasPrefix(n, "س") && presentTense(n[len("س"):])
+	}
+	if t.Phrase.Verb {
+		return future(t.Start) || t.Start > L && isWord(a.d, t.Start-1, "سوف")
+	}
+	i := t.Start - 1
+	for i >= L && a.mentionAt[i] >= 0 {
+		// "سيجري وزير الخارجية التشيكي اتصالاً": past the subject.
+		i--
+	}
+	if i < L {
+		return false
+	}
+	return future(i) && hasForm(a.d, i, lightFutures...)
+}
+
+// lightFutures are future verbs that carry an act noun ("سيجري محادثات").
+var lightFutures = []string{"سيجري", "ستجري", "سيعقد", "ستعقد", "سيقوم", "ستقوم", "سيؤدي", "ستؤدي", "سيبدا", "ستبدا", "سيبدؤون", "سيجرون", "سيعقدون"}
 
 // forceWords name military acts a threat may promise.
 var forceWords = []string{"استهداف", "باستهداف", "قصف", "بقصف", "ضرب", "بضرب", "هجوم", "بهجوم", "بشن", "عسكري", "عسكريه", "العسكري", "العسكريه",

@@ -218,6 +218,13 @@ func complementFirst(a *article, t trigger) bool {
 	return strings.HasPrefix(n, "ب") && len(n) > len("ب")+2 && !isWord(a.d, i, "بعد", "بين", "بدوره", "بدورها", "بدورهم", "بذلك", "بالتالي", "بشده", "بدايه", "بحضور", "برفقه", "بصفته", "بصفتها")
 }
 
+// visitIntent reports whether intent trigger t is a visit to come
+// ("وسيزور الرئيس الفرنسي الجزائر"، "زيارة مرتقبة"): the place visited
+// stands for its state, as for a visit.
+func visitIntent(a *article, t trigger) bool {
+	return t.Phrase.Code == "036" && (hasForm(a.d, t.Start, "سيزور", "ستزور") || strings.HasPrefix(t.Phrase.Pattern, "زيار") || strings.HasPrefix(t.Phrase.Pattern, "لزيار"))
+}
+
 // strikePrep reports whether tokens [from, to) hold "على" or "ضد" as words
 // of their own (the name "علي" is spelt with ya).
 func strikePrep(a *article, from, to int) bool {
@@ -744,7 +751,7 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			}
 		}
 	}
-	if len(tgt) == 0 && len(src) > 0 && (t.Phrase.Code == "042" || t.Phrase.Code == "043" || t.Phrase.Code[:2] == "07") {
+	if len(tgt) == 0 && len(src) > 0 && (t.Phrase.Code == "042" || t.Phrase.Code == "043" || t.Phrase.Code[:2] == "07" || visitIntent(a, t)) {
 		// "حلّ الوزير بالجزائر العاصمة في زيارة"، "مساعدات إلى درنة": the
 		// place visited or helped stands for its state.
 		for _, k := range append(append([]int{}, prePlaces...), rest...) {
