@@ -582,6 +582,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			// preposition comes its complement, not its subject.
 			i = len(post)
 		}
+		if i < len(post) && t.Phrase.Verb && !t.Phrase.Rev && a.mentions[post[i]].Tok0 >= t.End && strings.HasPrefix(a.d.Tokens[a.mentions[post[i]].Tok0].Norm, "لل") {
+			// "قصف طيران التحالف تعزيزات للحوثيين": a subject never
+			// takes ل; whose things were struck is no subject.
+			i = len(post)
+		}
 		if i < len(post) && t.Phrase.Verb && a.mentions[post[i]].Tok0 > t.End && complementFirst(a, t) {
 			// "ويلتقي بشخصيات من ليبيا واليمن"، "اجتمع مع ممثلين عن …":
 			// the verb's complement comes right after it, so its subject
