@@ -615,6 +615,15 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			rest = nil
 		}
 	}
+	if !victims && !t.Phrase.Verb && t.Phrase.Code[:2] >= "18" && !t.Phrase.Obj && len(pre) > 0 {
+		// "وضع مأساوي نتيجة للقصف العنيف من مليشيات الحوثي"، "غارات
+		// جوية نفذتها طائرات …": the agent the strike's own phrase names
+		// outranks whoever the clause began with.
+		if ag := ownAgent(a, t, R); len(ag) > 0 && !inParty(src, ag[0]) {
+			src = ag
+			rest = dropAll(post, src)
+		}
+	}
 	if k := subjectOfDecision(a, t); k >= 0 && !inParty(src, k) {
 		// "…، قررت إيران فتح مجالها الجوي": the subject of the verb of
 		// decision right before the act noun is its agent, not the first
@@ -918,8 +927,36 @@ func ownAgent(a *article, t trigger, R int) party {
 		if k := agentAfter(a, i); k >= 0 {
 			return party{k}
 		}
+		if k := byAgent(a, i, i <= t.End+1); k >= 0 {
+			return party{k}
+		}
 	}
 	return nil
+}
+
+// byAgent returns the actor that "من قبل" or "على يد" at token i names as
+// an act's agent, or, when near (right after the act noun and one
+// adjective: "القصف العنيف من مليشيات الحوثي"), a plain "من"; -1 if none.
+// Further on, "من" more often counts victims ("عدد من الجنود").
+func byAgent(a *article, i int, near bool) int {
+	at := func(j int) int {
+		if j >= len(a.d.Tokens) || a.sentOf[j] != a.sentOf[i] {
+			return -1
+		}
+		if k := a.mentionAt[j]; k >= 0 && !a.mentions[k].Place && a.mentions[k].Tok0 == j {
+			return k
+		}
+		return -1
+	}
+	switch {
+	case isWord(a.d, i, "من") && isWord(a.d, i+1, "قبل"):
+		return at(i + 2)
+	case isWord(a.d, i, "علي") && isWord(a.d, i+1, "يد", "ايدي"):
+		return at(i + 2)
+	case near && isWord(a.d, i, "من"):
+		return at(i + 1)
+	}
+	return -1
 }
 
 // agentAfter returns the mention that token i, an agent verb, names as
