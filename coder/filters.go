@@ -130,6 +130,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		}
 	}
+	if !t.Phrase.Verb && demonstrative(a, t) {
+		// "توقيع هذه الاتفاقية"، "خلال هذه الزيارة": an act already told,
+		// pointed back to (GUIDE: one event once).
+		return true
+	}
 	stopped := func(i int) bool {
 		return hasForm(d, i, "وقف", "لوقف", "بوقف", "انهاء", "لانهاء", "بانهاء", "منع", "لمنع", "تجنب", "لتجنب")
 	}
@@ -606,6 +611,20 @@ func occasionRelative(a *article, from, to int) bool {
 // before the publication day.
 func isHistorical(d timex.Date, published time.Time) bool {
 	return published.Sub(d.LastDay()) > historicalAfter
+}
+
+// demonstrative reports whether noun trigger t points back with a
+// demonstrative before it or inside it ("هذه الزيارة"، "توقيع هذا الاتفاق").
+func demonstrative(a *article, t trigger) bool {
+	for i := max(t.Start-1, 0); i < t.End; i++ {
+		// Only before a definite noun it qualifies: "وتبع ذلك توقيع
+		// اتفاقية"، "بما في ذلك ضربات جوية" point elsewhere.
+		if a.mentionAt[i] < 0 && isWord(a.d, i, "هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "وهذه", "وهذا") &&
+			i+1 < len(a.d.Tokens) && definite(a.d.Tokens[i+1].Norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // purposeFrames make the act after "لشن"، "لتنفيذ" a purpose, not a deed.

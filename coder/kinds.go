@@ -24,6 +24,9 @@ func refineCode(a *article, t trigger, L, R int, src, tgt party) (string, party)
 		// "سيجري الوزير اتصالاً هاتفياً بنظيره"، "ستجري محادثات مع":
 		// a meeting announced, not held: the intent is the act (GUIDE).
 		return "036", tgt
+	case code == "190" && t.Phrase.Verb && strings.HasPrefix(t.Phrase.Pattern, "شن") && spokenAttack(a, t):
+		// "شن في مقابلة تلفزيونية هجوماً على السعودية": words, not force.
+		return "111", tgt
 	case code == "114" && len(src) > 0:
 		// "واستدعاء السفير الفرنسي لدى الجزائر" by France: its own
 		// ambassador recalled (161) from the state he is posted to.
@@ -92,6 +95,21 @@ func futureMarked(a *article, t trigger, L int) bool {
 
 // lightFutures are future verbs that carry an act noun ("سيجري محادثات").
 var lightFutures = []string{"سيجري", "ستجري", "سيعقد", "ستعقد", "سيقوم", "ستقوم", "سيؤدي", "ستؤدي", "سيبدا", "ستبدا", "سيبدؤون", "سيجرون", "سيعقدون"}
+
+// spokenAttack reports whether an attack launched ("شن … هجوماً") is made
+// in words: an interview, a statement or a speech named in its gap or
+// right after it.
+func spokenAttack(a *article, t trigger) bool {
+	for i := t.Start + 1; i < t.End+4 && i < len(a.d.Tokens) && a.sentOf[i] == t.sent; i++ {
+		if hasForm(a.d, i, speechWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// speechWords name where words are said or written.
+var speechWords = []string{"مقابله", "تصريحات", "تصريح", "حوار", "مقال", "تغريده", "تغريدات", "خطاب", "كلمه", "بيان", "مؤتمر", "ندوه", "برنامج", "لقاء", "لاذعا", "كلاميا", "اعلامي", "اعلاميا"}
 
 // forceWords name military acts a threat may promise.
 var forceWords = []string{"استهداف", "باستهداف", "قصف", "بقصف", "ضرب", "بضرب", "هجوم", "بهجوم", "بشن", "عسكري", "عسكريه", "العسكري", "العسكريه",
