@@ -203,6 +203,19 @@ func endsInPreposition(p *lexicon.Phrase) bool {
 	return false
 }
 
+// accusedRightAfter reports whether mention k follows accusation verb t
+// directly and is followed by the charge ("تتهم تركيا بدعم").
+func accusedRightAfter(a *article, t trigger, k int) bool {
+	m := a.mentions[k]
+	if m.Tok0 != t.End || m.Tok1 >= len(a.d.Tokens) || !m.StateRef {
+		// (A title is followed by its holder's name: "واتهم وزير
+		// الداخلية الفرنسي برونو روتايو الجزائر".)
+		return false
+	}
+	n := a.d.Tokens[m.Tok1].Norm
+	return strings.HasPrefix(n, "ب") && len(n) > len("ب")+2 && a.mentionAt[m.Tok1] < 0
+}
+
 // complementFirst reports whether the word right after verb trigger t
 // opens its complement ("بشخصيات"، "مع"), not a mention.
 func complementFirst(a *article, t trigger) bool {
@@ -585,6 +598,12 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		if i < len(post) && t.Phrase.Verb && !t.Phrase.Rev && a.mentions[post[i]].Tok0 >= t.End && strings.HasPrefix(a.d.Tokens[a.mentions[post[i]].Tok0].Norm, "لل") {
 			// "قصف طيران التحالف تعزيزات للحوثيين": a subject never
 			// takes ل; whose things were struck is no subject.
+			i = len(post)
+		}
+		if i < len(post) && t.Phrase.Verb && t.Phrase.Code == "112" && accusedRightAfter(a, t, post[i]) {
+			// "ثمة دول تتهم تركيا بدعم تنظيم داعش": one actor right after
+			// the verb and then the charge is the accused; the accuser
+			// came before, unrecognised.
 			i = len(post)
 		}
 		if i < len(post) && t.Phrase.Verb && a.mentions[post[i]].Tok0 > t.End && complementFirst(a, t) {
