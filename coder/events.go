@@ -312,6 +312,12 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			c.tracef("skip %s %q at %d: complement without a target", t.Phrase.Code, t.Phrase.Pattern, t.Start)
 			continue
 		}
+		if trigs[k].Phrase.Code == "042" && t.Phrase.Verb && t.Phrase.Words == 1 && len(tgt) > 0 && farObject(a, t, src, tgt) {
+			// "بأنه زار والد عماد مغنية القيادي في حزب الله …": the
+			// visited follows the verb (and its subject); an actor named
+			// further on is not whom the visit was to.
+			tgt = nil
+		}
 		if p.Code == "042" && t.Phrase.Verb && endsInPreposition(t.Phrase) && cargoArrival(a, t) {
 			// "وصلت اليوم ثاني طائرة إلى مطار عدن": a plane or a ship
 			// arrives, nobody visits.
@@ -892,4 +898,17 @@ func addressed(a *article, t trigger) bool {
 	tk := a.d.Tokens[t.End]
 	return tk.Kind == arabic.Word && a.mentionAt[t.End] < 0 && !isWord(a.d, t.End, "الي", "ان", "علي", "في") &&
 		!strings.HasPrefix(tk.Norm, "ب") && !strings.HasPrefix(tk.Norm, "ل")
+}
+
+// farObject reports whether the target of verb t begins more than a few
+// words (a time, a comma) after where its object stands: right after the
+// verb, or after a subject named there.
+func farObject(a *article, t trigger, src, tgt party) bool {
+	at := t.End
+	for _, k := range src {
+		if m := a.mentions[k]; m.Tok0 >= t.End && m.Tok0 <= at+1 {
+			at = max(at, m.Tok1)
+		}
+	}
+	return a.mentions[tgt[0]].Tok0 > at+3
 }
