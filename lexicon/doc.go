@@ -16,6 +16,33 @@ type Doc struct {
 	at     []tokenReads
 	keys   *docKeys // the readings' ids, set by Lexicon.NewDoc and Reader.NewDoc
 	words  wordIndex
+	sc     *scratch // a Reader's, for its Docs; nil: each use makes its own
+}
+
+// scratch holds the tables Recognise fills for a Doc and drops after:
+// a Reader keeps one, so that coding article after article does not
+// allocate them again (and the collector has less to do).
+type scratch struct {
+	atoms                    []Atom
+	noTitle, covered, noHead []bool
+}
+
+// scratch returns the scratch of d: its Reader's, else a new one.
+func (d *Doc) scratch() *scratch {
+	if d.sc != nil {
+		return d.sc
+	}
+	return &scratch{}
+}
+
+// bools returns *b resized to n elements, all false, reusing its array.
+func bools(b *[]bool, n int) []bool {
+	if cap(*b) < n {
+		*b = make([]bool, n+n/4)
+	}
+	*b = (*b)[:n]
+	clear(*b)
+	return *b
 }
 
 type tokenReads struct {
@@ -183,6 +210,7 @@ type Reader struct {
 	voc  *vocab
 	doc  Doc
 	keys docKeys
+	sc   scratch
 }
 
 // NewReader returns a Reader for lx.
@@ -193,6 +221,7 @@ func (lx *Lexicon) NewReader() *Reader { return &Reader{lx: lx, voc: lx.voc} }
 func (r *Reader) NewDoc(text string) *Doc {
 	r.doc.readKeyed(text, r.lx, &r.keys)
 	r.doc.keys = &r.keys
+	r.doc.sc = &r.sc
 	return &r.doc
 }
 
