@@ -19,11 +19,13 @@ type Doc struct {
 	sc     *scratch // a Reader's, for its Docs; nil: each use makes its own
 }
 
-// scratch holds the tables Recognise fills for a Doc and drops after:
-// a Reader keeps one, so that coding article after article does not
-// allocate them again (and the collector has less to do).
+// scratch holds the tables Recognise fills for a Doc and drops after,
+// and its result: a Reader keeps one, so that coding article after
+// article does not allocate them again (and the collector has less to
+// do).
 type scratch struct {
 	atoms                    []Atom
+	mentions                 []Mention // Recognise's result
 	noTitle, covered, noHead []bool
 }
 
@@ -203,8 +205,10 @@ func (lx *Lexicon) NewDoc(text string) *Doc {
 // Reader makes Docs for one Lexicon as Lexicon.NewDoc does, in one set of
 // buffers that it reuses: a coder that reads article after article then
 // allocates almost nothing for them. Each Doc a Reader makes is valid
-// until its next NewDoc only. A Reader is not safe for concurrent use;
-// keep one per goroutine (a sync.Pool of them serves a concurrent coder).
+// until its next NewDoc only, and so are the mentions Recognise finds in
+// it (until the next Recognise of the Reader's Docs, too). A Reader is
+// not safe for concurrent use; keep one per goroutine (a sync.Pool of
+// them serves a concurrent coder).
 type Reader struct {
 	lx   *Lexicon
 	voc  *vocab

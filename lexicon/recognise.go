@@ -307,14 +307,18 @@ func tanween(d *Doc, i int) bool {
 }
 
 // Recognise finds the actor mentions of d, with codes valid on the
-// publication date.
+// publication date. For a Doc of a Reader they live in the Reader's
+// buffers, as the Doc does: valid until its next NewDoc or Recognise.
 func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 	sc := d.scratch()
 	atoms := lx.appendAtoms(sc.atoms[:0], d, sc)
 	sc.atoms = atoms
 	// At most one mention an atom: one allocation rather than a slice
 	// grown by doubling (a mention is some 200 bytes).
-	out := make([]Mention, 0, len(atoms))
+	out := sc.mentions[:0]
+	if cap(out) < len(atoms) {
+		out = make([]Mention, 0, len(atoms)+len(atoms)/4)
+	}
 	for i := 0; i < len(atoms); {
 		m, next, ok := lx.compose(d, atoms, i, published, out)
 		if ok {
@@ -323,9 +327,13 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 		i = next
 	}
 	if len(out) == 0 {
-		out = nil // as when it was grown from nil
+		return nil // as when it was grown from nil
 	}
-	return lx.resolveBare(headAnaphors(d, lx.linkNames(d, mergeTitleNames(d, out), sc), sc))
+	ms := lx.resolveBare(headAnaphors(d, lx.linkNames(d, mergeTitleNames(d, out), sc), sc))
+	if cap(ms) > cap(sc.mentions) {
+		sc.mentions = ms[:0] // grown by a name or a head noun found
+	}
+	return ms
 }
 
 // mergeTitleNames joins a title and the office-holder named right after
