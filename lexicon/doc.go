@@ -16,6 +16,35 @@ type Doc struct {
 	at     []tokenReads
 	keys   *docKeys // the readings' ids, set by Lexicon.NewDoc and Reader.NewDoc
 	words  wordIndex
+	sc     *scratch // a Reader's, for its Docs; nil: each use makes its own
+}
+
+// scratch holds the tables Recognise fills for a Doc and drops after,
+// and its result: a Reader keeps one, so that coding article after
+// article does not allocate them again (and the collector has less to
+// do).
+type scratch struct {
+	atoms                    []Atom
+	mentions                 []Mention // Recognise's result
+	noTitle, covered, noHead []bool
+}
+
+// scratch returns the scratch of d: its Reader's, else a new one.
+func (d *Doc) scratch() *scratch {
+	if d.sc != nil {
+		return d.sc
+	}
+	return &scratch{}
+}
+
+// bools returns *b resized to n elements, all false, reusing its array.
+func bools(b *[]bool, n int) []bool {
+	if cap(*b) < n {
+		*b = make([]bool, n+n/4)
+	}
+	*b = (*b)[:n]
+	clear(*b)
+	return *b
 }
 
 type tokenReads struct {
@@ -176,13 +205,16 @@ func (lx *Lexicon) NewDoc(text string) *Doc {
 // Reader makes Docs for one Lexicon as Lexicon.NewDoc does, in one set of
 // buffers that it reuses: a coder that reads article after article then
 // allocates almost nothing for them. Each Doc a Reader makes is valid
-// until its next NewDoc only. A Reader is not safe for concurrent use;
-// keep one per goroutine (a sync.Pool of them serves a concurrent coder).
+// until its next NewDoc only, and so are the mentions Recognise finds in
+// it (until the next Recognise of the Reader's Docs, too). A Reader is
+// not safe for concurrent use; keep one per goroutine (a sync.Pool of
+// them serves a concurrent coder).
 type Reader struct {
 	lx   *Lexicon
 	voc  *vocab
 	doc  Doc
 	keys docKeys
+	sc   scratch
 }
 
 // NewReader returns a Reader for lx.
@@ -193,6 +225,7 @@ func (lx *Lexicon) NewReader() *Reader { return &Reader{lx: lx, voc: lx.voc} }
 func (r *Reader) NewDoc(text string) *Doc {
 	r.doc.readKeyed(text, r.lx, &r.keys)
 	r.doc.keys = &r.keys
+	r.doc.sc = &r.sc
 	return &r.doc
 }
 

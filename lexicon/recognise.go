@@ -21,13 +21,15 @@ type Atom struct {
 }
 
 // Atoms finds the dictionary keys of d, left to right, longest first.
-func (lx *Lexicon) Atoms(d *Doc) []Atom {
-	var out []Atom
+func (lx *Lexicon) Atoms(d *Doc) []Atom { return lx.appendAtoms(nil, d, &scratch{}) }
+
+// appendAtoms is Atoms appending to out, with the tables of sc.
+func (lx *Lexicon) appendAtoms(out []Atom, d *Doc, sc *scratch) []Atom {
 	k := lx.keys(d)
 	// noTitle[r] is set when the word whose readings start at r is no
 	// pronounTitle: a word repeated shares its readings (Doc.read), and
 	// most of those tried are none.
-	noTitle := make([]bool, len(d.reads))
+	noTitle := bools(&sc.noTitle, len(d.reads))
 	for i := 0; i < len(d.Tokens); {
 		if d.Tokens[i].Kind != arabic.Word && d.Tokens[i].Kind != arabic.Latin && d.Tokens[i].Kind != arabic.Number {
 			i++
@@ -305,12 +307,18 @@ func tanween(d *Doc, i int) bool {
 }
 
 // Recognise finds the actor mentions of d, with codes valid on the
-// publication date.
+// publication date. For a Doc of a Reader they live in the Reader's
+// buffers, as the Doc does: valid until its next NewDoc or Recognise.
 func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
-	atoms := lx.Atoms(d)
+	sc := d.scratch()
+	atoms := lx.appendAtoms(sc.atoms[:0], d, sc)
+	sc.atoms = atoms
 	// At most one mention an atom: one allocation rather than a slice
 	// grown by doubling (a mention is some 200 bytes).
-	out := make([]Mention, 0, len(atoms))
+	out := sc.mentions[:0]
+	if cap(out) < len(atoms) {
+		out = make([]Mention, 0, len(atoms)+len(atoms)/4)
+	}
 	for i := 0; i < len(atoms); {
 		m, next, ok := lx.compose(d, atoms, i, published, out)
 		if ok {
@@ -319,9 +327,13 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 		i = next
 	}
 	if len(out) == 0 {
-		out = nil // as when it was grown from nil
+		return nil // as when it was grown from nil
 	}
-	return lx.resolveBare(headAnaphors(d, lx.linkNames(d, mergeTitleNames(d, out))))
+	ms := lx.resolveBare(headAnaphors(d, lx.linkNames(d, mergeTitleNames(d, out), sc), sc))
+	if cap(ms) > cap(sc.mentions) {
+		sc.mentions = ms[:0] // grown by a name or a head noun found
+	}
+	return ms
 }
 
 // mergeTitleNames joins a title and the office-holder named right after
@@ -405,7 +417,7 @@ func (f *fewWords) has(w string) bool {
 
 // headAnaphors finds "الحركة"، "الحلف" referring to the latest
 // organisation or group whose name has that head noun.
-func headAnaphors(d *Doc, ms []Mention) []Mention {
+func headAnaphors(d *Doc, ms []Mention, sc *scratch) []Mention {
 	// A head refers only to a mention that ends before it: the tokens up
 	// to the end of the first organisation or group need no look.
 	from := len(d.Tokens)
@@ -417,7 +429,7 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 	if from >= len(d.Tokens) {
 		return ms
 	}
-	covered := make([]bool, len(d.Tokens))
+	covered := bools(&sc.covered, len(d.Tokens))
 	for _, m := range ms {
 		for t := m.Tok0; t < m.Tok1; t++ {
 			covered[t] = true
@@ -425,7 +437,7 @@ func headAnaphors(d *Doc, ms []Mention) []Mention {
 	}
 	// noHead[r] is set when the word whose readings start at r is no
 	// head: a word repeated shares its readings (Doc.read).
-	noHead := make([]bool, len(d.reads))
+	noHead := bools(&sc.noHead, len(d.reads))
 	added := false
 	j := 0
 	for i := from; i < len(d.Tokens); i++ {
@@ -555,9 +567,9 @@ var notSurname = map[string]bool{"الاول": true, "الثاني": true, "ال
 
 // linkNames finds a person's surname used alone after a title tied it to a
 // state earlier in the article ("الرئيس السوري أحمد الشرع" … "الشرع").
-func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
+func (lx *Lexicon) linkNames(d *Doc, ms []Mention, sc *scratch) []Mention {
 	names := map[string]Mention{}
-	covered := make([]bool, len(d.Tokens))
+	covered := bools(&sc.covered, len(d.Tokens))
 	for _, m := range ms {
 		for t := m.Tok0; t < m.Tok1; t++ {
 			covered[t] = true
@@ -592,7 +604,7 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention) []Mention {
 	}
 	// noName[r] is set when no reading of the word whose readings start
 	// at r is a name: a word repeated shares its readings (Doc.read).
-	noName := make([]bool, len(d.reads))
+	noName := bools(&sc.noHead, len(d.reads))
 	added := false
 	for i := range d.Tokens {
 		if covered[i] || d.Tokens[i].Kind != arabic.Word || noName[d.at[i].from] {
