@@ -130,6 +130,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		}
 	}
+	if t.Phrase.Code == "041" && !t.Phrase.Verb && outletNext(a, t) {
+		// "في اتصال مع «الشرق الأوسط»"، "مع “راديو سوا”": a call with an
+		// outlet named in quotes is an interview.
+		return true
+	}
 	if !t.Phrase.Verb && demonstrative(a, t) {
 		// "توقيع هذه الاتفاقية"، "خلال هذه الزيارة": an act already told,
 		// pointed back to (GUIDE: one event once).
@@ -611,6 +616,21 @@ func occasionRelative(a *article, from, to int) bool {
 // before the publication day.
 func isHistorical(d timex.Date, published time.Time) bool {
 	return published.Sub(d.LastDay()) > historicalAfter
+}
+
+// outletNext reports whether a name in quotes follows call trigger t,
+// with at most "مع" or "لـ" between.
+func outletNext(a *article, t trigger) bool {
+	for i := t.End; i < t.End+3 && i < len(a.d.Tokens); i++ {
+		tk := a.d.Tokens[i]
+		if tk.Kind == arabic.Punct && strings.ContainsAny(tk.Norm, "«“\"") {
+			return true
+		}
+		if !isWord(a.d, i, "مع", "ل", "لـ", "ب") && !(tk.Kind == arabic.Punct && tk.Norm == "ـ") {
+			return false
+		}
+	}
+	return false
 }
 
 // demonstrative reports whether noun trigger t points back with a
