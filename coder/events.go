@@ -442,6 +442,13 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 		// the article is scheduled, not done (GUIDE); told again later
 		// ("في هذه الزيارة") it is still not done.
 		scheduled := p.Code[:2] != "03" && isFuture(date, a.published)
+		if scheduled && exprUsed >= 0 && !hasYear(a.times[exprUsed].expr.Text) && pastVerb(a, t) {
+			// "الحوثيين التي سيطرت على صنعاء في سبتمبر": a month without a
+			// year that a past verb tells of is last year's, not one to
+			// come.
+			date.Year--
+			hist, scheduled = isHistorical(date, a.published), false
+		}
 		before := len(out)
 		pairs := crossPairs(src, tgt)
 		if group != nil {
@@ -458,7 +465,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			}
 			key := dedupKey(e)
 			if scheduled {
-				c.tracef("skip %s %q at %d: dated after publication", t.Phrase.Code, t.Phrase.Pattern, t.Start)
+				c.tracef("skip %s %q at %d: dated after publication (%s, expr %d)", t.Phrase.Code, t.Phrase.Pattern, t.Start, date, exprUsed)
 				seen[key] = true
 				continue
 			}
@@ -911,4 +918,29 @@ func farObject(a *article, t trigger, src, tgt party) bool {
 		}
 	}
 	return a.mentions[tgt[0]].Tok0 > at+3
+}
+
+// hasYear reports whether a time expression writes its year in digits.
+func hasYear(text string) bool {
+	run := 0
+	for _, r := range text {
+		if r >= '0' && r <= '9' || r >= '٠' && r <= '٩' {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// pastVerb reports whether verb trigger t is in the past tense.
+func pastVerb(a *article, t trigger) bool {
+	if !t.Phrase.Verb {
+		return false
+	}
+	n := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[t.Start].Norm, "و"), "ف")
+	return !presentTense(n) && !(strings.HasPrefix(n, "س") && presentTense(n[len("س"):]))
 }

@@ -135,6 +135,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// outlet named in quotes is an interview.
 		return true
 	}
+	if t.Start > 1 && isWord(d, t.Start-1, "او") && d.Tokens[t.Start-2].Kind == arabic.Word {
+		// "قرار بشأن قبول أو رفض الاتفاق": one of two acts weighed, not one
+		// done.
+		return true
+	}
 	if !t.Phrase.Verb && demonstrative(a, t) {
 		// "توقيع هذه الاتفاقية"، "خلال هذه الزيارة": an act already told,
 		// pointed back to (GUIDE: one event once).
