@@ -140,6 +140,14 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// done.
 		return true
 	}
+	if !t.Phrase.Verb && (t.Phrase.Code == "057" || t.Phrase.Code == "046") && referredBack(a, t) {
+		// "يزور إيران منذ إبرام الاتفاق"، "بعد توقيع الاتفاق النووي"،
+		// "حول المفاوضات": a signing or talks named as a point in time or a
+		// topic, with no date of their own, are an act already known, not
+		// one reported (dated, "منذ توقيع … في 2016", it is coded as
+		// historical).
+		return true
+	}
 	if !t.Phrase.Verb && demonstrative(a, t) {
 		// "توقيع هذه الاتفاقية"، "خلال هذه الزيارة": an act already told,
 		// pointed back to (GUIDE: one event once).
@@ -637,6 +645,32 @@ func outletNext(a *article, t trigger) bool {
 	}
 	return false
 }
+
+// referredBack reports whether noun trigger t follows a frame of time or
+// topic ("منذ"، "بعد"، "رغم"، "حول"), perhaps through a head noun ("بعد
+// بدء المفاوضات"), with no time expression near it.
+func referredBack(a *article, t trigger) bool {
+	i := t.Start - 1
+	if i >= 0 && hasForm(a.d, i, referenceHeads...) {
+		i--
+	}
+	if i < 0 || a.sentOf[i] != t.sent || !hasForm(a.d, i, referenceFrames...) {
+		return false
+	}
+	from, to := max(a.sentTok[t.sent][0], t.Start-8), min(a.sentTok[t.sent][1], t.End+8)
+	for _, ta := range a.timesBefore(to) {
+		if ta.tok0 >= from && ta.tok0 < to {
+			return false
+		}
+	}
+	return true
+}
+
+// referenceFrames name a point in time or a topic by an act.
+var referenceFrames = []string{"منذ", "بعد", "وبعد", "عقب", "اثر", "رغم", "برغم", "بمجرد", "قبيل", "اثناء", "حول", "بشان", "تداعيات"}
+
+// referenceHeads may stand between a frame and the act noun.
+var referenceHeads = []string{"انطلاق", "بدء", "بدايه", "جوله", "مراحل", "فتره", "استئناف", "نتائج", "مسار"}
 
 // demonstrative reports whether noun trigger t points back with a
 // demonstrative before it or inside it ("هذه الزيارة"، "توقيع هذا الاتفاق").
