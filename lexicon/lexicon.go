@@ -236,6 +236,9 @@ func (b *builder) build() *Lexicon {
 			stems[w] = Entry{Kind: Title, Role: role, Source: "lexicon.go"}
 		}
 	}
+	// "من جانبه"، "من جانبها": "for his part", a turn of the story, not a
+	// side referred back to; the verb's subject follows it.
+	delete(stems, "جانب")
 	lx.pronStems = newStemTable(stems)
 	return lx
 }
