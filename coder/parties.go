@@ -203,6 +203,70 @@ func endsInPreposition(p *lexicon.Phrase) bool {
 	return false
 }
 
+// unknownSubject reports whether the words between verb trigger t and
+// mention k begin with a word that is no actor, time or honorific (the
+// subject, unrecognised) and then open the verb's complement (a word with
+// ب, "بما"، "على"، "إلى"، "عن"، a relative pronoun), so that k lies in
+// the complement. Partitives and titles that carry k into the subject
+// ("عدد من"، "المتحدث باسم"، "الأمين العام لـ") keep it the subject.
+func unknownSubject(a *article, t trigger, k int) bool {
+	i := t.Start + 1
+	if t.End-t.Start == t.Phrase.Words {
+		// "ووقع الاتفاق عن الجانب السعودي …": the phrase's own object
+		// came first; the subject follows it.
+		i = t.End
+	}
+	for i < len(a.d.Tokens) && a.sentOf[i] == t.sent {
+		tk := a.d.Tokens[i]
+		if tk.Kind == arabic.Punct || hasForm(a.d, i, slotWords...) {
+			i++
+			continue
+		}
+		break
+	}
+	end := a.mentions[k].Tok0
+	if i >= end || a.mentionAt[i] >= 0 || a.d.Tokens[i].Kind != arabic.Word || isComplement(a, i) || hasForm(a.d, i, pronounPreps...) {
+		// ("أفرج عنها بشكل عاجل الاتحاد الأوروبي": a fronted pronoun
+		// complement, the subject after it.)
+		return false
+	}
+	for j := i; j < end; j++ {
+		if hasForm(a.d, j, subjectLinks...) || a.mentionAt[j] >= 0 {
+			return false
+		}
+	}
+	for j := i + 1; j < end; j++ {
+		if isComplement(a, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// isComplement reports whether token i opens a verb's complement.
+func isComplement(a *article, i int) bool {
+	if isWord(a.d, i, "بما", "ما", "الي", "عن", "الذي", "التي", "اللتان", "الذين") ||
+		isWord(a.d, i, "علي") && strings.HasSuffix(a.text[a.d.Tokens[i].Start:a.d.Tokens[i].End], "ى") {
+		return true
+	}
+	n := a.d.Tokens[i].Norm
+	return strings.HasPrefix(n, "ب") && len(n) > len("ب")+4 && !isWord(a.d, i, "بعد", "بين", "بدوره", "بدورها", "بدورهم", "بشده", "بصفته", "بصفتها", "باسم", "بالنيابه",
+		"بشكل", "بصوره", "بدوره", "بدايه", "بحضور", "برئاسه", "بقياده")
+}
+
+// pronounPreps are prepositions carrying a pronoun: a fronted complement.
+var pronounPreps = []string{"عنها", "عنه", "عنهم", "منها", "منه", "له", "لها", "لهم", "اليه", "اليها", "عليه", "عليها", "معه", "معها", "فيه", "فيها", "بها", "به"}
+
+// slotWords may stand between a verb and its subject: times, adverbs and
+// honorifics.
+var slotWords = []string{"امس", "اليوم", "يوم", "مساء", "صباح", "ظهر", "فجر", "ليل", "ليله", "عشيه", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
+	"السبت", "الاحد", "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "بدورهم", "رسميا", "بشده", "صاحب", "السمو", "الملكي", "معالي", "فخامه", "الشيخ", "الدكتور",
+	"سمو", "جلاله", "دوله", "السيد", "السيده", "الماضي", "الجاري", "الحالي"}
+
+// subjectLinks carry a later name into the subject: "عدد من"، "كل من"،
+// "المتحدث باسم"، "الأمين العام لـ".
+var subjectLinks = []string{"من", "باسم", "عدد", "كل", "بين", "العام", "لـ", "ل"}
+
 // accusedRightAfter reports whether mention k follows accusation verb t
 // directly and is followed by the charge ("تتهم تركيا بدعم").
 func accusedRightAfter(a *article, t trigger, k int) bool {
@@ -598,6 +662,13 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		if i < len(post) && t.Phrase.Verb && !t.Phrase.Rev && a.mentions[post[i]].Tok0 >= t.End && strings.HasPrefix(a.d.Tokens[a.mentions[post[i]].Tok0].Norm, "لل") {
 			// "قصف طيران التحالف تعزيزات للحوثيين": a subject never
 			// takes ل; whose things were struck is no subject.
+			i = len(post)
+		}
+		if i < len(post) && t.Phrase.Verb && t.Phrase.Code[:2] < "14" && unknownSubject(a, t, post[i]) {
+			// "وأشاد العواضي بما وفرته وزارة الداخلية"، "دعا الصرخي في
+			// «مشروع خلاص»، الأمم المتحدة إلى": a subject the lexicon does
+			// not know, then the verb's complement; who is named in it is
+			// no subject.
 			i = len(post)
 		}
 		if i < len(post) && t.Phrase.Verb && t.Phrase.Code == "112" && accusedRightAfter(a, t, post[i]) {
