@@ -140,6 +140,15 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// done.
 		return true
 	}
+	if t.Phrase.Code[:2] >= "18" && !t.Phrase.Verb {
+		for i := a.sentTok[t.sent][0]; i < t.Start; i++ {
+			if hasForm(d, i, "احبط", "احبطت", "احبطوا", "يحبط", "تحبط", "احباط", "باحباط") {
+				// "أحبط شرطي هجوماً انتحارياً … بإطلاقه النار على حزام
+				// ناسف": the belt and the bomber of a foiled attack.
+				return true
+			}
+		}
+	}
 	if !t.Phrase.Verb && (t.Phrase.Code == "057" || t.Phrase.Code == "046") && referredBack(a, t) {
 		// "يزور إيران منذ إبرام الاتفاق"، "بعد توقيع الاتفاق النووي"،
 		// "حول المفاوضات": a signing or talks named as a point in time or a
@@ -154,7 +163,7 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		return true
 	}
 	stopped := func(i int) bool {
-		return hasForm(d, i, "وقف", "لوقف", "بوقف", "انهاء", "لانهاء", "بانهاء", "منع", "لمنع", "تجنب", "لتجنب")
+		return hasForm(d, i, "وقف", "لوقف", "بوقف", "انهاء", "لانهاء", "بانهاء", "منع", "لمنع", "تجنب", "لتجنب", "احباط", "لاحباط", "باحباط", "احبط", "احبطت", "احبطوا", "يحبط", "تحبط")
 	}
 	if t.Start > 0 && !t.Phrase.Verb && t.Phrase.Code[:2] != "04" && (stopped(t.Start-1) ||
 		t.Start > 1 && hasForm(d, t.Start-1, "عمليات", "عمليه", "اعمال", "حمله", "حملات") && stopped(t.Start-2)) {

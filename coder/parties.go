@@ -947,8 +947,43 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			}
 		}
 	}
+	if t.Phrase.Code[:2] >= "18" && len(src) > 0 && struck(a, src[0]) {
+		// "واستهدفت غارات مسائية … مواقع للحوثيين"، "على مواقع تنظيم
+		// داعش": who is named as what was struck is no attacker.
+		if len(tgt) == 0 {
+			tgt = src
+		}
+		src = nil
+	}
 	return src, tgt
 }
+
+// struck reports whether mention k is named as what an attack struck:
+// after "على" or "ضد", after a targeted place ("مواقع"، "مقرات") or a
+// verb of targeting.
+func struck(a *article, k int) bool {
+	i := a.mentions[k].Tok0
+	marked := func(j int) bool {
+		if j < 0 {
+			return false
+		}
+		if isWord(a.d, j, "ضد") || isWord(a.d, j, "علي") && strings.HasSuffix(a.text[a.d.Tokens[j].Start:a.d.Tokens[j].End], "ى") {
+			return true
+		}
+		n := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[j].Norm, "و"), "ف")
+		return strings.HasPrefix(n, "استهدف") || strings.HasPrefix(n, "يستهدف") || strings.HasPrefix(n, "تستهدف")
+	}
+	if marked(i - 1) {
+		return true
+	}
+	if i > 0 && hasForm(a.d, i-1, struckPlaces...) {
+		return true
+	}
+	return i > 1 && hasForm(a.d, i-2, struckPlaces...) && marked(i-3)
+}
+
+// struckPlaces are what an attack lands on, before whose they are.
+var struckPlaces = []string{"مواقع", "معاقل", "تجمعات", "مقرات", "مقر", "تمركزات", "حاجز", "مركز", "معسكر", "معسكرات", "قاعده", "مخازن", "منازل", "تعزيزات", "ارتال", "رتل", "دوريه", "مواقع"}
 
 // adjectiveTarget returns the first nationality adjective in [from, to)
 // of a state other than the source's, or -1.
@@ -1041,6 +1076,18 @@ func byAgent(a *article, i int, near bool) int {
 	switch {
 	case isWord(a.d, i, "من") && isWord(a.d, i+1, "قبل"):
 		return at(i + 2)
+	case hasForm(a.d, i, "نسب", "نسبت", "ينسب", "تنسب", "نسبه", "نسبها") && isWord(a.d, i+1, "الي"):
+		// "في قصف نسب إلى الحوثيين"
+		return at(i + 2)
+	case near && hasForm(a.d, i, "لطيران", "لطائرات", "لمقاتلات", "لمدفعيه", "لقوات", "لعناصر", "لمسلحي"):
+		// "غارات لطائرات التحالف"، "بقصف لمدفعية النظام"
+		return at(i + 1)
+	case near && a.mentionAt[i] >= 0 && strings.HasPrefix(a.d.Tokens[i].Norm, "ل") && !isWord(a.d, i-1, "مواقع", "مقرات", "معاقل", "تجمعات", "تعزيزات"):
+		// "بقصف لميليشيا الحوثي": the strike's own
+		if k := at(i); k >= 0 && !lProper(a, i) {
+			return k
+		}
+		return -1
 	case isWord(a.d, i, "علي") && isWord(a.d, i+1, "يد", "ايدي"):
 		return at(i + 2)
 	case near && isWord(a.d, i, "من"):
@@ -1063,6 +1110,18 @@ func agentAfter(a *article, i int) int {
 		return a.mentionAt[i+2]
 	}
 	return -1
+}
+
+// lProper reports whether a word starting with ل is a name of its own
+// ("لبنان"، "ليبيا") rather than ل + a name.
+func lProper(a *article, i int) bool {
+	n := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[i].Norm, "و"), "ف")
+	for _, name := range []string{"لبنان", "ليبيا", "لاتفيا", "ليتوانيا", "ليبيريا", "لوكسمبورغ", "ليسوتو", "لاوس", "لندن", "لشبونه", "ليما", "لاهاي", "لواندا", "لومي", "لوساكا", "ليلونغوي", "لوبليانا"} {
+		if strings.HasPrefix(n, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // strikingArms are the means named between an agent verb and the agent.
