@@ -201,7 +201,9 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 				continue
 			}
 		}
-		if p.Rev {
+		if p.Rev && !(len(src) == 0 && p.Code[:2] >= "18" && len(tgt) > 0 && a.mentions[tgt[0]].Place) {
+			// (An assault whose victim went unrecognised keeps the place
+			// it struck as its target: "واغتيل الزواري … بصفاقس".)
 			src, tgt = tgt, src
 			if len(src) == 0 && p.NoSrc && p.Code[:2] >= "18" {
 				// "تعرض فيتسو لمحاولة اغتيال، بعدما أطلق مسلح سلوفاكي
