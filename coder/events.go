@@ -137,7 +137,10 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			// follows it is its object.
 			src, tgt = party{prev.src}, party{src[0]}
 		}
-		if len(src) == 0 && prev.sent == t.sent && prev.src >= 0 && !p.Rev && (isConjoined(a, t) || len(tgt) > 0) {
+		if len(src) == 0 && prev.sent == t.sent && prev.src >= 0 && !p.Rev && (isConjoined(a, t) || len(tgt) > 0) && !(ownPhrase && p.Code[:2] == "07") {
+			// (Aid inside another act's complement, "أوقفت سلطاتها إدخال
+			// شاحنات المساعدات الموجهة إلى الفلسطينيين", is not that
+			// act's subject's aid.)
 			// "…، وطالب المجلس"، "…، محمّلة الجانب الإثيوبي المسؤولية": the
 			// subject is that of the sentence's previous act.
 			if len(tgt) == 0 || !sameActor(a, party{prev.src}, tgt[0]) {

@@ -947,6 +947,14 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			}
 		}
 	}
+	if (t.Phrase.Code[:2] == "07" || t.Phrase.Code == "033") && len(src) > 0 && recipient(a, t, src[0]) {
+		// "تحمل مساعدات للشعب اليمني"، "المساعدات لبرنامج جديد
+		// لأوكرانيا": who aid goes to is no donor.
+		if len(tgt) == 0 {
+			tgt = src
+		}
+		src = nil
+	}
 	if t.Phrase.Code[:2] >= "18" && len(src) > 0 && struck(a, src[0]) {
 		// "واستهدفت غارات مسائية … مواقع للحوثيين"، "على مواقع تنظيم
 		// داعش": who is named as what was struck is no attacker.
@@ -956,6 +964,21 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		src = nil
 	}
 	return src, tgt
+}
+
+// recipient reports whether mention k is named as whom the aid of trigger
+// t goes to: after "إلى" or "لصالح", or with ل right after the aid.
+func recipient(a *article, t trigger, k int) bool {
+	i := a.mentions[k].Tok0
+	if i > 0 && (isWord(a.d, i-1, "الي", "لصالح", "لفائده") || hasForm(a.d, i-1, "المقدمه", "المقدم", "الموجهه")) {
+		return true
+	}
+	// ل marks the recipient right after the aid ("مساعدات للشعب
+	// اليمني"); elsewhere it is often an owner ("تابعة للأمم المتحدة"،
+	// "المجلس التنفيذي لصندوق النقد").
+	n := a.d.Tokens[i].Norm
+	return i >= t.End && i <= t.End+2 && !hasForm(a.d, i-1, "تابعه", "التابعه", "التابع", "تابع") &&
+		(strings.HasPrefix(n, "لل") || strings.HasPrefix(n, "ل") && !lProper(a, i))
 }
 
 // struck reports whether mention k is named as what an attack struck:
