@@ -149,6 +149,12 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			}
 		}
 	}
+	if t.Phrase.Verb && isWord(d, t.Start, nounVerbs...) && !clauseOpens(a, t.Start) {
+		// "ولها ثمن" (a price)، "فؤاد شكر" (a name)، "كفر شكر" (a town):
+		// a verb spelt like a noun is the verb only where a clause can
+		// begin or after its subject.
+		return true
+	}
 	if !t.Phrase.Verb && (t.Phrase.Code == "057" || t.Phrase.Code == "046") && referredBack(a, t) {
 		// "يزور إيران منذ إبرام الاتفاق"، "بعد توقيع الاتفاق النووي"،
 		// "حول المفاوضات": a signing or talks named as a point in time or a
@@ -653,6 +659,24 @@ func outletNext(a *article, t trigger) bool {
 		}
 	}
 	return false
+}
+
+// nounVerbs are verbs written as common nouns or names when bare: ثمّن
+// (ثمن "price"), شكر ("thanks", a surname).
+var nounVerbs = []string{"ثمن", "شكر"}
+
+// clauseOpens reports whether a verb at token i stands where a clause can
+// begin: first in its sentence, after punctuation, after a particle that
+// opens a clause, or right after a mention (its subject).
+func clauseOpens(a *article, i int) bool {
+	if i == 0 || a.sentOf[i-1] != a.sentOf[i] {
+		return true
+	}
+	prev := a.d.Tokens[i-1]
+	if prev.Kind == arabic.Punct || a.mentionAt[i-1] >= 0 {
+		return true
+	}
+	return isWord(a.d, i-1, "قد", "وقد", "لقد", "كما", "حيث", "ثم", "فيما", "بينما", "كذلك", "ان", "انه", "انها", "بعدما", "عندما")
 }
 
 // referredBack reports whether noun trigger t follows a frame of time or
