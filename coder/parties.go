@@ -947,6 +947,15 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			}
 		}
 	}
+	if r := t.Phrase.Code[:2]; r == "11" || r == "12" || t.Phrase.Code == "018" {
+		if h := attackHead(a, t, src); h >= 0 {
+			// "أدانت تونس الاعتداء الإرهابي الذي جد بمانشستر بالمملكة
+			// المتحدة"، "أدان ليون اختطاف الموظفين الإيطاليين": a
+			// condemned attack aims the condemnation at its author only,
+			// not at where it struck or whom.
+			tgt = attackAuthor(a, h, R)
+		}
+	}
 	if (t.Phrase.Code[:2] == "07" || t.Phrase.Code == "033") && len(src) > 0 && recipient(a, t, src[0]) {
 		// "تحمل مساعدات للشعب اليمني"، "المساعدات لبرنامج جديد
 		// لأوكرانيا": who aid goes to is no donor.
@@ -964,6 +973,51 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		src = nil
 	}
 	return src, tgt
+}
+
+// attackHead returns the token of an attack noun that heads reaction
+// trigger t's complement (right after the trigger or its subject, past an
+// adverb), or -1.
+func attackHead(a *article, t trigger, src party) int {
+	i := t.End
+	for _, k := range src {
+		if a.mentions[k].Tok0 == i {
+			i = a.mentions[k].Tok1
+		}
+	}
+	for j := i; j < i+3 && j < len(a.d.Tokens) && a.sentOf[j] == t.sent; j++ {
+		if hasForm(a.d, j, attackNouns...) {
+			return j
+		}
+		if a.d.Tokens[j].Kind != arabic.Punct && !hasForm(a.d, j, "بشده", "بقوه", "بشدة", "ايضا", "امس", "اليوم") {
+			break
+		}
+	}
+	return -1
+}
+
+// attackNouns name an attack a reaction may be about.
+var attackNouns = []string{"هجوم", "الهجوم", "هجمات", "الهجمات", "اعتداء", "الاعتداء", "الاعتداءات", "تفجير", "التفجير", "التفجيرات", "تفجيرات", "العمليه", "اختطاف",
+	"الحادث", "الجريمه", "مجزره", "المجزره", "اغتيال", "قصف", "القصف", "الغاره", "الغارات"}
+
+// attackAuthor returns the author of the attack named at token h: the
+// nationality adjective on it ("الهجوم الإسرائيلي") or the agent its
+// phrase names ("الذي نفذته"، "من قبل"), or nil.
+func attackAuthor(a *article, h, R int) party {
+	for i := h + 1; i < h+3 && i < len(a.d.Tokens); i++ {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].AdjOnly {
+			return party{k}
+		}
+	}
+	for i := h + 1; i+1 < R && i < h+8; i++ {
+		if k := agentAfter(a, i); k >= 0 {
+			return party{k}
+		}
+		if k := byAgent(a, i, i == h+1); k >= 0 {
+			return party{k}
+		}
+	}
+	return nil
 }
 
 // recipient reports whether mention k is named as whom the aid of trigger
