@@ -149,6 +149,15 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			}
 		}
 	}
+	if !t.Phrase.Verb {
+		for i := t.Start - 1; i >= 0 && i >= t.Start-6 && a.sentOf[i] == t.sent; i-- {
+			if hasForm(d, i, negatedLightVerbs...) {
+				// "ولم يقم أي رئيس أميركي بزيارة كينيا": the light verb
+				// carrying the act is negated (its jussive follows لم).
+				return true
+			}
+		}
+	}
 	if t.Phrase.Verb && isWord(d, t.Start, nounVerbs...) && !clauseOpens(a, t.Start) {
 		// "ولها ثمن" (a price)، "فؤاد شكر" (a name)، "كفر شكر" (a town):
 		// a verb spelt like a noun is the verb only where a clause can
@@ -660,6 +669,10 @@ func outletNext(a *article, t trigger) bool {
 	}
 	return false
 }
+
+// negatedLightVerbs are jussives of verbs that carry an act noun; they
+// follow لم or a condition ("لم يقم بزيارة"، "لم تجر محادثات").
+var negatedLightVerbs = []string{"يقم", "تقم", "يقوموا", "تقوما", "يجر", "تجر", "يجروا", "يؤد", "تؤد", "يعقد", "تعقد", "يسبق", "تسبق"}
 
 // nounVerbs are verbs written as common nouns or names when bare: ثمّن
 // (ثمن "price"), شكر ("thanks", a surname).
