@@ -787,9 +787,13 @@ func (s *scan) dateCore(j int, lead bool) (match, bool) {
 	return best, found
 }
 
-// numeric: 2025/03/04, 2025-03-04, 04/03/2025, 04-03-2025, 04.03.2025.
+// numeric: 2025/03/04, 2025-03-04, 04/03/2025, 04-03-2025, 04.03.2025,
+// and Hijri 19/6/1436هـ (also spaced: "19 / 6 / 1436 هـ").
 func (s *scan) numeric(j int) (match, bool) {
 	a, s1, b, s2, c := s.tok(j), s.tok(j+1), s.tok(j+2), s.tok(j+3), s.tok(j+4)
+	if m, ok := s.numericHijri(j); ok {
+		return m, true
+	}
 	if a.kind != tNum || b.kind != tNum || c.kind != tNum || !s1.punct("/", "-", ".") ||
 		s2.kind != tPunct || s2.norm != s1.norm || s1.space || b.space || s2.space || c.space {
 		return match{}, false
@@ -817,6 +821,30 @@ func (s *scan) numeric(j int) (match, bool) {
 		k++
 	}
 	return one(j, k, Date{Year: y, Month: m, Day: d, Precision: Day}, KindExplicit)
+}
+
+// numericHijri: D/M/YYYY هـ or YYYY/M/D هـ, the year 1300..1600 and the
+// Hijri mark required (it is what tells the calendar).
+func (s *scan) numericHijri(j int) (match, bool) {
+	a, s1, b, s2, c := s.tok(j), s.tok(j+1), s.tok(j+2), s.tok(j+3), s.tok(j+4)
+	if a.kind != tNum || b.kind != tNum || c.kind != tNum || !s1.punct("/", "-") || s2.kind != tPunct || s2.norm != s1.norm {
+		return match{}, false
+	}
+	var y, m, d int
+	switch {
+	case a.ndig == 4 && b.ndig <= 2 && c.ndig <= 2:
+		y, m, d = a.num, b.num, c.num
+	case c.ndig == 4 && a.ndig <= 2 && b.ndig <= 2:
+		d, m, y = a.num, b.num, c.num
+	default:
+		return match{}, false
+	}
+	k := j + 5
+	if y < 1300 || y > 1600 || m < 1 || m > 12 || d < 1 || d > 30 || !s.tok(k).in(s.r.hijriMarks, false) {
+		return match{}, false
+	}
+	g := HijriToGregorian(y, m, d)
+	return one(j, k+1, Date{Year: g.Year(), Month: int(g.Month()), Day: g.Day(), Precision: Day}, KindHijri)
 }
 
 // dayRef is a day number and its token.

@@ -175,6 +175,9 @@ var findCases = []struct {
 	{"numeric D.M.Y", "", "4.3.2025", []string{`explicit 2025-03-04 "4.3.2025"`}},
 	{"numeric, Arabic-Indic", "", "٢٠٢٥/٠٣/٠٤", []string{`explicit 2025-03-04 "٢٠٢٥/٠٣/٠٤"`}},
 	{"numeric, not a date", "", "192.168.1.1 و 1.2.2025.4 و 13/13/2025", nil},
+	{"numeric Hijri D/M/Y", "", "في 19/6/1436هـ", []string{`hijri 2015-04-09 "19/6/1436هـ"`}},
+	{"numeric Hijri spaced, year first", "", "الموافق 1436 / 6 / 19 هـ", []string{`hijri 2015-04-09 "1436 / 6 / 19 هـ"`}},
+	{"a Hijri-looking number without its mark is no date", "", "القرار 19/6/1436 من السجل", nil},
 
 	// --- years ---
 	{"عام + year", "", "في عام 2016", []string{`year 2016 "عام 2016"`}},
