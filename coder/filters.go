@@ -158,6 +158,12 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			}
 		}
 	}
+	if habitual(a, t) {
+		// "وفي الماضي، موّلت إيران مساعدات …"، "وعادة ما توجه لإسرائيل
+		// اتهامات": what used to happen, or happens as a rule, is no act
+		// of a day.
+		return true
+	}
 	if t.Phrase.Verb && isWord(d, t.Start, nounVerbs...) && !clauseOpens(a, t.Start) {
 		// "ولها ثمن" (a price)، "فؤاد شكر" (a name)، "كفر شكر" (a town):
 		// a verb spelt like a noun is the verb only where a clause can
@@ -668,6 +674,38 @@ func outletNext(a *article, t trigger) bool {
 		}
 	}
 	return false
+}
+
+// habitual reports whether trigger t's sentence tells what is done as a
+// rule or used to be done ("في الماضي"، "عادة ما"، "سنوياً"), with no time
+// expression of its own.
+func habitual(a *article, t trigger) bool {
+	from, to := a.sentTok[t.sent][0], a.sentTok[t.sent][1]
+	found := false
+	// Markers before the act, in its sentence; "سنوياً" only close to it
+	// ("تستقطب نحو 10 ملايين سائح سنوياً" says nothing of an attack told
+	// before it).
+	for i := from; i < t.Start && !found; i++ {
+		switch {
+		case isWord(a.d, i, "الماضي") && isWord(a.d, i-1, "في", "وفي"):
+			found = true
+		case hasForm(a.d, i, "عاده", "غالبا", "دائما", "كثيرا") && isWord(a.d, i+1, "ما"):
+			found = true
+		case hasForm(a.d, i, "سنويا") && i >= t.Start-6:
+			found = true
+		case isWord(a.d, i, "منذ") && (isWord(a.d, i+1, "عقود") || isWord(a.d, i+1, "وقت") && isWord(a.d, i+2, "مبكر")):
+			found = true
+		}
+	}
+	if !found {
+		return false
+	}
+	for _, ta := range a.timesBefore(to) {
+		if ta.tok0 >= from && ta.tok0 < to {
+			return false
+		}
+	}
+	return true
 }
 
 // negatedLightVerbs are jussives of verbs that carry an act noun; they
