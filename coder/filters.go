@@ -158,6 +158,15 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			}
 		}
 	}
+	if !t.Phrase.Verb && t.Phrase.Code[:2] == "04" {
+		for i := t.End; i < t.End+8 && i < a.sentTok[t.sent][1]; i++ {
+			if hasForm(d, i, "معلقه", "متوقفه", "مجمده", "متعثره", "مقطوعه", "معطله") {
+				// "والمفاوضات المباشرة بين إسرائيل والفلسطينيين معلقة منذ
+				// أبريل": talks said to be suspended are not being held.
+				return true
+			}
+		}
+	}
 	if habitual(a, t) {
 		// "وفي الماضي، موّلت إيران مساعدات …"، "وعادة ما توجه لإسرائيل
 		// اتهامات": what used to happen, or happens as a rule, is no act
