@@ -947,6 +947,31 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			}
 		}
 	}
+	if len(src) > 0 && isWord(a.d, a.mentions[src[0]].Tok0-1, "من") && isWord(a.d, a.mentions[src[0]].Tok0-2, "كل") {
+		// "زيارات قام بها كل من وزير الاقتصاد الألماني ومسؤولة العلاقات
+		// الخارجية في الاتحاد الأوروبي إلى إيران": who "كل من" lists act
+		// together, up to where the act goes.
+		end := a.mentions[src[len(src)-1]].Tok1
+		for end < R && !isWord(a.d, end, "الي", "مع", "لدي", "علي") && !(strings.HasPrefix(a.d.Tokens[end].Norm, "ب") || strings.HasPrefix(a.d.Tokens[end].Norm, "ل")) {
+			end++
+		}
+		var keep party
+		for _, k := range tgt {
+			if a.mentions[k].Tok0 >= end {
+				keep = append(keep, k)
+			}
+		}
+		if tgt = keep; len(tgt) == 0 {
+			if k := a.firstActorAfter(end, R); k >= 0 && !sameCode(a, src, k) {
+				tgt = party{k}
+			}
+		}
+	}
+	if len(tgt) > 0 && isWord(a.d, a.mentions[tgt[0]].Tok0-1, "ومعها", "ومعه", "ومعهم", "معها", "معه", "ومعهما") {
+		// "وكانت رواندا من بين الدول التي دعت …، ومعها كينيا وتنزانيا":
+		// who acted along with the subject is no target.
+		tgt = nil
+	}
 	if r := t.Phrase.Code[:2]; r == "11" || r == "12" || t.Phrase.Code == "018" {
 		if h := attackHead(a, t, src); h >= 0 {
 			// "أدانت تونس الاعتداء الإرهابي الذي جد بمانشستر بالمملكة
