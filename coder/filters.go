@@ -167,6 +167,17 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			}
 		}
 	}
+	if !t.Phrase.Verb && (t.Phrase.Code[:2] == "08" || t.Phrase.Code[:2] == "16") {
+		for i := t.Start - 1; i >= 0 && i >= t.Start-4 && a.sentOf[i] == t.sent; i-- {
+			if hasForm(d, i, sanctionTerms...) || isWord(d, i, "علي") && hasForm(d, i-1, "الاتفاق", "اتفاق") {
+				// "مقابل تخفيف العقوبات"، "سيكون بإمكان معاودة فرض
+				// عقوبات"، "إبان فرض العقوبات": sanctions named as a
+				// deal's term, a possibility or a time, not imposed or
+				// lifted here.
+				return true
+			}
+		}
+	}
 	if habitual(a, t) {
 		// "وفي الماضي، موّلت إيران مساعدات …"، "وعادة ما توجه لإسرائيل
 		// اتهامات": what used to happen, or happens as a rule, is no act
@@ -684,6 +695,9 @@ func outletNext(a *article, t trigger) bool {
 	}
 	return false
 }
+
+// sanctionTerms frame sanctions as a term, a possibility or a time.
+var sanctionTerms = []string{"مقابل", "بموجب", "احتمال", "امكان", "بامكان", "بالامكان", "امكانيه", "يمهد", "تمهد", "ابان", "لن", "فور", "سينتج", "سيقايض"}
 
 // habitual reports whether trigger t's sentence tells what is done as a
 // rule or used to be done ("في الماضي"، "عادة ما"، "سنوياً"), with no time
