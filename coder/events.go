@@ -2,6 +2,7 @@ package coder
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -474,7 +475,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 				seen[key] = true
 				continue
 			}
-			if seen[key] || headline && bodyRoots[e.Root] {
+			if seen[key] || seen[sameActKey(e, false)] || (e.Root == "04" || e.Root == "07") && seen[sameActKey(e, true)] || headline && bodyRoots[e.Root] {
 				// A headline repeats the story: what the body codes
 				// it does not code again.
 				continue
@@ -483,6 +484,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 				bodyRoots[e.Root] = true
 			}
 			seen[key] = true
+			seen[sameActKey(e, false)], seen[sameActKey(e, true)] = true, true
 			if alt := altKey(e); alt != "" {
 				seen[alt] = true
 			}
@@ -852,6 +854,24 @@ func dedupKey(e rasid.Event) string {
 		h = "h" + e.Date
 	}
 	return root + "|" + x + "|" + y + "|" + h
+}
+
+// sameActKey is the key under which two events of one pair and date are
+// one act told twice: of one code in one sentence, or, for meetings and aid
+// (acrossSentences), of one root anywhere in the article ("اتصال هاتفي" and
+// "بحث الرئيسان" of one call; 070 and 073 of one flight).
+func sameActKey(e rasid.Event, acrossSentences bool) string {
+	x, y := e.Source, e.Target
+	if y < x {
+		x, y = y, x
+	}
+	if !acrossSentences {
+		// In one sentence the same code ("اشتباكات … وأسفرت الاشتباكات");
+		// different codes of a root there are different acts (shelling and
+		// shooting, a pledge and an offer).
+		return "same|" + e.Code + "|" + x + "|" + y + "|" + e.Date + "|" + strconv.Itoa(e.Sentence)
+	}
+	return "same|" + e.Root + "|" + x + "|" + y + "|" + e.Date
 }
 
 // altKey is the key of the same act told from the other side: a visit (042
