@@ -69,6 +69,7 @@ type article struct {
 	finder  *timex.Finder
 	nexprs  int    // the expressions of finder in times
 	uncoded []int8 // sentence → 0 not yet looked at, 1 coded, 2 not coded (sport, a run of headlines)
+	border  []bool // mention → named after "الحدود مع" (nil: none is)
 }
 
 type timeAt struct {
@@ -187,6 +188,14 @@ func (c *Coder) analyseText(d *lexicon.Doc, published time.Time, sc *scratch) *a
 			// "سفيرتها في برلين": the state the ambassador is posted to,
 			// not a place where something happens.
 			a.mentions[k].Place = false
+		case borderNeighbour(d, i):
+			// "في سوروتش على الحدود مع سوريا": the neighbour says where,
+			// it is a party only of a force posture or fire across it
+			// (parties).
+			if a.border == nil {
+				a.border = make([]bool, len(a.mentions))
+			}
+			a.border[k] = true
 		case isWord(d, i-1, "من") && hasForm(d, i-2, "قادما", "قادمه", "قادمين", "اتيا"):
 			// "قادماً من المغرب": where a visitor comes from.
 			a.notParty[k] = true
@@ -453,3 +462,15 @@ func definite(w string) bool {
 	}
 	return strings.HasPrefix(w, "ال")
 }
+
+// borderNeighbour reports whether a mention at token i follows "الحدود
+// مع" (an adjective may stand between: "الحدود الشمالية مع لبنان").
+func borderNeighbour(d *lexicon.Doc, i int) bool {
+	if !isWord(d, i-1, "مع") {
+		return false
+	}
+	return hasForm(d, i-2, borderNouns...) || hasForm(d, i-3, borderNouns...)
+}
+
+// borderNouns name a border.
+var borderNouns = []string{"الحدود", "حدود", "الحدوديه", "الحدودي", "حدودها", "حدوده", "الشريط"}

@@ -302,6 +302,17 @@ func visitIntent(a *article, t trigger) bool {
 	return t.Phrase.Code == "036" && (hasForm(a.d, t.Start, "سيزور", "ستزور") || strings.HasPrefix(t.Phrase.Pattern, "زيار") || strings.HasPrefix(t.Phrase.Pattern, "لزيار"))
 }
 
+// notBorder drops from list the mentions named after "الحدود مع".
+func notBorder(a *article, list []int) []int {
+	out := list[:0:0]
+	for _, k := range list {
+		if !a.border[k] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // strikePrep reports whether tokens [from, to) hold "على" or "ضد" as words
 // of their own (the name "علي" is spelt with ya).
 func strikePrep(a *article, from, to int) bool {
@@ -533,6 +544,11 @@ func actorIdx(a *article, from, to int) []int {
 func parties(a *article, t trigger, L, R int) (party, party) {
 	pre := actorIdx(a, L, t.Start)
 	post := actorIdx(a, t.Start, R)
+	if r := t.Phrase.Code[:2]; a.border != nil && r != "15" && r != "19" && t.Phrase.Code != "087" {
+		// "في سوروتش على الحدود مع سوريا": the neighbour only says where
+		// (a posture on the border, or fire across it, is aimed at it).
+		pre, post = notBorder(a, pre), notBorder(a, post)
+	}
 	if len(pre) == 0 && L > 0 && isWord(a.d, L-1, "انه", "انها", "بانه", "بانها") {
 		// "وأعلن زيلينسكي أنه سيزور واشنطن": the pronoun is the main
 		// clause's subject.
