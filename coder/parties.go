@@ -1005,6 +1005,17 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		}
 		src = nil
 	}
+	if t.Phrase.Code[:2] >= "18" && len(src) > 0 && counted(a, src[0]) {
+		// "مقتل 115 مسلحاً من جبهة النصرة جراء ضربات …": the dead are
+		// counted from whom they were; they did not strike.
+		if len(tgt) == 0 {
+			tgt = src
+		}
+		src = nil
+		if ag := ownAgent(a, t, R); len(ag) > 0 && !inParty(tgt, ag[0]) {
+			src = ag
+		}
+	}
 	if t.Phrase.Code[:2] >= "18" && len(src) > 0 && struck(a, src[0]) {
 		// "واستهدفت غارات مسائية … مواقع للحوثيين"، "على مواقع تنظيم
 		// داعش": who is named as what was struck is no attacker.
@@ -1075,6 +1086,37 @@ func recipient(a *article, t trigger, k int) bool {
 	return i >= t.End && i <= t.End+2 && !hasForm(a.d, i-1, "تابعه", "التابعه", "التابع", "تابع") &&
 		(strings.HasPrefix(n, "لل") || strings.HasPrefix(n, "ل") && !lProper(a, i))
 }
+
+// counted reports whether mention k is what a count of casualties is
+// taken from: "N/عشرات/عدد … من (صفوف) X" with a word of death or wounds
+// in the sentence.
+func counted(a *article, k int) bool {
+	i := a.mentions[k].Tok0
+	j := i - 1
+	if isWord(a.d, j, "صفوف", "عناصر", "مقاتلي", "مسلحي", "جنود") {
+		j--
+	}
+	if !isWord(a.d, j, "من") || j < 1 {
+		return false
+	}
+	c := j - 1
+	if a.d.Tokens[c].Kind != arabic.Number && !hasForm(a.d, c, countNouns...) {
+		return false
+	}
+	s := a.sentOf[i]
+	for x := a.sentTok[s][0]; x < a.sentTok[s][1]; x++ {
+		if hasForm(a.d, x, casualtyWords2...) {
+			return true
+		}
+	}
+	return false
+}
+
+// countNouns count people.
+var countNouns = []string{"عشرات", "مئات", "الاف", "عدد", "العديد", "عنصرا", "عنصر", "مسلحا", "مسلحين", "جنديا", "جنود", "شخصا", "اشخاص", "مقاتلا", "مقاتلين", "قتيلا", "قياديا", "اثنين", "ثلاثه"}
+
+// casualtyWords2 tell of death or wounds.
+var casualtyWords2 = []string{"قتل", "قتلت", "مقتل", "مصرع", "حتفهم", "حتفه", "قتلى", "اصابه", "جرح", "استشهاد", "قتلوا", "سقوط"}
 
 // struck reports whether mention k is named as what an attack struck:
 // after "على" or "ضد", after a targeted place ("مواقع"، "مقرات") or a
@@ -1166,6 +1208,9 @@ func victimFrame(a *article, t trigger) bool {
 // ownAgent finds the agent of an assault in its own phrase: "هجوم تبنته
 // حركة الشباب"، "غارة شنتها إسرائيل".
 func ownAgent(a *article, t trigger, R int) party {
+	if k := genitiveAgent(a, t); k >= 0 {
+		return party{k}
+	}
 	for i := t.End; i+1 < R && i < t.End+6; i++ {
 		if k := agentAfter(a, i); k >= 0 {
 			return party{k}
@@ -1176,6 +1221,38 @@ func ownAgent(a *article, t trigger, R int) party {
 	}
 	return nil
 }
+
+// genitiveAgent returns the actor a strike noun takes in the genitive
+// ("جراء قصف القوات الأوكرانية"، "بقصف ميليشيات الحوثي"، past an arm:
+// "غارات طيران التحالف"), when the noun is no verb's object (whose
+// genitive is what was struck: "ستواصل القوات قصف تنظيم الدولة"), or -1.
+func genitiveAgent(a *article, t trigger) int {
+	if t.Phrase.Verb || t.Phrase.Obj || t.End-t.Start != 1 || t.End >= len(a.d.Tokens) || !hasForm(a.d, t.Start, strikeNouns...) {
+		return -1
+	}
+	n := a.d.Tokens[t.Start].Norm
+	framed := strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل") || isWord(a.d, t.Start-1, "جراء", "بسبب", "اثر", "نتيجه", "عقب", "خلال", "في", "من")
+	if !framed {
+		return -1
+	}
+	i := t.End
+	if hasForm(a.d, i, strikingArms...) {
+		i++
+	}
+	if i >= len(a.d.Tokens) {
+		return -1
+	}
+	if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Tok0 == i && !a.mentions[k].Place && !a.mentions[k].AdjOnly {
+		tn := a.d.Tokens[i].Norm
+		if !strings.HasPrefix(tn, "ل") && !strings.HasPrefix(tn, "ب") || lProper(a, i) {
+			return k
+		}
+	}
+	return -1
+}
+
+// strikeNouns are attacks whose genitive names the attacker.
+var strikeNouns = []string{"قصف", "غاره", "غارات", "ضربات", "قذائف", "صواريخ", "نيران", "رصاص"}
 
 // byAgent returns the actor that "من قبل" or "على يد" at token i names as
 // an act's agent, or, when near (right after the act noun and one
