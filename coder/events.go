@@ -447,7 +447,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 		// "يؤدي الوزير زيارة إلى تونس يومي 4 و5 جوان": an act dated after
 		// the article is scheduled, not done (GUIDE); told again later
 		// ("في هذه الزيارة") it is still not done.
-		scheduled := p.Code[:2] != "03" && isFuture(date, a.published)
+		scheduled := p.Code[:2] != "03" && (isFuture(date, a.published) || exprUsed >= 0 && relativeFuture(a.times[exprUsed].expr))
 		if scheduled && exprUsed >= 0 && !hasYear(a.times[exprUsed].expr.Text) && pastVerb(a, t) {
 			// "الحوثيين التي سيطرت على صنعاء في سبتمبر": a month without a
 			// year that a past verb tells of is last year's, not one to
@@ -968,4 +968,17 @@ func pastVerb(a *article, t trigger) bool {
 	}
 	n := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[t.Start].Norm, "و"), "ف")
 	return !presentTense(n) && !(strings.HasPrefix(n, "س") && presentTense(n[len("س"):]))
+}
+
+// relativeFuture reports whether a time expression points ahead of the
+// article ("الأسبوع المقبل"، "غداً") even when its date, of month
+// precision, holds the publication day.
+func relativeFuture(e timex.Expr) bool {
+	switch e.Kind {
+	case timex.KindTomorrow, timex.KindDayAfterTomorrow:
+		return true
+	case timex.KindRelativeWeek, timex.KindRelativeMonth, timex.KindRelativeYear:
+		return strings.Contains(e.Text, "المقبل") || strings.Contains(e.Text, "القادم")
+	}
+	return false
 }
