@@ -190,6 +190,12 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// begin or after its subject.
 		return true
 	}
+	if !t.Phrase.Verb && t.Phrase.Code == "057" && strings.Contains(t.Phrase.Pattern, "الموقع") && !timeNear(a, t) {
+		// "في ظل الاتفاق الموقع مع إيران": a known agreement named by
+		// its signing; with a date ("الموقع مع سوريا عام 1974") it is
+		// coded as historical.
+		return true
+	}
 	if !t.Phrase.Verb && (t.Phrase.Code == "057" || t.Phrase.Code == "046") && referredBack(a, t) {
 		// "يزور إيران منذ إبرام الاتفاق"، "بعد توقيع الاتفاق النووي"،
 		// "حول المفاوضات": a signing or talks named as a point in time or a
@@ -761,20 +767,27 @@ func referredBack(a *article, t trigger) bool {
 	if i >= 0 && hasForm(a.d, i, referenceHeads...) {
 		i--
 	}
-	if i < 0 || a.sentOf[i] != t.sent || !hasForm(a.d, i, referenceFrames...) {
+	framed := i >= 0 && a.sentOf[i] == t.sent && (hasForm(a.d, i, referenceFrames...) || isWord(a.d, i, "من") && isWord(a.d, i-1, "الرغم", "رغم"))
+	if !framed {
 		return false
 	}
+	return !timeNear(a, t)
+}
+
+// timeNear reports whether a time expression lies within eight words of
+// trigger t in its sentence.
+func timeNear(a *article, t trigger) bool {
 	from, to := max(a.sentTok[t.sent][0], t.Start-8), min(a.sentTok[t.sent][1], t.End+8)
 	for _, ta := range a.timesBefore(to) {
 		if ta.tok0 >= from && ta.tok0 < to {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // referenceFrames name a point in time or a topic by an act.
-var referenceFrames = []string{"منذ", "بعد", "وبعد", "عقب", "اثر", "رغم", "برغم", "بمجرد", "قبيل", "اثناء", "حول", "بشان", "تداعيات"}
+var referenceFrames = []string{"منذ", "بعد", "وبعد", "عقب", "اثر", "رغم", "برغم", "بمجرد", "قبيل", "اثناء", "حول", "بشان", "تداعيات", "اعقاب"}
 
 // referenceHeads may stand between a frame and the act noun.
 var referenceHeads = []string{"انطلاق", "بدء", "بدايه", "جوله", "مراحل", "فتره", "استئناف", "نتائج", "مسار"}
