@@ -529,7 +529,7 @@ func (s *scan) weekday(i int) (match, bool) {
 		if cont && s.last.Precision != Day {
 			cont = false
 		}
-		if !cont && (w.clitic != "" || !s.bareWeekday(i, j)) {
+		if !cont && (w.clitic != "" || !s.bareWeekday(i, j) && !(unambiguousWeekday(wd) && s.tok(i-1).kind == tWord)) {
 			return match{}, false
 		}
 	}
@@ -554,6 +554,14 @@ func (s *scan) weekday(i int) (match, bool) {
 		d = s.pub.AddDate(0, 0, -back)
 	}
 	return one(i, j, DayOf(d), KindWeekday)
+}
+
+// unambiguousWeekday reports whether a weekday's name is no other word,
+// so that it counts bare after a word ("قال الوزير الثلاثاء إن"، "ألقت
+// الشرطة الأربعاء القبض"): الأحد is also "the one", الاثنين "the two",
+// السبت، الجمعة and الخميس are names too ("عبدالرسول الخميس").
+func unambiguousWeekday(wd time.Weekday) bool {
+	return wd == time.Tuesday || wd == time.Wednesday
 }
 
 // bareWeekday reports whether the weekday tokens i..j-1 stand as a

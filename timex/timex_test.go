@@ -73,6 +73,8 @@ var findCases = []struct {
 	{"bare weekday at a line start", "", "الأربعاء: وصل الوفد", []string{`weekday 2025-03-05 "الأربعاء"`}},
 	{"الأحد = the one", "", "أحد عشر كوكبا والأحد عشر", nil},
 	{"weekday without a cue", "", "أعلنت الجمعة أن السبت", nil},
+	{"Tuesday and Wednesday bare after a word", "", "قال الوزير الثلاثاء إن الشرطة ألقت الأربعاء القبض", []string{`weekday 2025-03-04 "الثلاثاء"`, `weekday 2025-03-05 "الأربعاء"`}},
+	{"Thursday bare may be a surname", "", "ألقى عبدالرسول الخميس كلمة", nil},
 	{"weekday الماضي: strictly before", "", "يوم الخميس الماضي", []string{`weekday 2025-02-27 "يوم الخميس الماضي"`}},
 	{"weekday المقبل: strictly after", "", "الخميس المقبل", []string{`weekday 2025-03-13 "الخميس المقبل"`}},
 	{"weekday القادم", "", "الأحد القادم", []string{`weekday 2025-03-09 "الأحد القادم"`}},
