@@ -860,7 +860,7 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 	}
 	if e, ok := has(a, PronTitle); ok {
 		// "سلطاتها": the state of the actor just named.
-		k := lastStateLike(prev)
+		k := lastStateLike(d, prev)
 		if k < 0 {
 			return m, next, false
 		}
@@ -982,10 +982,15 @@ func clauseStart(d *Doc, a Atom) bool {
 
 // lastStateLike returns the index of the latest mention that a pronoun
 // can stand for (a state, an organisation or a group), or -1.
-func lastStateLike(prev []Mention) int {
+func lastStateLike(d *Doc, prev []Mention) int {
 	for k := len(prev) - 1; k >= 0 && k >= len(prev)-6; k-- {
 		m := prev[k]
 		if m.Place || m.AdjOnly || m.Bare || m.Pron {
+			continue
+		}
+		if i := m.Tok0 - 1; i >= 0 && (d.Tokens[i].Norm == "لدي" || d.Tokens[i].Norm == "لدا") {
+			// "أكد سفير فرنسا لدى الجزائر أن بلاده …": the state an envoy
+			// is posted to is not whose he is.
 			continue
 		}
 		return k
