@@ -988,6 +988,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// who acted along with the subject is no target.
 		tgt = nil
 	}
+	if r := t.Phrase.Code[:2]; (r == "02" || r == "10") && len(tgt) > 0 && released(a, tgt[0]) {
+		// "دعا ليون إلى الإفراج فوراً عن الإيطاليين المختطفين": the
+		// hostages are whom the appeal is for, not whom it is to.
+		tgt = nil
+	}
 	if r := t.Phrase.Code[:2]; r == "11" || r == "12" || t.Phrase.Code == "018" {
 		if h := attackHead(a, t, src); h >= 0 {
 			// "أدانت تونس الاعتداء الإرهابي الذي جد بمانشستر بالمملكة
@@ -1070,6 +1075,23 @@ func attackAuthor(a *article, h, R int) party {
 		}
 	}
 	return nil
+}
+
+// released reports whether mention k is who a release is asked for:
+// "(الإفراج|إطلاق سراح) (فوراً)? عن X"، "إطلاق سراح X".
+func released(a *article, k int) bool {
+	i := a.mentions[k].Tok0
+	if isWord(a.d, i-1, "سراح") {
+		return true
+	}
+	if !isWord(a.d, i-1, "عن") {
+		return false
+	}
+	j := i - 2
+	if hasForm(a.d, j, "فورا", "الفوري", "العاجل") {
+		j--
+	}
+	return hasForm(a.d, j, "الافراج", "بالافراج", "افراج", "سراح", "الافراج")
 }
 
 // recipient reports whether mention k is named as whom the aid of trigger
