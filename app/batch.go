@@ -2,6 +2,7 @@ package app
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -93,9 +94,12 @@ func looksJSONL(br *bufio.Reader) bool {
 }
 
 func readJSONL(ctx context.Context, br *bufio.Reader, name string, published time.Time, out chan<- Item, bad func(*ItemError)) error {
+	var long []byte
 	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
-		if len(strings.TrimSpace(string(line))) > 0 {
+		var line []byte
+		var err error
+		line, long, err = nextLine(br, long)
+		if len(bytes.TrimSpace(line)) > 0 {
 			it, perr := parseItem(line, published)
 			if perr != nil {
 				bad(&ItemError{Where: fmt.Sprintf("%s:%d", name, n), Err: perr})
@@ -118,7 +122,32 @@ func readJSONL(ctx context.Context, br *bufio.Reader, name string, published tim
 	}
 }
 
+// nextLine is br.ReadBytes('\n') without a new slice for every line: the
+// line is in br's buffer, or in long when it outgrows that, and is valid
+// until the next call (parseItem copies what it keeps).
+func nextLine(br *bufio.Reader, long []byte) (line, longOut []byte, err error) {
+	line, err = br.ReadSlice('\n')
+	if err != bufio.ErrBufferFull {
+		return line, long, err
+	}
+	long = append(long[:0], line...)
+	for err == bufio.ErrBufferFull {
+		line, err = br.ReadSlice('\n')
+		long = append(long, line...)
+	}
+	return long, long, err
+}
+
 func parseItem(line []byte, published time.Time) (Item, error) {
+	if it, ok := parseItemFast(line, published); ok {
+		return it, nil
+	}
+	return decodeItem(line, published)
+}
+
+// decodeItem is parseItem by encoding/json: every line parseItemFast
+// leaves, and the errors.
+func decodeItem(line []byte, published time.Time) (Item, error) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(line, &m); err != nil {
 		return Item{}, fmt.Errorf("not a JSON object: %w", err)
