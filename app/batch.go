@@ -202,19 +202,6 @@ type Coded struct {
 	Result coder.Result
 }
 
-// MarshalJSON writes the line of `rasid code`: the item's own keys, then
-// id, events and actors.
-func (c Coded) MarshalJSON() ([]byte, error) {
-	m := make(map[string]any, len(c.Item.Extra)+3)
-	for k, v := range c.Item.Extra {
-		m[k] = v
-	}
-	m["id"] = c.Item.ID
-	m["events"] = c.Result.Events
-	m["actors"] = c.Result.Actors
-	return json.Marshal(m)
-}
-
 // CodeAll codes items on all cores and hands the results to emit in input
 // order, so that output is stable whatever the scheduling.
 func CodeAll(ctx context.Context, c *coder.Coder, items <-chan Item, emit func(Coded) error) error {

@@ -60,8 +60,7 @@ func BenchmarkBatchCodeSaudiNewsNet(b *testing.B) {
 			_ = app.ReadItems(ctx, []string{"-"}, bytes.NewReader(jsonl), day, items, func(e *app.ItemError) { b.Error(e) })
 		}()
 		w := bufio.NewWriterSize(io.Discard, 1<<16)
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
+		enc := app.NewCodedEncoder(w)
 		if err := app.CodeAll(ctx, c, items, func(cd app.Coded) error { return enc.Encode(cd) }); err != nil {
 			b.Fatal(err)
 		}
