@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -102,9 +103,9 @@ func readJSONL(ctx context.Context, br *bufio.Reader, name string, published tim
 		if len(bytes.TrimSpace(line)) > 0 {
 			it, perr := parseItem(line, published)
 			if perr != nil {
-				bad(&ItemError{Where: fmt.Sprintf("%s:%d", name, n), Err: perr})
+				bad(&ItemError{Where: lineWhere(name, n), Err: perr})
 			} else {
-				it.Where = fmt.Sprintf("%s:%d", name, n)
+				it.Where = lineWhere(name, n)
 				select {
 				case out <- it:
 				case <-ctx.Done():
@@ -116,11 +117,14 @@ func readJSONL(ctx context.Context, br *bufio.Reader, name string, published tim
 			return nil
 		}
 		if err != nil {
-			bad(&ItemError{Where: fmt.Sprintf("%s:%d", name, n), Err: err})
+			bad(&ItemError{Where: lineWhere(name, n), Err: err})
 			return nil
 		}
 	}
 }
+
+// lineWhere is "file:line", without fmt's reflection on every line.
+func lineWhere(name string, n int) string { return name + ":" + strconv.Itoa(n) }
 
 // nextLine is br.ReadBytes('\n') without a new slice for every line: the
 // line is in br's buffer, or in long when it outgrows that, and is valid
