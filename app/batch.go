@@ -46,15 +46,18 @@ var ErrSomeFailed = errors.New("some inputs failed")
 // bad and the rest is read. published dates items that give none.
 func ReadItems(ctx context.Context, inputs []string, stdin io.Reader, published time.Time, out chan<- Item, bad func(*ItemError)) error {
 	defer close(out)
+	// One buffer for all inputs: a new 1 MB one per file was most of the
+	// CPU of coding many small .txt files, in allocation and collection.
+	br := bufio.NewReaderSize(nil, 1<<20)
 	for _, in := range inputs {
-		if err := readInput(ctx, in, stdin, published, out, bad); err != nil {
+		if err := readInput(ctx, in, stdin, published, br, out, bad); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func readInput(ctx context.Context, in string, stdin io.Reader, published time.Time, out chan<- Item, bad func(*ItemError)) error {
+func readInput(ctx context.Context, in string, stdin io.Reader, published time.Time, br *bufio.Reader, out chan<- Item, bad func(*ItemError)) error {
 	var r io.Reader
 	name := in
 	if in == "-" {
@@ -68,7 +71,7 @@ func readInput(ctx context.Context, in string, stdin io.Reader, published time.T
 		defer f.Close()
 		r = f
 	}
-	br := bufio.NewReaderSize(r, 1<<20)
+	br.Reset(r)
 	if strings.HasSuffix(in, ".jsonl") || (in == "-" && looksJSONL(br)) {
 		return readJSONL(ctx, br, name, published, out, bad)
 	}

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -78,4 +80,43 @@ func BenchmarkBatchCodeSaudiNewsNet(b *testing.B) {
 	b.ReportMetric(mb/coderCPU.Seconds(), "coder-MB/cpu-s")
 	b.ReportMetric(mb/batchCPU.Seconds(), "batch-MB/cpu-s")
 	b.ReportMetric(coderCPU.Seconds()/batchCPU.Seconds(), "coder/batch")
+}
+
+// BenchmarkReadItemsTextFiles reads 1,000 small .txt articles (2 MB of
+// SaudiNewsNet, one file each) with ReadItems and, as the floor in the
+// same run, with os.ReadFile: readitems/readfile is what ReadItems costs
+// over the reading itself.
+func BenchmarkReadItemsTextFiles(b *testing.B) {
+	texts := snn.SaudiNewsNetOrSkip(b, 2<<20)
+	dir := b.TempDir()
+	var paths []string
+	for i, text := range texts[:min(len(texts), 1000)] {
+		p := filepath.Join(dir, fmt.Sprintf("a%04d.txt", i))
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	ctx := context.Background()
+	var items, floor time.Duration
+	for b.Loop() {
+		t0 := cputime.Process()
+		out := make(chan app.Item, 64)
+		go func() {
+			_ = app.ReadItems(ctx, paths, nil, time.Time{}, out, func(e *app.ItemError) { b.Error(e) })
+		}()
+		for range out {
+		}
+		t1 := cputime.Process()
+		for _, p := range paths {
+			if _, err := os.ReadFile(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+		items += t1 - t0
+		floor += cputime.Process() - t1
+	}
+	if items > 0 && floor > 0 {
+		b.ReportMetric(items.Seconds()/floor.Seconds(), "readitems/readfile")
+	}
 }
