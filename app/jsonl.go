@@ -13,9 +13,9 @@ import (
 // parseItemFast reads the common JSONL line, a flat object of strings,
 // numbers and literals, in one pass, where encoding/json validates the line,
 // decodes it into a map and decodes "text" again: that was a quarter of the
-// CPU of `rasid code`. It gives exactly the Item parseItem gives and
+// CPU of `rasid code`. It gives exactly the Item decodeItem gives and
 // reports ok=false for whatever it does not handle (nested values,
-// surrogate escapes, invalid UTF-8, any error), which parseItem then reads
+// surrogate escapes, invalid UTF-8, any error), which decodeItem then reads
 // the slow way, so that results and error messages stay those of
 // encoding/json.
 func parseItemFast(line []byte, published time.Time) (it Item, ok bool) {
@@ -53,7 +53,7 @@ func parseItemFast(line []byte, published time.Time) (it Item, ok bool) {
 			case `"id"`:
 				id = v
 			case `"events"`, `"actors"`:
-				// Dropped from the output, as parseItem drops them.
+				// Dropped from the output, as decodeItem drops them.
 			default:
 				if string(key.raw) == `"published"` {
 					pub = v
