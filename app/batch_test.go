@@ -63,3 +63,41 @@ func TestBadLinesDoNotStopABatch(t *testing.T) {
 		t.Errorf("item one: events %v, want one 043", first["events"])
 	}
 }
+
+// TestReadItemsKeepsInputsApart: the reader shared by all inputs carries
+// nothing from one file into the next, whatever their kinds and order.
+func TestReadItemsKeepsInputsApart(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	inputs := []string{
+		write("one.txt", "النص الأول"),
+		write("two.jsonl", `{"id":"a","text":"ألف"}`+"\n"+`{"id":"b","text":"باء"}`), // no final newline
+		filepath.Join(dir, "missing.txt"),
+		write("three.txt", ""),
+		write("four.jsonl", `{"id":"c","text":"جيم"}`+"\n"),
+		write("five.txt", "الخامس\n"),
+	}
+	items := make(chan app.Item, 16)
+	var bad []string
+	err := app.ReadItems(context.Background(), inputs, nil, time.Time{}, items, func(e *app.ItemError) { bad = append(bad, filepath.Base(e.Where)) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for it := range items {
+		got = append(got, it.ID+"="+it.Text)
+	}
+	want := []string{"one=النص الأول", "a=ألف", "b=باء", "three=", "c=جيم", "five=الخامس\n"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("items %q, want %q", got, want)
+	}
+	if len(bad) != 1 || bad[0] != "missing.txt" {
+		t.Errorf("bad inputs %q, want missing.txt", bad)
+	}
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -23,9 +22,8 @@ FILE, or with -, standard input is read. Bad lines are reported on standard
 error with their file and line, and the rest is coded (exit status 3).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return codeInputs(cmd, args, published, lexDirs, func(w io.Writer) (func(app.Coded) error, func() error) {
-				enc := json.NewEncoder(w)
-				enc.SetEscapeHTML(false)
-				return func(cd app.Coded) error { return enc.Encode(cd) }, func() error { return nil }
+				enc := app.NewCodedEncoder(w)
+				return enc.Encode, func() error { return nil }
 			})
 		},
 	}

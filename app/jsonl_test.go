@@ -1,0 +1,277 @@
+package app
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"rasid/internal/corpus"
+)
+
+// jsonlSeeds are lines parseItemFast must read as encoding/json does, or
+// leave to it.
+var jsonlSeeds = []string{
+	`{"id":"a","published":"2024-02-15","text":"استقبل الملك"}` + "\n",
+	`{"id": "JA-1.txt", "published": "2017-01-20", "text": "سطر\nو\"اقتباس\" \\ \/ \b\f\r\t \u001a \u00e9 \u0627"}` + "\r\n",
+	`  {"text":"x","id":12,"source":"y","n":-1.5e+3,"ok":true,"no":false,"z":null}  `,
+	`{"text":"x","id":null}`,
+	`{"text":"x","id":true}`,
+	`{"text":"x","id":0.5}`,
+	`{"text":"x","id":-0}`,
+	`{"text":"x","id":01}`,
+	`{"text":"x","id":1.}`,
+	`{"text":"x","id":1e}`,
+	`{"text":"x","id":-}`,
+	`{"text":"x","published":"2024-02-15T10:00:00+03:00"}`,
+	`{"text":"x","published":"15/02/2024"}`,
+	`{"text":"x","published":null}`,
+	`{"text":"x","published":3}`,
+	`{"text":null}`,
+	`{"text":3}`,
+	`{"id":"a"}`,
+	`{}`,
+	``,
+	`null`,
+	`[1]`,
+	`{"text":"x",}`,
+	`{"text":"x"`,
+	`{"text":"x"} x`,
+	`{"text":"x"}{}`,
+	`{"text":"x" "id":"y"}`,
+	`{"text" "x"}`,
+	`{text:"x"}`,
+	`{"text":"a","text":"b","id":"1","id":"2"}`,
+	`{"text":"a","text":3}`,
+	`{"te\u0078t":"a"}`,
+	`{"text":"a","events":[{"code":"043"}],"actors":[]}`,
+	`{"text":"a","events":null,"actors":"x"}`,
+	`{"text":"a","meta":{"k":[1,2]}}`,
+	`{"text":"\ud83d\ude00 \ud83d x \ude00"}`,
+	`{"text":"\u12"}`,
+	`{"text":"\uzzzz"}`,
+	`{"text":"\'"}`,
+	`{"text":"\x"}`,
+	"{\"text\":\"tab\there\"}",
+	"{\"text\":\"bad \xff utf8\"}",
+	"{\"bad\xfe\":\"k\",\"text\":\"t\"}",
+	"{\"text\":\"<&> \u2028\"}",
+	"\ufeff{\"text\":\"bom\"}",
+	`{"text":"x","published":"2024-02-15","published":"2023-01-01"}`,
+	`{"text":"x","":"empty key"}`,
+	`{"text":"x","id":"\u0000"}`,
+	`{"text":"x\\"}`,
+	`{"text":"x\`,
+	`{"text":"x","n":1E5,"m":-0.0e-0}`,
+}
+
+// TestParseItemFastAgreesWithEncodingJSON: whatever parseItemFast accepts,
+// decodeItem reads into the same item.
+func TestParseItemFastAgreesWithEncodingJSON(t *testing.T) {
+	fast := 0
+	for _, line := range jsonlSeeds {
+		if checkParseItemFast(t, line) {
+			fast++
+		}
+	}
+	if fast < 15 {
+		t.Errorf("only %d of %d lines took the fast way", fast, len(jsonlSeeds))
+	}
+}
+
+func FuzzParseItemFast(f *testing.F) {
+	for _, line := range jsonlSeeds {
+		f.Add(line)
+	}
+	f.Fuzz(func(t *testing.T, line string) { checkParseItemFast(t, line) })
+}
+
+func checkParseItemFast(t *testing.T, line string) bool {
+	t.Helper()
+	day := time.Date(2024, 2, 15, 0, 0, 0, 0, time.UTC)
+	got, ok := parseItemFast([]byte(line), day)
+	if !ok {
+		return false
+	}
+	want, err := decodeItem([]byte(line), day)
+	if err != nil {
+		t.Errorf("%q: fast read it, encoding/json says %v", line, err)
+		return true
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%q:\nfast %#v\njson %#v", line, got, want)
+	}
+	return true
+}
+
+// TestReadJSONLLinesLongerThanTheBuffer: a line that outgrows the reader's
+// buffer is read whole, and so are the short ones after it.
+func TestReadJSONLLinesLongerThanTheBuffer(t *testing.T) {
+	long := strings.Repeat("نص طويل ", 20)
+	in := `{"id":"1","text":"` + long + `"}` + "\n\n" + `{"id":"2","text":"قصير"}` + "\n" + `{"id":"3","text":"` + long + `"}`
+	out := make(chan Item, 8)
+	var bad []string
+	err := readJSONL(context.Background(), bufio.NewReaderSize(strings.NewReader(in), 16), "in", time.Time{}, out, func(e *ItemError) { bad = append(bad, e.Error()) })
+	close(out)
+	if err != nil || bad != nil {
+		t.Fatal(err, bad)
+	}
+	var got []string
+	for it := range out {
+		got = append(got, it.ID+"="+it.Text+"@"+it.Where)
+	}
+	want := []string{"1=" + long + "@in:1", "2=قصير@in:3", "3=" + long + "@in:4"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// BenchmarkParseItem reads 4 MB of SaudiNewsNet as JSONL lines with
+// parseItem and, as the baseline in the same run, with decodeItem
+// (encoding/json): MB/s of each and fast/json, the speed-up.
+func BenchmarkParseItem(b *testing.B) {
+	texts := corpus.SaudiNewsNetOrSkip(b, 4<<20)
+	var lines [][]byte
+	var size int64
+	for i, text := range texts {
+		line, err := json.Marshal(map[string]string{"id": fmt.Sprintf("snn-%06d", i), "published": "2015-07-21", "text": text})
+		if err != nil {
+			b.Fatal(err)
+		}
+		lines = append(lines, append(line, '\n'))
+		size += int64(len(line) + 1)
+	}
+	var fast, slow time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		for _, l := range lines {
+			if _, err := parseItem(l, time.Time{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		t1 := time.Now()
+		for _, l := range lines {
+			if _, err := decodeItem(l, time.Time{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		fast += t1.Sub(t0)
+		slow += time.Since(t1)
+	}
+	mb := float64(size) * float64(b.N) / 1e6
+	b.ReportMetric(mb/fast.Seconds(), "fast-MB/s")
+	b.ReportMetric(mb/slow.Seconds(), "json-MB/s")
+	b.ReportMetric(slow.Seconds()/fast.Seconds(), "fast/json")
+}
+
+// TestPlainRunFindsEveryStop: the eight-at-a-time skip stops at the same
+// byte as a byte-by-byte one, wherever the byte is and whatever surrounds it.
+func TestPlainRunFindsEveryStop(t *testing.T) {
+	fills := []byte{'a', 0x80, 0xd8, 0xff, 0x20, 0x7f, '!', '#', '[', ']'}
+	stops := []byte{'"', '\\', 0, 0x01, 0x1f, '\n'}
+	for _, fill := range fills {
+		for n := 0; n <= 24; n++ {
+			for at := -1; at < n; at++ {
+				for _, stop := range stops {
+					s := bytes.Repeat([]byte{fill}, n)
+					if at >= 0 {
+						s[at] = stop
+					}
+					for from := 0; from <= n; from++ {
+						want := from
+						for want < n && s[want] != '"' && s[want] != '\\' && s[want] >= ' ' {
+							want++
+						}
+						if got := plainRun(s, from); got != want {
+							t.Fatalf("plainRun(%q, %d) = %d, want %d", s, from, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestValidUTF8AgreesWithTheStandardLibrary on every string of up to
+// three bytes drawn from the bytes that matter, each put at every offset
+// of an ASCII, an Arabic and a mixed background.
+func TestValidUTF8AgreesWithTheStandardLibrary(t *testing.T) {
+	alphabet := []byte{'a', 0x7f, 0x80, 0xa8, 0xbf, 0xc0, 0xc1, 0xc2, 0xd8, 0xdf, 0xe0, 0xe2, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff}
+	backgrounds := []string{"abcdefghijklmnopqr", "مصر والأردن", "a مصر… b“c”\u200f d"}
+	var pieces [][]byte
+	for _, a := range alphabet {
+		pieces = append(pieces, []byte{a})
+		for _, b := range alphabet {
+			pieces = append(pieces, []byte{a, b})
+			for _, c := range alphabet {
+				pieces = append(pieces, []byte{a, b, c})
+			}
+		}
+	}
+	for _, bg := range backgrounds {
+		for at := 0; at <= len(bg); at++ {
+			for _, p := range pieces {
+				s := append(append([]byte(bg[:at]), p...), bg[at:]...)
+				for _, cut := range []int{0, 1, 7} {
+					if cut > len(s) {
+						continue
+					}
+					if got, want := validUTF8(s[cut:]), utf8.Valid(s[cut:]); got != want {
+						t.Fatalf("validUTF8(%q) = %v, want %v", s[cut:], got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func FuzzValidUTF8(f *testing.F) {
+	f.Add([]byte("مصر والأردن\xd8"))
+	f.Add([]byte("abc\xe2\x80\xa8مصر\xc0\x80"))
+	f.Fuzz(func(t *testing.T, s []byte) {
+		if got, want := validUTF8(s), utf8.Valid(s); got != want {
+			t.Errorf("validUTF8(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// BenchmarkValidUTF8 checks 4 MB of SaudiNewsNet with validUTF8 and, as the
+// baseline in the same run, utf8.Valid: MB/s of each and ours/std.
+func BenchmarkValidUTF8(b *testing.B) {
+	texts := corpus.SaudiNewsNetOrSkip(b, 4<<20)
+	var ours, std time.Duration
+	var size int64
+	for _, s := range texts {
+		size += int64(len(s))
+	}
+	bs := make([][]byte, len(texts))
+	for i, s := range texts {
+		bs[i] = []byte(s)
+	}
+	for b.Loop() {
+		t0 := time.Now()
+		for _, s := range bs {
+			if !validUTF8(s) {
+				b.Fatal("invalid")
+			}
+		}
+		t1 := time.Now()
+		for _, s := range bs {
+			if !utf8.Valid(s) {
+				b.Fatal("invalid")
+			}
+		}
+		ours += t1.Sub(t0)
+		std += time.Since(t1)
+	}
+	mb := float64(size) * float64(b.N) / 1e6
+	b.ReportMetric(mb/ours.Seconds(), "ours-MB/s")
+	b.ReportMetric(mb/std.Seconds(), "std-MB/s")
+	b.ReportMetric(std.Seconds()/ours.Seconds(), "ours/std")
+}
