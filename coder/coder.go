@@ -143,7 +143,7 @@ func (c *Coder) analyseText(d *lexicon.Doc, published time.Time, sc *scratch) *a
 	a.mentions = c.lx.Recognise(d, published)
 	kept := a.mentions[:0]
 	for _, m := range a.mentions {
-		if personalName(d, m) {
+		if personalName(d, m) || pressAdjective(d, m) {
 			continue
 		}
 		kept = append(kept, m)
@@ -474,3 +474,13 @@ func borderNeighbour(d *lexicon.Doc, i int) bool {
 
 // borderNouns name a border.
 var borderNouns = []string{"الحدود", "حدود", "الحدوديه", "الحدودي", "حدودها", "حدوده", "الشريط"}
+
+// pressAdjective reports whether a mention is the adjective "صحفي" (press)
+// on a statement or a conference ("في تصريح صحفي"، "مؤتمر صحفي"), not a
+// journalist.
+func pressAdjective(d *lexicon.Doc, m lexicon.Mention) bool {
+	if m.Tok1-m.Tok0 != 1 || m.Tok0 == 0 || !isWord(d, m.Tok0, "صحفي", "صحفيه", "الصحفي", "الصحفيه", "صحافي", "صحافيه", "الصحافي", "الصحافيه") {
+		return false
+	}
+	return hasForm(d, m.Tok0-1, "تصريح", "تصريحات", "مؤتمر", "المؤتمر", "بيان", "البيان", "لقاء", "حوار", "تصريحه", "تصريحها", "مؤتمرا")
+}

@@ -1050,6 +1050,16 @@ func attackHead(a *article, t trigger, src party) int {
 			break
 		}
 	}
+	if t.Phrase.Verb && isWord(a.d, i, "في") && hasForm(a.d, i+1, speechWords...) {
+		// "وأدان ليون في تصريح صحفي عقب لقائه بوزير الخارجية الإيطالي
+		// … اختطاف الموظفين": past the frame the statement was made in,
+		// the object.
+		for j := i + 2; j < i+16 && j < len(a.d.Tokens) && a.sentOf[j] == t.sent; j++ {
+			if hasForm(a.d, j, attackNouns...) && !strings.HasPrefix(a.d.Tokens[j].Norm, "ب") && !isWord(a.d, j-1, "في", "علي", "من", "الي", "عن") {
+				return j
+			}
+		}
+	}
 	return -1
 }
 
