@@ -230,6 +230,10 @@ type Copy struct {
 type Terms struct {
 	Text     []string
 	Evidence [][]string
+	// Index is what the store that analysed them (PrepareArticle) made
+	// of them for its index, in its own form, so that PutArticles need
+	// not; nil when nothing.
+	Index any
 	// What they were analysed from, to tell when they no longer apply.
 	title, text string
 }

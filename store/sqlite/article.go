@@ -198,6 +198,15 @@ func (db *DB) indexTerms(a *store.Article) *indexTerms {
 	if t == nil {
 		return &indexTerms{article: db.terms(a.Title + "\n" + a.Text), evidence: db.evidenceTerms(a)}
 	}
+	if idx, ok := t.Index.(*indexTerms); ok {
+		return idx
+	}
+	return joinTerms(t)
+}
+
+// joinTerms returns the terms of t space-joined, as the full-text tables
+// take them.
+func joinTerms(t *store.Terms) *indexTerms {
 	idx := &indexTerms{article: strings.Join(t.Text, " "), evidence: make([]string, len(t.Evidence))}
 	for i, e := range t.Evidence {
 		idx.evidence[i] = strings.Join(e, " ")
@@ -205,9 +214,12 @@ func (db *DB) indexTerms(a *store.Article) *indexTerms {
 	return idx
 }
 
-// PrepareArticle implements store.Preparer.
+// PrepareArticle implements store.Preparer. It joins the terms as well:
+// joined in PutArticles, they took 5% of the time of ingest's storing
+// stage, which every article waits for.
 func (db *DB) PrepareArticle(a *store.Article) {
 	a.Terms = store.AnalyzeArticle(db.analyze, a)
+	a.Terms.Index = joinTerms(a.Terms)
 }
 
 // evidenceTerms are the analysed terms of the evidence of a's events.
