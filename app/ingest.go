@@ -267,8 +267,17 @@ func (b *storeBatch) add(p pending) {
 }
 
 // storeArticles stores the articles of b, counting them, and records its
-// copies.
+// copies: in one transaction when the store can (store.CopyPutter), for a
+// transaction of their own cost more than the copies.
 func storeArticles(ctx context.Context, st store.Store, b storeBatch, count func(func(*IngestSummary))) error {
+	if cp, ok := st.(store.CopyPutter); ok {
+		res, err := cp.PutArticlesWithCopies(ctx, b.arts, copiesOf(b.copies))
+		if err != nil {
+			return fmt.Errorf("storing %d articles and %d copies: %w", len(b.arts), len(b.copies), err)
+		}
+		count(func(s *IngestSummary) { countStored(s, b.arts, res) })
+		return nil
+	}
 	if len(b.arts) > 0 {
 		res, err := st.PutArticles(ctx, b.arts)
 		if err != nil {
@@ -414,10 +423,7 @@ func countStored(s *IngestSummary, batch []store.Article, res []store.PutResult)
 // that their originals are stored.
 func addSources(ctx context.Context, st store.Store, copies []pending) error {
 	if a, ok := st.(store.SourceAdder); ok && len(copies) > 0 {
-		cs := make([]store.Copy, len(copies))
-		for i, p := range copies {
-			cs[i] = store.Copy{ArticleID: p.dup, Source: p.art.Source, URL: p.art.URL}
-		}
+		cs := copiesOf(copies)
 		if err := a.AddSources(ctx, cs); err != nil {
 			return fmt.Errorf("recording %d copies: %w", len(cs), err)
 		}
@@ -429,6 +435,15 @@ func addSources(ctx context.Context, st store.Store, copies []pending) error {
 		}
 	}
 	return nil
+}
+
+// copiesOf returns the copies of store.SourceAdder of copies.
+func copiesOf(copies []pending) []store.Copy {
+	cs := make([]store.Copy, len(copies))
+	for i, p := range copies {
+		cs[i] = store.Copy{ArticleID: p.dup, Source: p.art.Source, URL: p.art.URL}
+	}
+	return cs
 }
 
 // findDuplicate looks a document up in the store and in this run: the id

@@ -218,6 +218,17 @@ type SourceAdder interface {
 	AddSources(ctx context.Context, copies []Copy) error
 }
 
+// CopyPutter is implemented by a store that stores articles and records
+// copies of stored articles in one transaction: ingest records the copies
+// read with a batch of articles once the batch is stored, and a
+// transaction of their own, and its commit, cost more than the copies.
+type CopyPutter interface {
+	// PutArticlesWithCopies is PutArticles(as), then AddSources(copies)
+	// (whose articles may be among as), in one transaction: all is
+	// stored or nothing is. Its errors are theirs.
+	PutArticlesWithCopies(ctx context.Context, as []Article, copies []Copy) ([]PutResult, error)
+}
+
 // Copy is a copy of a stored article for AddSources: the arguments of
 // AddSource.
 type Copy struct {
@@ -230,6 +241,10 @@ type Copy struct {
 type Terms struct {
 	Text     []string
 	Evidence [][]string
+	// Index is what the store that analysed them (PrepareArticle) made
+	// of them for its index, in its own form, so that PutArticles need
+	// not; nil when nothing.
+	Index any
 	// What they were analysed from, to tell when they no longer apply.
 	title, text string
 }

@@ -65,6 +65,7 @@ var (
 	_ store.Preparer        = (*DB)(nil)
 	_ store.DuplicateFinder = (*DB)(nil)
 	_ store.SourceAdder     = (*DB)(nil)
+	_ store.CopyPutter      = (*DB)(nil)
 )
 
 // Open opens (creating it if needed) the database at path, or a private

@@ -374,5 +374,9 @@ func TestMigrateReindexesFullText(t *testing.T) {
 		if err := raw.QueryRowContext(ctx, `SELECT v FROM `+table+` WHERE k = 'hashsize'`).Scan(&size); err != nil || size != 16<<20 {
 			t.Errorf("%s: hashsize %d, %v; want 16 MiB (migration 0004)", table, size, err)
 		}
+		var merge int
+		if err := raw.QueryRowContext(ctx, `SELECT v FROM `+table+` WHERE k = 'automerge'`).Scan(&merge); err != nil || merge != 0 {
+			t.Errorf("%s: automerge %d, %v; want 0 (migration 0005)", table, merge, err)
+		}
 	}
 }

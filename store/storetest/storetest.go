@@ -41,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Validate", testValidate},
 		{"AddSource", testAddSource},
 		{"AddSources", testAddSources},
+		{"PutArticlesWithCopies", testPutArticlesWithCopies},
 		{"FindByHash", testFindByHash},
 		{"NearDuplicates", testNearDuplicates},
 		{"FindDuplicate", testFindDuplicate},
@@ -412,6 +413,89 @@ func testAddSources(t *testing.T, open func(t *testing.T) store.Store) {
 	}
 	if err := adder.AddSources(ctx, nil); err != nil {
 		t.Errorf("AddSources(nil) = %v", err)
+	}
+}
+
+// testPutArticlesWithCopies checks PutArticlesWithCopies
+// (store.CopyPutter) against PutArticles then AddSources, with copies of
+// articles stored before and in the same call, and that a call with a
+// copy that fails stores nothing.
+func testPutArticlesWithCopies(t *testing.T, open func(t *testing.T) store.Store) {
+	ctx := t.Context()
+	s := open(t)
+	putter, ok := s.(store.CopyPutter)
+	if !ok {
+		t.Skip("the store has no PutArticlesWithCopies")
+	}
+	h := "هسبريس"
+	arts := func(id string) []store.Article {
+		return []store.Article{
+			{Document: rasid.Document{ID: id + "1", Text: "نص أول " + id}},
+			{Document: rasid.Document{ID: id + "2", Source: h, URL: "https://h.ma/" + id, Text: "نص ثان " + id}},
+		}
+	}
+	copies := func(id string) []store.Copy {
+		return []store.Copy{
+			{ArticleID: id + "1", Source: h}, {ArticleID: id + "2", Source: "Le360", URL: "https://l.ma/2"},
+			{ArticleID: id + "2", Source: h}, {ArticleID: "old", URL: "https://x.org/" + id},
+		}
+	}
+	if _, _, err := s.PutArticle(ctx, store.Article{Document: rasid.Document{ID: "old", Text: "نص قديم"}}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := s.PutArticles(ctx, arts("two"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.(store.SourceAdder).AddSources(ctx, copies("two")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := putter.PutArticlesWithCopies(ctx, arts("one"), copies("one"))
+	if err != nil {
+		t.Fatalf("PutArticlesWithCopies: %v", err)
+	}
+	for i := range got {
+		if got[i].Created != want[i].Created || strings.Replace(got[i].ID, "one", "two", 1) != want[i].ID {
+			t.Errorf("result %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	state := func(id string) store.ArticleDetail {
+		t.Helper()
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range a.Sources {
+			a.Sources[i].URL = strings.ReplaceAll(a.Sources[i].URL, "one", "two")
+		}
+		return a
+	}
+	for _, n := range []string{"1", "2"} {
+		one, two := state("one"+n), state("two"+n)
+		if !slices.Equal(one.Sources, two.Sources) || one.NumSources != two.NumSources || one.NumArticles != two.NumArticles {
+			t.Errorf("article %s: recorded %v (%d sources, %d articles), PutArticles and AddSources %v (%d, %d)",
+				n, one.Sources, one.NumSources, one.NumArticles, two.Sources, two.NumSources, two.NumArticles)
+		}
+	}
+	if old := state("old"); old.NumArticles != 3 {
+		t.Errorf("article old: %d copies, want 3: %v", old.NumArticles, old.Sources)
+	}
+
+	_, err = putter.PutArticlesWithCopies(ctx, arts("three"), []store.Copy{{ArticleID: "three1", Source: h}, {ArticleID: "missing", Source: h}})
+	wantCode(t, "PutArticlesWithCopies with a missing article", err, store.ENOTFOUND)
+	_, err = putter.PutArticlesWithCopies(ctx, arts("three"), []store.Copy{{ArticleID: "three1"}})
+	wantCode(t, "PutArticlesWithCopies with a copy without source and url", err, store.EINVALID)
+	if _, err := s.Article(ctx, "three1"); store.ErrorCode(err) != store.ENOTFOUND {
+		t.Errorf("a failed PutArticlesWithCopies stored its articles: %v", err)
+	}
+	if res, err := putter.PutArticlesWithCopies(ctx, nil, nil); err != nil || len(res) != 0 {
+		t.Errorf("PutArticlesWithCopies(nil, nil) = %v, %v", res, err)
+	}
+	if res, err := putter.PutArticlesWithCopies(ctx, nil, []store.Copy{{ArticleID: "old", Source: "جديد"}}); err != nil || len(res) != 0 {
+		t.Errorf("PutArticlesWithCopies of copies only = %v, %v", res, err)
+	}
+	if old := state("old"); old.NumArticles != 4 {
+		t.Errorf("article old: %d copies after a copy alone, want 4: %v", old.NumArticles, old.Sources)
 	}
 }
 
