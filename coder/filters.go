@@ -742,8 +742,9 @@ func habitual(a *article, t trigger) bool {
 var negatedLightVerbs = []string{"يقم", "تقم", "يقوموا", "تقوما", "يجر", "تجر", "يجروا", "يؤد", "تؤد", "يعقد", "تعقد", "يسبق", "تسبق"}
 
 // nounVerbs are verbs written as common nouns or names when bare: ثمّن
-// (ثمن "price"), شكر ("thanks", a surname).
-var nounVerbs = []string{"ثمن", "شكر"}
+// (ثمن "price"), شكر ("thanks", a surname), طالب ("student": "404 طالب
+// لجوء").
+var nounVerbs = []string{"ثمن", "شكر", "طالب"}
 
 // clauseOpens reports whether a verb at token i stands where a clause can
 // begin: first in its sentence, after punctuation, after a particle that
@@ -756,7 +757,7 @@ func clauseOpens(a *article, i int) bool {
 	if prev.Kind == arabic.Punct || a.mentionAt[i-1] >= 0 {
 		return true
 	}
-	return isWord(a.d, i-1, "قد", "وقد", "لقد", "كما", "حيث", "ثم", "فيما", "بينما", "كذلك", "ان", "انه", "انها", "بعدما", "عندما")
+	return isWord(a.d, i-1, "قد", "وقد", "لقد", "كما", "وكما", "حيث", "ثم", "فيما", "وفيما", "بينما", "وبينما", "كذلك", "ان", "انه", "انها", "بعدما", "عندما", "ذلك", "ايضا")
 }
 
 // referredBack reports whether noun trigger t follows a frame of time or
