@@ -178,6 +178,10 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			}
 		}
 	}
+	if !t.Phrase.Verb && t.Start > 0 && hasForm(d, t.Start-1, "يمكنك", "يمكنكم", "يمكن", "بامكانك", "بامكانكم", "تستطيع", "يستطيع", "بوسعك") {
+		// "يمكنك زيارة خيمة رمضانية": what one may do, not what was done.
+		return true
+	}
 	if habitual(a, t) {
 		// "وفي الماضي، موّلت إيران مساعدات …"، "وعادة ما توجه لإسرائيل
 		// اتهامات": what used to happen, or happens as a rule, is no act
