@@ -1013,10 +1013,8 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	if t.Phrase.Code[:2] >= "18" && len(src) > 0 && counted(a, src[0]) {
 		// "مقتل 115 مسلحاً من جبهة النصرة جراء ضربات …": the dead are
 		// counted from whom they were; they did not strike.
-		if len(tgt) == 0 {
-			tgt = src
-		}
-		src = nil
+		// Whoever else the clause names struck them.
+		src, tgt = tgt, src
 		if ag := ownAgent(a, t, R); len(ag) > 0 && !inParty(tgt, ag[0]) {
 			src = ag
 		}
@@ -1137,7 +1135,7 @@ func counted(a *article, k int) bool {
 	}
 	s := a.sentOf[i]
 	for x := a.sentTok[s][0]; x < a.sentTok[s][1]; x++ {
-		if hasForm(a.d, x, casualtyWords2...) {
+		if hasForm(a.d, x, harmWords...) || hasForm(a.d, x, "حتفهم", "حتفه", "استشهاد", "قتلت") {
 			return true
 		}
 	}
@@ -1146,9 +1144,6 @@ func counted(a *article, k int) bool {
 
 // countNouns count people.
 var countNouns = []string{"عشرات", "مئات", "الاف", "عدد", "العديد", "عنصرا", "عنصر", "مسلحا", "مسلحين", "جنديا", "جنود", "شخصا", "اشخاص", "مقاتلا", "مقاتلين", "قتيلا", "قياديا", "اثنين", "ثلاثه"}
-
-// casualtyWords2 tell of death or wounds.
-var casualtyWords2 = []string{"قتل", "قتلت", "مقتل", "مصرع", "حتفهم", "حتفه", "قتلى", "اصابه", "جرح", "استشهاد", "قتلوا", "سقوط"}
 
 // struck reports whether mention k is named as what an attack struck:
 // after "على" or "ضد", after a targeted place ("مواقع"، "مقرات") or a
