@@ -188,7 +188,7 @@ func (c *Coder) analyseText(d *lexicon.Doc, published time.Time, sc *scratch) *a
 			// "سفيرتها في برلين": the state the ambassador is posted to,
 			// not a place where something happens.
 			a.mentions[k].Place = false
-		case borderNeighbour(d, i):
+		case borderNeighbour(d, i) || k > 0 && a.border != nil && a.border[k-1] && a.mentions[k-1].Tok1 == i && strings.HasPrefix(d.Tokens[i].Norm, "و"):
 			// "في سوروتش على الحدود مع سوريا": the neighbour says where,
 			// it is a party only of a force posture or fire across it
 			// (parties).
@@ -466,6 +466,13 @@ func definite(w string) bool {
 // borderNeighbour reports whether a mention at token i follows "الحدود
 // مع" (an adjective may stand between: "الحدود الشمالية مع لبنان").
 func borderNeighbour(d *lexicon.Doc, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if isWord(d, j, "بين") && j < i-1 && strings.HasPrefix(d.Tokens[i].Norm, "و") {
+			// "الحدود بين بلاده وسوريا": the neighbour says where (the
+			// first side is the speaker's own).
+			return hasForm(d, j-1, borderNouns...) || hasForm(d, j-2, borderNouns...)
+		}
+	}
 	if !isWord(d, i-1, "مع") {
 		return false
 	}

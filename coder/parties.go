@@ -1002,6 +1002,20 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			tgt = attackAuthor(a, h, R)
 		}
 	}
+	if a.border != nil && len(src) > 0 {
+		// "انتشار تعزيزات عسكرية على الحدود بين بلاده وسوريا": a posture
+		// on a border may be aimed at the neighbour, never made by it.
+		if kept := notBorder(a, src); len(kept) < len(src) {
+			if len(tgt) == 0 {
+				for _, k := range src {
+					if a.border[k] {
+						tgt = append(tgt, k)
+					}
+				}
+			}
+			src = kept
+		}
+	}
 	if (t.Phrase.Code[:2] == "07" || t.Phrase.Code == "033") && len(src) > 0 && recipient(a, t, src[0]) {
 		// "تحمل مساعدات للشعب اليمني"، "المساعدات لبرنامج جديد
 		// لأوكرانيا": who aid goes to is no donor.
