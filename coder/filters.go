@@ -182,6 +182,12 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// "يمكنك زيارة خيمة رمضانية": what one may do, not what was done.
 		return true
 	}
+	if r := t.Phrase.Code[:2]; t.Phrase.Verb && (r == "02" || r == "10" || r == "11" || r == "12") && t.Start > 1 &&
+		isWord(d, t.Start-1, "الذي", "التي") && hasForm(d, t.Start-2, documents...) {
+		// "ميثاق منظمة التعاون الإسلامي الذي يدعو إلى …": what a text
+		// says, not an act.
+		return true
+	}
 	if habitual(a, t) {
 		// "وفي الماضي، موّلت إيران مساعدات …"، "وعادة ما توجه لإسرائيل
 		// اتهامات": what used to happen, or happens as a rule, is no act
@@ -708,6 +714,9 @@ func outletNext(a *article, t trigger) bool {
 
 // sanctionTerms frame sanctions as a term, a possibility or a time.
 var sanctionTerms = []string{"مقابل", "بموجب", "احتمال", "امكان", "بامكان", "بالامكان", "امكانيه", "يمهد", "تمهد", "ابان", "لن", "فور", "سينتج", "سيقايض"}
+
+// documents are texts that "call for" or "condemn" as a matter of course.
+var documents = []string{"ميثاق", "الميثاق", "القرار", "قرار", "الدستور", "القانون", "الاتفاقيه", "الاعلان", "النظام", "مشروع"}
 
 // habitual reports whether trigger t's sentence tells what is done as a
 // rule or used to be done ("في الماضي"، "عادة ما"، "سنوياً"), with no time

@@ -988,6 +988,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// who acted along with the subject is no target.
 		tgt = nil
 	}
+	if r := t.Phrase.Code[:2]; (r == "17" || r == "18") && len(tgt) > 0 && requester(a, tgt[0]) {
+		// "ألقت السلطات السويسرية القبض على سبعة مسؤولين بطلب من القضاء
+		// الأمريكي": at whose request is not whom.
+		tgt = nil
+	}
 	if r := t.Phrase.Code[:2]; (r == "02" || r == "10") && len(tgt) > 0 && released(a, tgt[0]) {
 		// "دعا ليون إلى الإفراج فوراً عن الإيطاليين المختطفين": the
 		// hostages are whom the appeal is for, not whom it is to.
@@ -1097,6 +1102,22 @@ func attackAuthor(a *article, h, R int) party {
 		}
 	}
 	return nil
+}
+
+// requester reports whether mention k is named as who asked for an act
+// ("بطلب من"، "بناء على طلب") or issued its warrant ("مذكرة توقيف صادرة
+// عن").
+func requester(a *article, k int) bool {
+	i := a.mentions[k].Tok0
+	switch {
+	case isWord(a.d, i-1, "من") && hasForm(a.d, i-2, "بطلب", "طلب"):
+		return true
+	case hasForm(a.d, i-1, "طلب") && hasForm(a.d, i-2, "علي", "بناء"):
+		return true
+	case isWord(a.d, i-1, "عن", "من") && hasForm(a.d, i-2, "صادره", "الصادره"):
+		return true
+	}
+	return false
 }
 
 // released reports whether mention k is who a release is asked for:
