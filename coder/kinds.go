@@ -20,10 +20,17 @@ func refineCode(a *article, t trigger, L, R int, src, tgt party) (string, party)
 		// "أعلن عزمه زيارة إيران في سبتمبر"، "طهران تريد التفاوض": the
 		// intent to meet is the act reported (036, GUIDE), not the visit.
 		return "036", tgt
-	case code[:2] == "04" && futureMarked(a, t, L):
-		// "سيجري الوزير اتصالاً هاتفياً بنظيره"، "ستجري محادثات مع":
-		// a meeting announced, not held: the intent is the act (GUIDE).
-		return "036", tgt
+	case code[:2] >= "04" && code[:2] <= "08" && futureMarked(a, t, L):
+		// "سيجري الوزير اتصالاً هاتفياً بنظيره"، "سيتم توقيع الاتفاقية"،
+		// "ستقدم مساعدات": an act announced, not done: the intent is the
+		// act (GUIDE) — to meet (036), to cooperate (030), to aid (033).
+		switch code[:2] {
+		case "04":
+			return "036", tgt
+		case "07":
+			return "033", tgt
+		}
+		return "030", tgt
 	case code == "190" && t.Phrase.Verb && strings.HasPrefix(t.Phrase.Pattern, "شن") && spokenAttack(a, t):
 		// "شن في مقابلة تلفزيونية هجوماً على السعودية": words, not force.
 		return "111", tgt
@@ -94,7 +101,7 @@ func futureMarked(a *article, t trigger, L int) bool {
 }
 
 // lightFutures are future verbs that carry an act noun ("سيجري محادثات").
-var lightFutures = []string{"سيجري", "ستجري", "سيعقد", "ستعقد", "سيقوم", "ستقوم", "سيؤدي", "ستؤدي", "سيبدا", "ستبدا", "سيبدؤون", "سيجرون", "سيعقدون"}
+var lightFutures = []string{"سيجري", "ستجري", "سيعقد", "ستعقد", "سيقوم", "ستقوم", "سيؤدي", "ستؤدي", "سيبدا", "ستبدا", "سيبدؤون", "سيجرون", "سيعقدون", "سيتم", "ستتم"}
 
 // spokenAttack reports whether an attack launched ("شن … هجوماً") is made
 // in words: an interview, a statement or a speech named in its gap or
