@@ -563,6 +563,12 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	// The expressions of t's sentence and before it, all the rules below
 	// read but for a headline's.
 	times := a.timesBefore(a.sentTok[t.sent][1])
+	fronted := false
+	for _, ta := range times {
+		if a.sentOf[ta.tok0] == t.sent && ta.tok1 <= t.Start && t.Start-ta.tok1 <= 8 && !commaBetween(a, ta.tok1, t.Start) && ta.tok0 >= prevEnd && !ta.firstSince && !ta.since {
+			fronted = true
+		}
+	}
 	// A date after a verb belongs to it unless a relative clause or, for a
 	// demand, rejection or intent, its complement comes between: those
 	// dates are of what the act is about.
@@ -587,6 +593,11 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		if temporalClauseBetween(a, t.End, ta.tok0) {
 			// "وارتكبت … مجزرة، قبل أن تعلن أمس الأحد سيطرتها": the date
 			// of a later clause.
+			continue
+		}
+		if ta.tok0 > t.End && fronted && commaBetween(a, t.End, ta.tok0) {
+			// "وفي يوم الخميس 5 مارس استقبل …، وفي يوم الأحد 8 مارس
+			// استقبل": a clause dated up front ends at the comma.
 			continue
 		}
 		if ta.tok0 >= t.Start && ta.tok1 <= nextStart && ta.tok0-t.End <= 20 {
@@ -632,6 +643,16 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	}
 	d := times[pick].expr.Date
 	return d, isHistorical(d, a.published), pick
+}
+
+// commaBetween reports whether a comma lies in tokens [from, to).
+func commaBetween(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if isComma(a, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeBetween reports whether a relative pronoun lies in tokens
