@@ -529,7 +529,7 @@ func (s *scan) weekday(i int) (match, bool) {
 		if cont && s.last.Precision != Day {
 			cont = false
 		}
-		if !cont && (w.clitic != "" || !s.bareWeekday(i, j) && !(unambiguousWeekday(wd) && s.tok(i-1).kind == tWord)) {
+		if !cont && (w.clitic != "" || !s.bareWeekday(i, j) && !(unambiguousWeekday(wd) && s.tok(i-1).kind == tWord) && !s.weekdayAfterWord(i, j)) {
 			return match{}, false
 		}
 	}
@@ -562,6 +562,18 @@ func (s *scan) weekday(i int) (match, bool) {
 // السبت، الجمعة and الخميس are names too ("عبدالرسول الخميس").
 func unambiguousWeekday(wd time.Weekday) bool {
 	return wd == time.Tuesday || wd == time.Wednesday
+}
+
+// weekdayAfterWord reports whether the weekday tokens i..j-1, right after
+// a word, date the clause they sit in: any weekday counts when a clause
+// goes on after it ("تظاهرت الاثنين في"، "قال مصدر الأحد إن"، "قتل 43
+// مدنيا الأحد عندما"), unless the word before makes it a name or a
+// prayer ("صلاة الجمعة في"، "بين الاثنين في"، "بن محمد الجمعة على").
+func (s *scan) weekdayAfterWord(i, j int) bool {
+	p, n := s.tok(i-1), s.tok(j)
+	_, rel := p.relDay()
+	return p.kind == tWord && !p.has(s.r.wdBlock) && !rel &&
+		n.kind == tWord && n.clitic == "" && n.has(s.r.wdFollow)
 }
 
 // bareWeekday reports whether the weekday tokens i..j-1 stand as a

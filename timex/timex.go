@@ -310,6 +310,8 @@ type Resolver struct {
 	connectors   wordSet         // و، إلى، حتى، أو (words); "-" is checked apart
 	commaLike    map[string]bool // ، ,
 	closers      map[string]bool // what may follow a bare weekday
+	wdFollow     wordSet         // في، إن، عندما …: open what a bare weekday after a word dates
+	wdBlock      wordSet         // صلاة، خطبة، بين، بن …: make the weekday after them no date
 	ten          string          // عشر
 	from         string          // من
 	shahr        string          // شهر
