@@ -40,7 +40,12 @@
 //     أو، - ("يومي السبت والأحد", "ليل الأحد إلى الاثنين"), and then
 //     resolves to the first such weekday on or after the previous one; or
 //     (e) it leads an explicit date ("الثلاثاء 4 مارس 2025"), which then
-//     decides. After اليوم / أمس / غدا see relative days above.
+//     decides; or
+//     (f) it follows a word and a clause goes on after it with في، على، إن،
+//     أن، عندما، بعد … ("تظاهرت الاثنين في"، "قال مصدر الأحد إن"), unless
+//     that word makes it a prayer, a name or a number (صلاة الجمعة، بن محمد
+//     الجمعة، بين الاثنين); الثلاثاء and الأربعاء, no other word, count
+//     after any word. After اليوم / أمس / غدا see relative days above.
 //   - Anaphoric days: اليوم التالي / الموالي / اللاحق (Kind next-day),
 //     اليوم السابق (previous-day), اليوم نفسه / ذاته، نفس اليوم، ذات اليوم
 //     (same-day), also after a time of day (صباح اليوم التالي). They count
