@@ -286,6 +286,15 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// place, casualties) names a kind of act, not an act.
 		return true
 	}
+	if !t.Phrase.Verb {
+		// "إطلاق الصواريخ من قطاع غزة قد يستأنف": the act noun is the
+		// subject of what may happen.
+		for i := t.End; i < t.End+5 && i+1 < len(d.Tokens) && a.sentOf[i] == t.sent && !isComma(a, i); i++ {
+			if isWord(d, i, "قد") && presentTense(d.Tokens[i+1].Norm) {
+				return true
+			}
+		}
+	}
 	if t.Phrase.Code[:2] >= "14" && quoted(a, t) {
 		// "ارتكبت «إبادة جماعية»": a label someone used, not a report.
 		return true
