@@ -183,9 +183,16 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		return true
 	}
 	if r := t.Phrase.Code[:2]; t.Phrase.Verb && (r == "02" || r == "10" || r == "11" || r == "12") && t.Start > 1 &&
-		isWord(d, t.Start-1, "الذي", "التي") && hasForm(d, t.Start-2, documents...) {
+		isWord(d, t.Start-1, "الذي", "التي") && (hasForm(d, t.Start-2, documents...) ||
+		a.mentionAt[t.Start-2] >= 0 && hasForm(d, a.mentions[a.mentionAt[t.Start-2]].Tok0-1, documents...)) {
 		// "ميثاق منظمة التعاون الإسلامي الذي يدعو إلى …": what a text
 		// says, not an act.
+		return true
+	}
+	if t.Phrase.Verb && t.Phrase.Code[:2] == "02" && t.Start > 0 && isWord(d, t.Start-1, "الذي", "التي", "الذين") &&
+		presentTense(d.Tokens[t.Start].Norm) {
+		// "الحركات المتطرفة التي تدعو الى العمليات المسلحة": a relative
+		// clause in the present describes what someone stands for.
 		return true
 	}
 	if habitual(a, t) {
