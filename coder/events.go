@@ -2,6 +2,7 @@ package coder
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -438,6 +439,12 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 		if j, ok := meansOf[k]; ok {
 			// The time of the strike is that of the killing.
 			date, hist, exprUsed = c.dateOf(a, trigs, j)
+		}
+		if exprUsed >= 0 && aheadWeekday(a, t, a.times[exprUsed]) {
+			// "تصل موغيريني إلى المملكة الاثنين"، "وسيستقبل كيري الاثنين
+			// نظيره": a weekday a verb to come is told with is the next.
+			date = timex.DayOf(date.Time().AddDate(0, 0, 7))
+			hist = false
 		}
 		if p.Code[:2] == "03" && isFuture(date, a.published) {
 			// An intent is dated the day it is told (GUIDE), not the day
@@ -969,6 +976,46 @@ func pastVerb(a *article, t trigger) bool {
 	n := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[t.Start].Norm, "و"), "ف")
 	return !presentTense(n) && !(strings.HasPrefix(n, "س") && presentTense(n[len("س"):]))
 }
+
+// aheadWeekday reports whether e, a weekday with no qualifier that
+// resolved before the publication day, is told by trigger t's verb in the
+// future ("سيزور") or, outside a headline (whose present tells the past),
+// in the present ("يصل"): the act is then the coming such day.
+func aheadWeekday(a *article, t trigger, ta timeAt) bool {
+	e := ta.expr
+	v := t.Start
+	if !t.Phrase.Verb {
+		// An act noun is told with the verb its sentence opens with
+		// ("تصل موغيريني إلى المملكة الاثنين في أول زيارة").
+		v = a.sentTok[t.sent][0]
+	}
+	if e.Kind != timex.KindWeekday || !e.Date.Time().Before(a.published) ||
+		strings.Contains(e.Text, "ماضي") || strings.Contains(e.Text, "الماضي") || strings.Contains(e.Text, "الفائت") || strings.Contains(e.Text, "المنصرم") {
+		return false
+	}
+	if ta.tok0 <= v || a.sentOf[ta.tok0] != t.sent {
+		// (Only a weekday told after the verb, in its sentence.)
+		return false
+	}
+	n := a.d.Tokens[v].Norm
+	if w := strings.TrimPrefix(n, "و"); utf8.RuneCountInString(w) >= 3 {
+		n = w
+	}
+	if a.mentionAt[v] >= 0 || utf8.RuneCountInString(n) < 3 || isWord(a.d, v, "فيما", "يوم", "يوما", "يونيو", "يوليو", "يناير") {
+		return false
+	}
+	if strings.HasPrefix(n, "س") && presentTense(n[len("س"):]) {
+		return true
+	}
+	// A present in ي or تت only: "توعد"، "تلقى" are past; "تصل" and the
+	// like are listed.
+	present := strings.HasPrefix(n, "ي") || strings.HasPrefix(n, "تت") || slices.Contains(presentT, n)
+	return present && !(t.sent == 0 && a.title) && !isWord(a.d, v-1, "كان", "كانت", "وكان", "وكانت")
+}
+
+// presentT are present verbs in ت of visits and meetings whose past is
+// spelt otherwise.
+var presentT = []string{"تصل", "تزور", "تستقبل", "تلتقي", "تعقد", "تبدا", "تجري", "تشارك", "تستضيف", "تحتضن", "تتوجه", "تحل"}
 
 // relativeFuture reports whether a time expression points ahead of the
 // article ("الأسبوع المقبل"، "غداً") even when its date, of month
