@@ -639,6 +639,12 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			pre = nil
 		}
 	}
+	if t.Phrase.Verb && len(pre) > 0 && len(post) > 0 && a.mentions[post[0]].Tok0 == t.End && !a.mentions[post[0]].Place &&
+		isWord(a.d, t.Start-1, "الذي", "التي", "الذين") && objectSuffix(a, t) {
+		// "الشهيد محمد الزواري الذي اغتاله الكيان الصهيوني": the verb's
+		// object refers back to the antecedent; its subject follows it.
+		pre = nil
+	}
 	var src party
 	var rest []int
 	if victims {
@@ -1510,6 +1516,21 @@ func dualSubject(a *article, t trigger, L, R int) bool {
 			break
 		}
 		if hasForm(a.d, i, duals...) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectSuffix reports whether verb trigger t's word carries an object
+// pronoun (اغتاله، شنتها) after the stem its pattern names.
+func objectSuffix(a *article, t trigger) bool {
+	stem, _, _ := strings.Cut(t.Phrase.Pattern, " ")
+	stem = strings.TrimSuffix(stem, "*")
+	stem = strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ى", "ي", "ة", "ه").Replace(stem)
+	n := a.d.Tokens[t.Start].Norm
+	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
+		if w, ok := strings.CutSuffix(n, suf); ok && strings.HasSuffix(w, stem) {
 			return true
 		}
 	}

@@ -884,7 +884,7 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			}
 			m.Code, m.Role, m.Kind, m.Term = h.Code, h.Role, rasid.KindPerson, h.Term
 		case StateName:
-			if e.Weak && !clauseStart(d, a) && !stateFollows(atoms, i) {
+			if e.Weak && !clauseStart(d, a) && !stateFollows(d, atoms, i) {
 				continue
 			}
 			m.Code, m.Role, m.Kind, m.StateRef = e.Code, e.Role, rasid.KindState, true
@@ -955,8 +955,10 @@ func (lx *Lexicon) stopBetween(d *Doc, from, to int) bool {
 
 // stateFollows reports whether the atom after atoms[i] is a state joined
 // by و ("مالي والنيجر").
-func stateFollows(atoms []Atom, i int) bool {
-	if i+1 >= len(atoms) || atoms[i+1].Start != atoms[i].End || atoms[i+1].First.Prefix == 0 {
+func stateFollows(d *Doc, atoms []Atom, i int) bool {
+	if i+1 >= len(atoms) || atoms[i+1].Start != atoms[i].End || atoms[i+1].First.Prefix == 0 ||
+		!strings.HasPrefix(d.Tokens[atoms[i+1].Start].Norm, "و") {
+		// ("بدعم مالي لأوكرانيا": financial aid to Ukraine.)
 		return false
 	}
 	_, ok := has(atoms[i+1], StateName)
