@@ -46,6 +46,10 @@ var (
 		"المتعلقه", "المتعلق",
 		// an option: "الخيار الثالث فهو شن هجوم"
 		"الخيار", "خيار", "خيارات"}
+	// An act a pretext or an allegation names ("بدعوى أنها تقدم
+	// مساعدات"، "المزاعم بأن"), in its own clause; only the accusation is
+	// coded (GUIDE).
+	allegers = []string{"بدعوي", "بزعم", "مزاعم", "المزاعم", "بحجه", "ادعاءات", "بادعاء", "يكفي"}
 	contents = []string{"ينص", "تنص", "يتضمن", "تتضمن", "يقضي", "تقضي", "ينصان", "ويشمل", "تشمل"}
 )
 
@@ -53,7 +57,7 @@ var (
 // loop runs over the words before each trigger, most of which are none of
 // them: a filter says so for most words, far more cheaply than comparing
 // each reading with each word of each list.
-var blockWords = newWordFilter(deniers, conditions, fears, rumours, askers, contents, schedulers, mandates, []string{"يمكن", "ربما", "قد"})
+var blockWords = newWordFilter(deniers, conditions, fears, rumours, askers, contents, schedulers, mandates, allegers, []string{"يمكن", "ربما", "قد", "وسط"})
 
 // wordFilter is a filter of a few words (a Bloom filter of one hash):
 // mayHave is false for most other words.
@@ -335,6 +339,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		case inClause && hasForm(d, i, rumours...):
 			return true
 		case inClause && hasForm(d, i, askers...):
+			return true
+		case inClause && hasForm(d, i, allegers...) && t.Phrase.Code[:2] != "11" && t.Phrase.Code[:2] != "12":
+			return true
+		case inClause && isWord(d, i, "وسط") && hasForm(d, i+1, "انباء", "تقارير", "انباء", "شائعات"):
+			// "وسط أنباء عن إرسال ميليشيات الحوثيين مزيداً": a rumour.
 			return true
 		case hasForm(d, i, contents...) && !clauseBreak(a, i, t.Start):
 			// "وينص الاتفاق على ...، والإفراج عن": terms, not acts, to the
