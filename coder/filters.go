@@ -162,6 +162,23 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			}
 		}
 	}
+	if !t.Phrase.Verb {
+		for i := t.Start - 1; i >= 1 && i >= t.Start-4 && a.sentOf[i] == t.sent; i-- {
+			if isWord(d, i, "يتم", "تتم") && isWord(d, i-1, "لم", "ولم", "لن", "ولن") {
+				// "لم يتم تنظيم لقاء رسمي": not done.
+				return true
+			}
+		}
+	}
+	if r := t.Phrase.Code[:2]; r >= "03" && r <= "08" {
+		for i := a.sentTok[t.sent][0]; i < t.Start; i++ {
+			if hasForm(d, i, "تفويض", "بتفويض", "فوض", "يفوض", "تفوض", "فوضت") {
+				// "وافق مجلس الوزراء على تفويض ولي العهد بالتباحث …،
+				// والتوقيع عليه": leave to act, not the act.
+				return true
+			}
+		}
+	}
 	if !t.Phrase.Verb && t.Phrase.Code[:2] == "04" {
 		for i := t.End; i < t.End+8 && i < a.sentTok[t.sent][1]; i++ {
 			if hasForm(d, i, "معلقه", "متوقفه", "مجمده", "متعثره", "مقطوعه", "معطله") {

@@ -89,6 +89,17 @@ func futureMarked(a *article, t trigger, L int) bool {
 	if t.Phrase.Verb {
 		return future(t.Start) || t.Start > L && isWord(a.d, t.Start-1, "سوف")
 	}
+	if isWord(a.d, t.Start-1, "لاجراء", "لعقد", "لتوقيع") {
+		// "ستزور السعودية الاثنين، ثم طهران الثلاثاء، لإجراء محادثات":
+		// the purpose of a trip to come.
+		for i := t.Start - 2; i >= 0 && i >= t.Start-16 && a.sentOf[i] == t.sent; i-- {
+			if a.mentionAt[i] < 0 && future(i) && !(i > 0 && a.mentionAt[i-1] >= 0 && strings.HasPrefix(a.d.Tokens[i-1].Norm, "ال")) {
+				// (After a title its holder's name may follow:
+				// "المبعوث الأممي ستيفان دي ميستورا".)
+				return true
+			}
+		}
+	}
 	i := t.Start - 1
 	for i >= L && a.mentionAt[i] >= 0 {
 		// "سيجري وزير الخارجية التشيكي اتصالاً": past the subject.
