@@ -544,6 +544,9 @@ func actorIdx(a *article, from, to int) []int {
 func parties(a *article, t trigger, L, R int) (party, party) {
 	pre := actorIdx(a, L, t.Start)
 	post := actorIdx(a, t.Start, R)
+	if r := t.Phrase.Code[:2]; r <= "06" {
+		post = notTopics(a, t, post)
+	}
 	if r := t.Phrase.Code[:2]; a.border != nil && r != "15" && r != "19" && t.Phrase.Code != "087" {
 		// "في سوروتش على الحدود مع سوريا": the neighbour only says where
 		// (a posture on the border, or fire across it, is aimed at it).
@@ -1531,6 +1534,49 @@ func objectSuffix(a *article, t trigger) bool {
 	n := a.d.Tokens[t.Start].Norm
 	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
 		if w, ok := strings.CutSuffix(n, suf); ok && strings.HasSuffix(w, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// topicWords open what talk is about ("حول إيران"، "بشأن الاتفاق"،
+// "الأوضاع في سوريا").
+var topicWords = []string{"حول", "بشان", "حيال", "الاوضاع", "والاوضاع", "الوضع", "تطورات", "مستجدات", "تناولت", "تناول", "بحجه", "ملف"}
+
+// notTopics drops from post, the actors after talk trigger t, those named
+// in what the talk is about ("اجتماع مع نائب الرئيس جو بايدن حول إيران"،
+// "تناولت المباحثات الأوضاع في سوريا واليمن"): a topic is no party. A
+// partner marked by مع after the topic stays ("اتفاق حول الملف النووي مع
+// إيران").
+func notTopics(a *article, t trigger, post []int) []int {
+	topic := -1
+	for i := t.End; i < len(a.d.Tokens) && a.sentOf[i] == t.sent; i++ {
+		if a.mentionAt[i] < 0 && hasForm(a.d, i, topicWords...) {
+			topic = i
+			break
+		}
+	}
+	if topic < 0 {
+		return post
+	}
+	var kept []int
+	for _, k := range post {
+		m := a.mentions[k]
+		if m.Tok0 > topic && !isWord(a.d, m.Tok0-1, "مع") && !strings.HasPrefix(a.d.Tokens[m.Tok0].Norm, "مع") && !wordBetween(a, topic, m.Tok0, "بين") {
+			// ("مذكرة تفاهم حول القطاع المالي بين تونس والمملكة
+			// المتحدة": its sides follow بين.)
+			continue
+		}
+		kept = append(kept, k)
+	}
+	return kept
+}
+
+// wordBetween reports whether one of words lies in tokens (from, to).
+func wordBetween(a *article, from, to int, words ...string) bool {
+	for i := from + 1; i < to; i++ {
+		if isWord(a.d, i, words...) {
 			return true
 		}
 	}
