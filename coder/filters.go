@@ -642,7 +642,7 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 			// استقبل": a clause dated up front ends at the comma.
 			continue
 		}
-		if ta.tok0 >= t.Start && ta.tok1 <= nextStart && ta.tok0-t.End <= 20 {
+		if ta.tok0 >= t.Start && ta.tok1 <= nextStart && wordsBetween(a, t.End, ta.tok0) <= 20 {
 			pick = j
 			break
 		}
@@ -944,4 +944,19 @@ func governed(a *article, trigs []trigger, k int) bool {
 		}
 	}
 	return false
+}
+
+// wordsBetween counts the tokens in [from, to), a mention that starts at
+// or just after from (the verb's subject) counting one: a long title ("استقبل … ولي
+// العهد نائب رئيس مجلس الوزراء وزير الداخلية في قصر سموه مساء أمس") puts
+// no distance between a verb and its date.
+func wordsBetween(a *article, from, to int) int {
+	n := to - from
+	for i := from; i < to && i <= from+3; i++ {
+		// (Honorifics may come first: "صاحب السمو الملكي الأمير".)
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Tok0 == i {
+			return n - (min(a.mentions[k].Tok1, to) - i - 1)
+		}
+	}
+	return n
 }

@@ -75,6 +75,7 @@ var findCases = []struct {
 	{"weekday after a word, a clause going on", "", "أعلنت الجمعة أن السبت", []string{`weekday 2025-02-28 "الجمعة"`}},
 	{"Monday and Sunday after a verb", "", "تظاهرت الأسر الاثنين في البلدة وقتل مدنيون الأحد عندما", []string{`weekday 2025-03-03 "الاثنين"`, `weekday 2025-03-02 "الأحد"`}},
 	{"Friday prayer is no date", "", "بعد صلاة الجمعة في المسجد", nil},
+	{"a weekday before a relative clause", "", "منفذ الهجوم الانتحاري الاثنين الذي تبناه التنظيم", []string{`weekday 2025-03-03 "الاثنين"`}},
 	{"between the two", "", "خلاف بين الاثنين على الرئاسة", nil},
 	{"a bare weekday with nothing after", "", "أعلنت الجمعة السبت", nil},
 	{"Tuesday and Wednesday bare after a word", "", "قال الوزير الثلاثاء إن الشرطة ألقت الأربعاء القبض", []string{`weekday 2025-03-04 "الثلاثاء"`, `weekday 2025-03-05 "الأربعاء"`}},
