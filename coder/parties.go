@@ -684,7 +684,7 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			// preposition comes its complement, not its subject.
 			i = len(post)
 		}
-		if i < len(post) && t.Phrase.Verb && !t.Phrase.Rev && a.mentions[post[i]].Tok0 >= t.End && strings.HasPrefix(a.d.Tokens[a.mentions[post[i]].Tok0].Norm, "لل") {
+		if i < len(post) && (t.Phrase.Verb || t.Phrase.Code[:2] >= "18") && !t.Phrase.Rev && a.mentions[post[i]].Tok0 >= t.End && strings.HasPrefix(a.d.Tokens[a.mentions[post[i]].Tok0].Norm, "لل") {
 			// "قصف طيران التحالف تعزيزات للحوثيين": a subject never
 			// takes ل; whose things were struck is no subject.
 			i = len(post)
@@ -1263,13 +1263,14 @@ func victimFrame(a *article, t trigger) bool {
 	}
 	n := a.d.Tokens[t.Start].Norm
 	causal := strings.HasPrefix(n, "ب") && !strings.HasPrefix(t.Phrase.Pattern, "ب") ||
-		t.Start > 0 && hasForm(a.d, t.Start-1, "في", "جراء", "اثر", "عقب", "بسبب", "خلال")
+		t.Start > 0 && hasForm(a.d, t.Start-1, "في", "جراء", "اثر", "عقب", "بسبب", "خلال") ||
+		t.Start > 1 && hasForm(a.d, t.Start-1, "سقوط") && hasForm(a.d, t.Start-2, "في", "جراء", "اثر", "عقب", "بسبب")
 	if !causal {
 		return false
 	}
 	// Only after casualties: "ردت بإطلاق صواريخ" is how, not why.
 	for i := t.Start - 1; i >= 0 && i >= t.Start-window && a.sentOf[i] == t.sent; i-- {
-		if hasForm(a.d, i, harmWords...) {
+		if hasForm(a.d, i, harmWords...) || hasForm(a.d, i, "استشهد", "استشهدوا", "استشهدت", "استشهاد") {
 			return true
 		}
 	}
