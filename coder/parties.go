@@ -696,6 +696,13 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			// no subject.
 			i = len(post)
 		}
+		if i < len(post) && t.Phrase.Verb && speechRoot(t.Phrase.Code) && slotTaken(a, t, post[i]) {
+			// "وانتقد إسكندر الرقيق ظاهرة تهميش وزير الخارجية"، "انتقدت
+			// الصحافة الجزائرية الحكومة المغربية": the subject is words
+			// the lexicon does not know; who follows is the object or a
+			// genitive, no subject.
+			i = len(post)
+		}
 		if i < len(post) && t.Phrase.Verb && t.Phrase.Code == "112" && accusedRightAfter(a, t, post[i]) {
 			// "ثمة دول تتهم تركيا بدعم تنظيم داعش": one actor right after
 			// the verb and then the charge is the accused; the accuser
@@ -1582,4 +1589,64 @@ func wordBetween(a *article, from, to int, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// speechRoot reports whether code is a verbal act (statements, appeals,
+// approval, demands, disapproval, rejection), whose subject is a speaker.
+func speechRoot(code string) bool {
+	switch code[:2] {
+	case "01", "02", "05", "10", "11", "12":
+		return code[:3] != "057"
+	}
+	return false
+}
+
+// slotTaken reports whether the subject slot right after verb trigger t
+// holds words the lexicon does not know before mention k: two plain words
+// or more ("إسكندر الرقيق ظاهرة تهميش"), or one word with an adjective of
+// state ("الصحافة الجزائرية"). Times, honorifics and adverbs may stand
+// there; a preposition opens an adverbial and leaves the slot open.
+func slotTaken(a *article, t trigger, k int) bool {
+	end := a.mentions[k].Tok0
+	words := 0
+	for i := t.End; i < end && a.sentOf[i] == t.sent; i++ {
+		tk := a.d.Tokens[i]
+		if tk.Kind == arabic.Punct {
+			return false
+		}
+		if m := a.mentionAt[i]; m >= 0 {
+			return words >= 1 && a.mentions[m].AdjOnly && a.mentions[m].Tok0 == i && i == t.End+words
+		}
+		if i+1 == end && a.mentions[k].Tok0 == end {
+			// Right before the mention: "الأمانة العامة لمنظمة التعاون"
+			// (its organ) and "الدكتور عبد اللطيف الزياني الأمين العام"
+			// (its holder's name) are the mention's; "تهميش وزير
+			// الخارجية" is not.
+			n := a.d.Tokens[end].Norm
+			m := a.mentions[k]
+			if strings.HasPrefix(n, "ل") && !strings.HasPrefix(n, "لا") || strings.HasPrefix(n, "ال") && m.Kind == rasid.KindPerson {
+				return false
+			}
+		}
+		if hasForm(a.d, i, slotWords...) || a.hasTime(i, i+1) {
+			continue
+		}
+		if isWord(a.d, i, "في", "خلال", "عبر", "امام") {
+			// An adverbial right after the verb leaves the slot open;
+			// after two words it closes the subject ("مديرة قسم الشرق
+			// الأوسط في المنظمة").
+			// But "عضو لجنة الأمن والدفاع في مجلس النواب العراقي": the
+			// body it names after في is the subject's.
+			if n := a.mentionAt[i+1]; n >= 0 && !a.mentions[n].Place && !a.mentions[n].Bare {
+				return false
+			}
+			return words >= 2
+		}
+		if hasForm(a.d, i, subjectLinks...) || hasForm(a.d, i, pronounPreps...) || isComplement(a, i) ||
+			isWord(a.d, i, "علي", "مع", "ان", "انه", "انها", "الي", "عن") || !strings.HasPrefix(tk.Norm, "ال") && words == 0 && hasForm(a.d, i, "بيان", "تصريح", "كلمه") {
+			return false
+		}
+		words++
+	}
+	return words >= 2
 }
