@@ -411,15 +411,17 @@ var alertStates = []string{"تاهب", "التاهب", "استنفار", "الا
 // (sportsContext): "الرئيس المنتخب" is the president-elect, "نادي الأسير"
 // and "نادي باريس" are no clubs.
 var (
-	sportsWords   = []string{"مباراه", "المباراه", "مباريات", "المباريات", "المدرب", "مدرب", "ملعب", "الملعب", "ركلات", "الترجيح", "مرماه", "مرماها"}
+	sportsWords = []string{"مباراه", "المباراه", "مباريات", "المباريات", "المدرب", "مدرب", "ملعب", "الملعب", "ركلات", "الترجيح", "مرماه", "مرماها",
+		"التنس", "للتنس", "الملاكمه", "للملاكمه", "الغولف"}
 	teamWords     = []string{"نادي", "النادي", "منتخب", "المنتخب"}
 	sportsContext = []string{"الفريق", "فريق", "عرض", "عرضا", "صفقه", "انتقال", "الموسم", "كاس", "بطوله", "البطوله", "اهداف", "هدف", "المهاجم",
-		"مهاجم", "الحارس", "خدمات", "اللاعب", "لاعب", "للاعب", "الدوري", "تعاقد", "التعاقد"}
+		"مهاجم", "الحارس", "خدمات", "اللاعب", "لاعب", "للاعب", "الدوري", "تعاقد", "التعاقد", "تصفيات", "التصفيات", "الجوله", "دوري", "نهائي",
+		"لنهائي", "النهائي"}
 )
 
 // sportsFilter holds every word lookSports looks for, to skip the
 // lookups of most words.
-var sportsFilter = newWordFilter(sportsWords, teamWords, sportsContext, []string{"كره", "لكره", "بكره", "نصف", "ربع"})
+var sportsFilter = newWordFilter(sportsWords, teamWords, sportsContext, []string{"كره", "لكره", "بكره", "نصف", "ربع", "دوري", "لدوري", "بدوري"})
 
 // uncodedSentence reports whether sentence s speaks of sport or is a run
 // of headlines, looking at each sentence once.
@@ -462,6 +464,7 @@ func lookSports(a *article, s int) bool {
 			return true
 		}
 		if isWord(a.d, i, "كره", "لكره", "بكره") && isWord(a.d, i+1, "القدم", "السله", "اليد") ||
+			hasForm(a.d, i, "دوري", "لدوري", "بدوري") && isWord(a.d, i+1, "ابطال") ||
 			hasForm(a.d, i, "نصف", "ربع") && isWord(a.d, i+1, "النهائي") {
 			return true
 		}
