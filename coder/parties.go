@@ -554,6 +554,7 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	if r := t.Phrase.Code[:2]; r <= "06" {
 		post = notTopics(a, t, post)
 	}
+	post = notHelpers(a, t, post)
 	if r := t.Phrase.Code[:2]; a.border != nil && r != "15" && r != "19" && t.Phrase.Code != "087" {
 		// "في سوروتش على الحدود مع سوريا": the neighbour only says where
 		// (a posture on the border, or fire across it, is aimed at it).
@@ -1656,4 +1657,30 @@ func slotTaken(a *article, t trigger, k int) bool {
 		words++
 	}
 	return words >= 2
+}
+
+// notHelpers drops from post the actors named after "بالتعاون مع" or
+// "بالتنسيق مع" past trigger t ("أشاد بجهود الجمعية … بالتعاون مع مسؤولي
+// السفارة اليمنية"): who helped with something is not whom the act is
+// aimed at. Acts of cooperation themselves keep them.
+func notHelpers(a *article, t trigger, post []int) []int {
+	if r := t.Phrase.Code[:2]; r == "03" || r == "04" || r == "06" || t.Phrase.Code == "057" {
+		return post
+	}
+	var kept []int
+	for _, k := range post {
+		m := a.mentions[k]
+		helper := false
+		for j := m.Tok0 - 1; j >= t.End && j >= m.Tok0-3; j-- {
+			// ("بالتعاون مع مسؤولي السفارة اليمنية")
+			if isWord(a.d, j, "مع") && hasForm(a.d, j-1, "بالتعاون", "بالتنسيق", "وبالتعاون", "وبالتنسيق") {
+				helper = true
+			}
+		}
+		if helper {
+			continue
+		}
+		kept = append(kept, k)
+	}
+	return kept
 }
