@@ -1659,12 +1659,30 @@ func slotTaken(a *article, t trigger, k int) bool {
 	return words >= 2
 }
 
+// companions say who goes along with the subject ("مرفوقا بوفد"،
+// "برفقة"): on its side, never a party to its act.
+var companions = []string{"برفقه", "رفقه", "مرفوقا", "مرفوقه", "يرافقه", "ترافقه", "يرافقها", "يرافقهم", "بصحبه", "يصحبه"}
+
+// companionBetween reports whether a companion word follows trigger t
+// before the last of post.
+func companionBetween(a *article, t trigger, post []int) bool {
+	if len(post) == 0 {
+		return false
+	}
+	for i := t.End; i < a.mentions[post[len(post)-1]].Tok0; i++ {
+		if hasForm(a.d, i, companions...) {
+			return true
+		}
+	}
+	return false
+}
+
 // notHelpers drops from post the actors named after "بالتعاون مع" or
 // "بالتنسيق مع" past trigger t ("أشاد بجهود الجمعية … بالتعاون مع مسؤولي
 // السفارة اليمنية"): who helped with something is not whom the act is
 // aimed at. Acts of cooperation themselves keep them.
 func notHelpers(a *article, t trigger, post []int) []int {
-	if r := t.Phrase.Code[:2]; r == "03" || r == "04" || r == "06" || t.Phrase.Code == "057" {
+	if r := t.Phrase.Code[:2]; r == "03" || (r == "04" || r == "06" || t.Phrase.Code == "057") && !companionBetween(a, t, post) {
 		return post
 	}
 	var kept []int
@@ -1673,7 +1691,8 @@ func notHelpers(a *article, t trigger, post []int) []int {
 		helper := false
 		for j := m.Tok0 - 1; j >= t.End && j >= m.Tok0-3; j-- {
 			// ("بالتعاون مع مسؤولي السفارة اليمنية")
-			if isWord(a.d, j, "مع") && hasForm(a.d, j-1, "بالتعاون", "بالتنسيق", "وبالتعاون", "وبالتنسيق") {
+			if isWord(a.d, j, "مع") && hasForm(a.d, j-1, "بالتعاون", "بالتنسيق", "وبالتعاون", "وبالتنسيق") ||
+				hasForm(a.d, j, companions...) {
 				helper = true
 			}
 		}
