@@ -696,10 +696,11 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 	if s >= 0 {
 		m := a.mentions[s]
 		e.Source, e.SourceRole, e.SourceText = m.Code, m.Role, m.Text
-		if p.Code[:2] >= "17" && (m.Role == "CVL" || m.Role == "NGO") {
-			// Civilians and aid or rights groups are the victims of
-			// coercion and assaults, or report them ("تحدث تقرير هيومن
-			// رايتس ووتش عن اعتقال"); they do not arrest or strike.
+		if p.Code[:2] >= "17" && (m.Role == "CVL" || m.Role == "NGO" || m.Role == "MED") {
+			// Civilians, the press and aid or rights groups are the
+			// victims of coercion and assaults, or report them ("تحدث
+			// تقرير هيومن رايتس ووتش عن اعتقال"، "في عدد من صحيفة واشنطن
+			// بوست … هاجم مفجر انتحاري"); they do not arrest or strike.
 			return e, false
 		}
 		if p.Code[:2] == "14" && (m.Place || m.AdjOnly) {

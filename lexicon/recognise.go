@@ -890,6 +890,10 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			m.Code, m.Role, m.Kind, m.StateRef = e.Code, e.Role, rasid.KindState, true
 			m.Place = locative(d, a, false, nameBefore(atoms, i))
 		case Capital, Seat:
+			if a.End < len(d.Tokens) && strings.HasPrefix(d.Tokens[a.End].Norm, "راس") {
+				// "مسقط رأس صالح": a birthplace, not Muscat.
+				continue
+			}
 			m.Code, m.Role, m.Kind, m.StateRef = e.Code, e.Role, rasid.KindState, true
 			m.Place = locative(d, a, true, nameBefore(atoms, i))
 		case Org:
