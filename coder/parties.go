@@ -1306,6 +1306,15 @@ func ownAgent(a *article, t trigger, R int) party {
 			return party{k}
 		}
 	}
+	for i := t.End + 6; i+2 < R && i < t.End+16 && !isComma(a, i); i++ {
+		// "في تفجير انتحاري الاثنين في بلدة تركية على الحدود السورية
+		// نسبت الى تنظيم الدولة": to whom it is attributed, further on.
+		if hasForm(a.d, i, "نسب", "نسبت", "نسبه", "نسبها") && isWord(a.d, i+1, "الي") {
+			if k := byAgent(a, i, false); k >= 0 {
+				return party{k}
+			}
+		}
+	}
 	return nil
 }
 
