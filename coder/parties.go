@@ -1668,6 +1668,10 @@ func slotTaken(a *article, t trigger, k int) bool {
 	return words >= 2
 }
 
+// beneficiaryWords say for whom force is used ("غارات … لإعادة هادي إلى
+// السلطة"، "دعما للحكومة الشرعية"): that side is no target.
+var beneficiaryWords = []string{"لاعاده", "لدعم", "لحمايه", "لمساعده", "لنصره", "لمسانده", "دعما", "نصره", "مسانده", "اسنادا", "لاسناد"}
+
 // companions say who goes along with the subject ("مرفوقا بوفد"،
 // "برفقة"): on its side, never a party to its act.
 var companions = []string{"برفقه", "رفقه", "مرفوقا", "مرفوقه", "يرافقه", "ترافقه", "يرافقها", "يرافقهم", "بصحبه", "يصحبه"}
@@ -1701,7 +1705,8 @@ func notHelpers(a *article, t trigger, post []int) []int {
 		for j := m.Tok0 - 1; j >= t.End && j >= m.Tok0-3; j-- {
 			// ("بالتعاون مع مسؤولي السفارة اليمنية")
 			if isWord(a.d, j, "مع") && hasForm(a.d, j-1, "بالتعاون", "بالتنسيق", "وبالتعاون", "وبالتنسيق") ||
-				hasForm(a.d, j, companions...) {
+				hasForm(a.d, j, companions...) ||
+				t.Phrase.Code[:2] >= "15" && hasForm(a.d, j, beneficiaryWords...) {
 				helper = true
 			}
 		}
