@@ -333,7 +333,8 @@ func strikePrep(a *article, from, to int) bool {
 // "مع" that is not one of src, or -1.
 func counterpart(a *article, from, to int, src party) int {
 	for _, k := range actorIdx(a, from, to) {
-		if !inParty(src, k) && !a.mentions[k].Place && isWord(a.d, a.mentions[k].Tok0-1, "مع") {
+		if !inParty(src, k) && !a.mentions[k].Place && isWord(a.d, a.mentions[k].Tok0-1, "مع") && (a.border == nil || !a.border[k]) {
+			// ("حدود تركيا مع سوريا" says where, names no counterpart.)
 			return k
 		}
 	}

@@ -753,6 +753,15 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			if !ok || comma || w > 3 || (lx.stopBetween(d, atoms[j-1].End, b.Start) && !inState) {
 				break
 			}
+			if w > 0 && (title.Role == "REB" || title.Role == "CVL") && !isCp {
+				// A group noun takes what stands right after it
+				// ("المسلحين الحوثيين") or an adjective past one word
+				// ("طلبة المدارس العراقية"): "المقاتلين الأجانب وتأمين
+				// حدود تركيا" names no Turkish fighters.
+				if _, adj := has(b, Adjective); w > 1 || !adj || strings.HasPrefix(d.Tokens[b.Start-1].Norm, "و") {
+					break
+				}
+			}
 			if inState {
 				// "الحكومة الانتقالية في مالي": the government in a state.
 				if e, ok := has(b, StateName); ok {
