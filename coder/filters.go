@@ -822,8 +822,8 @@ var negatedLightVerbs = []string{"يقم", "تقم", "يقوموا", "تقوما
 
 // nounVerbs are verbs written as common nouns or names when bare: ثمّن
 // (ثمن "price"), شكر ("thanks", a surname), طالب ("student": "404 طالب
-// لجوء").
-var nounVerbs = []string{"ثمن", "شكر", "طالب"}
+// لجوء"), هاتف ("a telephone": "يتوفر هاتف هواوي").
+var nounVerbs = []string{"ثمن", "شكر", "طالب", "هاتف"}
 
 // clauseOpens reports whether a verb at token i stands where a clause can
 // begin: first in its sentence, after punctuation, after a particle that

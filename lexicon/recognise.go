@@ -781,6 +781,11 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 				j++
 				continue
 			}
+			if _, ok := has(b, Adjective); ok && m.Code == "" && w == 0 && royalTitle(d, a) && !strings.HasPrefix(d.Tokens[b.Start].Norm, "ال") {
+				// "الأمير تركي الفيصل": after a royal title an indefinite
+				// adjective is a given name, not "the Turkish prince".
+				break
+			}
 			if e, ok := has(b, Adjective); ok && m.Code == "" {
 				m.Code = e.Code
 			} else if e, ok := has(b, StateName); ok && m.Code == "" {
@@ -918,6 +923,11 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			// "الفيتو الأمريكي": not an actor, but it says whose act.
 			m.Code, m.Role, m.Kind, m.AdjOnly = e.Code, e.Role, rasid.KindState, true
 		case City:
+			if a.End-a.Start == 1 && tanween(d, a.Start) {
+				// "درعاً حصيناً" (a shield) is no Daraa: names take no
+				// tanween.
+				continue
+			}
 			m.Code, m.Kind, m.Place = e.Code, rasid.KindPlace, true
 		default:
 			continue
@@ -1149,4 +1159,14 @@ func skipLetters(text string, start, end, n int) int {
 
 func isMark(r rune) bool {
 	return (r >= 0x064B && r <= 0x065F) || r == 0x0670 || r == 0x0640
+}
+
+// royalTitle reports whether atom a is a royal or tribal title (الأمير،
+// الشيخ), which is followed by a given name.
+func royalTitle(d *Doc, a Atom) bool {
+	switch d.Tokens[a.End-1].Norm {
+	case "الامير", "الاميره", "الشيخ", "الشيخه", "امير", "الملك":
+		return true
+	}
+	return false
 }
