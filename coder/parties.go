@@ -685,7 +685,10 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// The subject follows the verb; a destination ("وصل إلى الرياض
 		// وفد") or addressee is not it.
 		i := 0
-		for i < len(post) && (a.mentions[post[i]].Place || destination(a, post[i]) && i+1 < len(post)) {
+		for i < len(post) && (a.mentions[post[i]].Place || destination(a, post[i]) && i+1 < len(post) ||
+			!t.Phrase.Sym && a.mentions[post[i]].Tok0 > t.End && withBefore(a, a.mentions[post[i]].Tok0)) {
+			// ("أعلنت 7 دول قطع علاقاتها مع قطر هي السعودية": whom a
+			// directed act is with is never its subject.)
 			i++
 		}
 		if i < len(post) && t.Phrase.Verb && endsInPreposition(t.Phrase) && a.mentions[post[i]].Tok0 >= t.End {
