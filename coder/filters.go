@@ -49,15 +49,18 @@ var (
 	// An act a pretext or an allegation names ("بدعوى أنها تقدم
 	// مساعدات"، "المزاعم بأن"), in its own clause; only the accusation is
 	// coded (GUIDE).
-	allegers = []string{"بدعوي", "بزعم", "مزاعم", "المزاعم", "بحجه", "ادعاءات", "بادعاء", "يكفي"}
-	contents = []string{"ينص", "تنص", "يتضمن", "تتضمن", "يقضي", "تقضي", "ينصان", "ويشمل", "تشمل"}
+	allegers = []string{"بدعوي", "بزعم", "مزاعم", "المزاعم", "بحجه", "ادعاءات", "بادعاء", "يكفي", "زعمت", "زعم", "يزعم", "تزعم", "ادعت", "ادعي"}
+	// Forecasts: "يرى المحللون أن إيران ستحاول"، "أتوقع أنها ستحاول": an
+	// act to come someone expects is not reported.
+	forecasters = []string{"اتوقع", "نتوقع", "يتوقعون", "توقع", "توقعت", "يري", "تري", "يرون", "ارجح", "يرجح", "ترجح", "رجح", "رجحت", "المحللون", "محللون"}
+	contents    = []string{"ينص", "تنص", "يتضمن", "تتضمن", "يقضي", "تقضي", "ينصان", "ويشمل", "تشمل"}
 )
 
 // blockWords holds every word the clause loop of blocked looks for. That
 // loop runs over the words before each trigger, most of which are none of
 // them: a filter says so for most words, far more cheaply than comparing
 // each reading with each word of each list.
-var blockWords = newWordFilter(deniers, conditions, fears, rumours, askers, contents, schedulers, mandates, allegers, []string{"يمكن", "ربما", "قد", "وسط"})
+var blockWords = newWordFilter(deniers, conditions, fears, rumours, askers, contents, schedulers, mandates, allegers, forecasters, []string{"يمكن", "ربما", "قد", "وسط", "تمهيدا"})
 
 // wordFilter is a filter of a few words (a Bloom filter of one hash):
 // mayHave is false for most other words.
@@ -358,6 +361,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		case inClause && hasForm(d, i, askers...):
 			return true
 		case inClause && hasForm(d, i, allegers...) && t.Phrase.Code[:2] != "11" && t.Phrase.Code[:2] != "12":
+			return true
+		case inClause && hasForm(d, i, forecasters...) && (futureVerb(d.Tokens[t.Start].Norm) && t.Phrase.Verb || !t.Phrase.Verb && futureBetween(a, i+1, t.Start)):
+			return true
+		case inClause && isWord(d, i, "تمهيدا"):
+			// "تمهيدا لطرح مقترح": what an act prepares is not done.
 			return true
 		case inClause && isWord(d, i, "وسط") && hasForm(d, i+1, "انباء", "تقارير", "انباء", "شائعات"):
 			// "وسط أنباء عن إرسال ميليشيات الحوثيين مزيداً": a rumour.
@@ -962,4 +970,16 @@ func wordsBetween(a *article, from, to int) int {
 		}
 	}
 	return n
+}
+
+// futureBetween reports whether a verb marked for the future (سـ) lies in
+// tokens [from, to).
+func futureBetween(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		n := strings.TrimPrefix(a.d.Tokens[i].Norm, "و")
+		if a.mentionAt[i] < 0 && strings.HasPrefix(n, "س") && presentTense(n[len("س"):]) && len(n) > len("سي")*2 {
+			return true
+		}
+	}
+	return false
 }
