@@ -652,7 +652,9 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		}
 	}
 	if t.Phrase.Verb && len(pre) > 0 && len(post) > 0 && a.mentions[post[0]].Tok0 == t.End && !a.mentions[post[0]].Place &&
-		isWord(a.d, t.Start-1, "الذي", "التي", "الذين") && objectSuffix(a, t) {
+		isWord(a.d, t.Start-1, "الذي", "التي", "الذين") && objectSuffix(a, t) ||
+		len(pre) > 0 && len(post) > 0 && t.End-t.Start == 2 && isWord(a.d, t.Start, "الذي", "التي") && a.mentions[post[0]].Tok0 == t.End &&
+			!a.mentions[post[0]].Place && hasObjectPronoun(a.d.Tokens[t.Start+1].Norm) {
 		// "الشهيد محمد الزواري الذي اغتاله الكيان الصهيوني": the verb's
 		// object refers back to the antecedent; its subject follows it.
 		pre = nil
@@ -1720,4 +1722,10 @@ func notHelpers(a *article, t trigger, post []int) []int {
 		kept = append(kept, k)
 	}
 	return kept
+}
+
+// hasObjectPronoun reports whether a verb ends in an object pronoun
+// ("وقعته"، "شنتها").
+func hasObjectPronoun(n string) bool {
+	return strings.HasSuffix(n, "ه") || strings.HasSuffix(n, "ها") || strings.HasSuffix(n, "هم")
 }
