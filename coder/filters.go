@@ -439,7 +439,7 @@ func uncodedSentence(a *article, s int) bool {
 	}
 	if a.uncoded[s] == 0 {
 		a.uncoded[s] = 1
-		if headlineRun(a, s) || lookSports(a, s) {
+		if headlineRun(a, s) || lookSports(a, s) || sportsStory(a) && !forceRoot(a, s) {
 			a.uncoded[s] = 2
 		}
 	}
@@ -480,6 +480,38 @@ func lookSports(a *article, s int) bool {
 		context = context || hasForm(a.d, i, sportsContext...)
 	}
 	return team && context
+}
+
+// sportsStory reports whether the article is a sports story: a third of
+// its sentences or more, and three at least, speak of sport. Its other
+// sentences tell of teams and players too ("يستضيف التونسي نظيره
+// المصري"), with words no sentence test knows.
+func sportsStory(a *article) bool {
+	if a.sport == 0 {
+		a.sport = 1
+		n := 0
+		for s := range a.sentTok {
+			if lookSports(a, s) {
+				n++
+			}
+		}
+		if n >= 3 && 3*n >= len(a.sentTok) {
+			a.sport = 2
+		}
+	}
+	return a.sport == 2
+}
+
+// forceRoot reports whether sentence s names an act of force or coercion
+// (roots 15–20 in the tables: قصف، اعتقل …): told in a sports story it is
+// still news ("اختطف لاعب أهلي طرابلس").
+func forceRoot(a *article, s int) bool {
+	for i := a.sentTok[s][0]; i < a.sentTok[s][1]; i++ {
+		if hasForm(a.d, i, "قصف", "اعتقل", "اعتقال", "اختطف", "اختطاف", "هجوم", "انفجار", "تفجير", "قتل", "مقتل", "اغتيال", "العلاقات") {
+			return true
+		}
+	}
+	return false
 }
 
 // quoted reports whether the trigger is the whole of a «…» quotation.
