@@ -1635,7 +1635,11 @@ func slotTaken(a *article, t trigger, k int) bool {
 	for i := t.End; i < end && a.sentOf[i] == t.sent; i++ {
 		tk := a.d.Tokens[i]
 		if tk.Kind == arabic.Punct {
-			return false
+			// "دعا زعيم تيار المحبة، الهاشمي الحامدي، الباجي قائد
+			// السبسي": the subject and its name in apposition.
+			// But "دعا عز الدين الأصبحي، وزير حقوق الإنسان اليمني،": a
+			// name, then the actor in apposition, who is the subject.
+			return words >= 2 && isComma(a, i) && (i+1 >= len(a.d.Tokens) || a.mentionAt[i+1] < 0)
 		}
 		if m := a.mentionAt[i]; m >= 0 {
 			return words >= 1 && a.mentions[m].AdjOnly && a.mentions[m].Tok0 == i && i == t.End+words
