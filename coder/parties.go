@@ -1682,6 +1682,10 @@ func slotTaken(a *article, t trigger, k int) bool {
 // السلطة"، "دعما للحكومة الشرعية"): that side is no target.
 var beneficiaryWords = []string{"لاعاده", "لدعم", "لحمايه", "لمساعده", "لنصره", "لمسانده", "دعما", "نصره", "مسانده", "اسنادا", "لاسناد"}
 
+// plotWords name the act an accusation alleges ("اتهم … رجلا بالتآمر
+// لمهاجمة عسكريين أمريكيين"): whom it was aimed at is not accused.
+var plotWords = []string{"لمهاجمه", "لاستهداف", "لاغتيال", "لقتل", "لتفجير", "لخطف", "بمهاجمه", "باستهداف", "باغتيال", "بالانضمام", "والانضمام", "للانضمام", "الانضمام"}
+
 // companions say who goes along with the subject ("مرفوقا بوفد"،
 // "برفقة"): on its side, never a party to its act.
 var companions = []string{"برفقه", "رفقه", "مرفوقا", "مرفوقه", "يرافقه", "ترافقه", "يرافقها", "يرافقهم", "بصحبه", "يصحبه"}
@@ -1716,7 +1720,8 @@ func notHelpers(a *article, t trigger, post []int) []int {
 			// ("بالتعاون مع مسؤولي السفارة اليمنية")
 			if isWord(a.d, j, "مع") && hasForm(a.d, j-1, "بالتعاون", "بالتنسيق", "وبالتعاون", "وبالتنسيق") ||
 				hasForm(a.d, j, companions...) ||
-				t.Phrase.Code[:2] >= "15" && hasForm(a.d, j, beneficiaryWords...) {
+				t.Phrase.Code[:2] >= "15" && hasForm(a.d, j, beneficiaryWords...) ||
+				t.Phrase.Code[:2] == "11" && hasForm(a.d, j, plotWords...) {
 				helper = true
 			}
 		}
