@@ -6,6 +6,7 @@
 package coder
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -380,8 +381,19 @@ func hasForm(d *lexicon.Doc, i int, forms ...string) bool {
 		return false
 	}
 	for _, c := range d.Candidates(i) {
+		n := len(c.Form)
+		if n == 0 {
+			if slices.Contains(forms, "") {
+				return true
+			}
+			continue
+		}
+		// The last byte before the call that compares the rest: words of
+		// one length mostly differ there (their first byte is that of
+		// every Arabic letter), and the rules ask this millions of times.
+		last := c.Form[n-1]
 		for _, f := range forms {
-			if c.Form == f {
+			if len(f) == n && f[n-1] == last && f == c.Form {
 				return true
 			}
 		}
