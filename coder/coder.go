@@ -6,6 +6,7 @@
 package coder
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -381,8 +382,19 @@ func hasForm(d *lexicon.Doc, i int, forms ...string) bool {
 		return false
 	}
 	for _, c := range d.Candidates(i) {
+		n := len(c.Form)
+		if n == 0 {
+			if slices.Contains(forms, "") {
+				return true
+			}
+			continue
+		}
+		// The last byte before the call that compares the rest: words of
+		// one length mostly differ there (their first byte is that of
+		// every Arabic letter), and the rules ask this millions of times.
+		last := c.Form[n-1]
 		for _, f := range forms {
-			if c.Form == f {
+			if len(f) == n && f[n-1] == last && f == c.Form {
 				return true
 			}
 		}
@@ -408,18 +420,22 @@ func isWord(d *lexicon.Doc, i int, forms ...string) bool {
 // actorsOf lists the article's actor mentions, each surface string once:
 // places only when an event made them a party.
 func actorsOf(a *article, events []rasid.Event) []rasid.Mention {
-	party := map[string]bool{}
-	for _, e := range events {
-		party[e.SourceText] = true
-		party[e.TargetText] = true
+	// Linear searches rather than maps: an article has a few events and
+	// a few dozen actors, and two maps per article cost more.
+	party := func(text string) bool {
+		for _, e := range events {
+			if e.SourceText == text || e.TargetText == text {
+				return true
+			}
+		}
+		return false
 	}
-	seen := map[string]bool{}
 	out := []rasid.Mention{}
 	for k, m := range a.mentions {
 		if a.quoted[k] || m.AdjOnly || m.Pron {
 			continue
 		}
-		if m.Place && !party[m.Text] {
+		if m.Place && !party(m.Text) {
 			continue
 		}
 		if m.Kind == rasid.KindPlace {
@@ -427,10 +443,9 @@ func actorsOf(a *article, events []rasid.Event) []rasid.Mention {
 			// (GUIDE), even when it stands for its state as a target.
 			continue
 		}
-		if seen[m.Text] {
+		if slices.ContainsFunc(out, func(o rasid.Mention) bool { return o.Text == m.Text }) {
 			continue
 		}
-		seen[m.Text] = true
 		out = append(out, m.Mention)
 	}
 	return out
