@@ -1718,7 +1718,7 @@ func notHelpers(a *article, t trigger, post []int) []int {
 		helper := false
 		for j := m.Tok0 - 1; j >= t.End && j >= m.Tok0-3; j-- {
 			// ("بالتعاون مع مسؤولي السفارة اليمنية")
-			if isWord(a.d, j, "مع") && hasForm(a.d, j-1, "بالتعاون", "بالتنسيق", "وبالتعاون", "وبالتنسيق") ||
+			if isWord(a.d, j, "مع") && hasForm(a.d, j-1, "بالتعاون", "بالتنسيق", "وبالتعاون", "وبالتنسيق") && !complementNext(a, t.End, j-1) ||
 				hasForm(a.d, j, companions...) ||
 				t.Phrase.Code[:2] >= "15" && hasForm(a.d, j, beneficiaryWords...) ||
 				t.Phrase.Code[:2] == "11" && hasForm(a.d, j, plotWords...) {
@@ -1737,4 +1737,17 @@ func notHelpers(a *article, t trigger, post []int) []int {
 // ("وقعته"، "شنتها").
 func hasObjectPronoun(n string) bool {
 	return strings.HasSuffix(n, "ه") || strings.HasSuffix(n, "ها") || strings.HasSuffix(n, "هم")
+}
+
+// complementNext reports whether token i is the first word after a verb's
+// end (past its subject, times and punctuation): "أشاد الوزير، أمس،
+// بالتعاون مع موريتانيا" praises the cooperation itself.
+func complementNext(a *article, from, i int) bool {
+	for j := from; j < i; j++ {
+		if a.mentionAt[j] >= 0 || a.d.Tokens[j].Kind == arabic.Punct || hasForm(a.d, j, slotWords...) || a.hasTime(j, j+1) {
+			continue
+		}
+		return false
+	}
+	return true
 }
