@@ -620,10 +620,23 @@ func (s *scan) relPeriod(i int) (match, bool) {
 		case n.kind == tWord && n.clitic == "":
 			qq, ok := n.qual()
 			if !ok {
+				if w := s.text[n.start:n.end]; j > i && u != unitWeek && !(len(w) >= 4 && w[:4] == "ال") {
+					// "في مطلع الشهر بين البلدين": with a modifier and
+					// no qualifier, the current one ("مطلع الشهر
+					// الكريم" names another month).
+					q, j = 0, j+1
+					break
+				}
 				return match{}, false
 			}
 			q, j = qq, j+2
 		default:
+			if j > i && u != unitWeek && n.kind == tPunct {
+				// "منذ مطلع العام،" ("عطلة نهاية الأسبوع" is any
+				// weekend; "نهاية العام 2014" is that year's).
+				q, j = 0, j+1
+				break
+			}
 			return match{}, false
 		}
 	} else {

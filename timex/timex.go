@@ -71,7 +71,10 @@
 //     الشهر → pub's month; الشهر المقبل/القادم → the next month (Kind
 //     relative-month); العام الماضي، السنة الماضية → year−1; هذا العام،
 //     العام الجاري → pub's year; العام المقبل → year+1; العام قبل الماضي →
-//     year−2 (Kind relative-year).
+//     year−2 (Kind relative-year). After a modifier a bare month or year is
+//     pub's ("في مطلع الشهر بين البلدين"، "منذ مطلع العام،"), unless a
+//     definite word or a number follows (مطلع الشهر الكريم، نهاية العام
+//     2014); a bare week never is (عطلة نهاية الأسبوع is any weekend).
 //   - Explicit Gregorian dates (Kind explicit) in the four month-name
 //     systems: Egyptian/Gulf (يناير … ديسمبر, also يونية، يولية، إبريل),
 //     Levantine (كانون الثاني … كانون الأول), Algerian/Tunisian (جانفي،
