@@ -237,6 +237,12 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// coded as historical.
 		return true
 	}
+	if !t.Phrase.Verb && t.Phrase.Code[:2] == "04" && t.Start > 1 && (hasForm(a.d, t.Start-1, "مناهضه", "المناهضه", "رافضه", "الرافضه", "ضد", "رفضا") ||
+		isWord(a.d, t.Start-1, "علي") && hasForm(a.d, t.Start-2, "احتجاجا", "احتجاج", "اعتراضا")) {
+		// "مظاهرة مناهضة لزيارة الرئيس المصري": the visit a protest is
+		// against is a topic (often one to come), not a visit reported.
+		return true
+	}
 	if !t.Phrase.Verb && (t.Phrase.Code == "057" || t.Phrase.Code == "046") && referredBack(a, t) {
 		// "يزور إيران منذ إبرام الاتفاق"، "بعد توقيع الاتفاق النووي"،
 		// "حول المفاوضات": a signing or talks named as a point in time or a
