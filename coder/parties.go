@@ -691,7 +691,14 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			!t.Phrase.Sym && a.mentions[post[i]].Tok0 > t.End && withBefore(a, a.mentions[post[i]].Tok0)) {
 			// ("أعلنت 7 دول قطع علاقاتها مع قطر هي السعودية": whom a
 			// directed act is with is never its subject.)
+			skipped := post[i]
 			i++
+			for i < len(post) && coordinatedNext(a, skipped, post[i]) {
+				// "الزيارة إلى السنغال وجنوب أفريقيا وتنزانيا": the
+				// places listed with a destination are destinations.
+				skipped = post[i]
+				i++
+			}
 		}
 		if i < len(post) && t.Phrase.Verb && endsInPreposition(t.Phrase) && a.mentions[post[i]].Tok0 >= t.End {
 			// "تستثمر … في مشاريع بالمغرب": after a verb phrase's own
@@ -1750,4 +1757,11 @@ func complementNext(a *article, from, i int) bool {
 		return false
 	}
 	return true
+}
+
+// coordinatedNext reports whether mention k follows mention p directly,
+// joined by و ("السنغال وجنوب أفريقيا").
+func coordinatedNext(a *article, p, k int) bool {
+	m := a.mentions[k]
+	return m.Tok0 == a.mentions[p].Tok1 && strings.HasPrefix(a.d.Tokens[m.Tok0].Norm, "و")
 }
