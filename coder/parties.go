@@ -603,6 +603,13 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		kept = append(kept, k)
 	}
 	pre = kept
+	if t.Phrase.Verb && t.Start > 0 && isComma(a, t.Start-1) && strings.HasPrefix(a.d.Tokens[t.Start].Norm, "و") && len(pre) > 0 &&
+		len(post) > 0 && a.mentions[post[0]].Tok0 <= t.End+3 && !a.mentions[post[0]].Place {
+		// "استهدف طيران التحالف مواقع ميليشيات الحوثي، وأشادت شخصيتان
+		// يمنيتان بدور المملكة": a verb joined after a comma with its own
+		// subject after it; who the clause before named is not it.
+		pre = nil
+	}
 	if t.Phrase.Verb && t.Start > 0 && isComma(a, t.Start-1) && frontedFrame(a, t.sent) && len(pre) > 0 {
 		// "وعلى هامش المنتدى الذي احتضنته الدوحة، التقى الوزير": who is
 		// named in a fronted adverbial is not the verb's subject.
