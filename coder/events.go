@@ -997,8 +997,15 @@ func aheadWeekday(a *article, t trigger, ta timeAt) bool {
 	v := t.Start
 	if !t.Phrase.Verb {
 		// An act noun is told with the verb its sentence opens with
-		// ("تصل موغيريني إلى المملكة الاثنين في أول زيارة").
+		// ("تصل موغيريني إلى المملكة الاثنين في أول زيارة"), unless that
+		// verb reports a clause ("يذكر أن عددا منهم قاموا الإثنين
+		// بوقفة").
 		v = a.sentTok[t.sent][0]
+		for i := v; i < t.Start; i++ {
+			if isWord(a.d, i, "ان", "انه", "انها", "بان") {
+				return false
+			}
+		}
 	}
 	if e.Kind != timex.KindWeekday || !e.Date.Time().Before(a.published) ||
 		strings.Contains(e.Text, "ماضي") || strings.Contains(e.Text, "الماضي") || strings.Contains(e.Text, "الفائت") || strings.Contains(e.Text, "المنصرم") {

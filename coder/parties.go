@@ -99,7 +99,7 @@ func groupSubject(a *article, t trigger, L, R int) int {
 
 // agentVerbs name who carried out an attack right after its noun: "هجوم
 // تبنته حركة الشباب".
-var agentVerbs = []string{"تبنته", "تبنتها", "تبناه", "تبناها", "نفذته", "نفذتها", "نفذها", "نفذه", "شنته", "شنتها", "شنها", "شنه", "اطلقته", "اطلقتها", "تبنت", "تبني"}
+var agentVerbs = []string{"تبنته", "تبنتها", "تبناه", "تبناها", "نفذته", "نفذتها", "نفذها", "نفذه", "شنته", "شنتها", "شنها", "شنه", "اطلقته", "اطلقتها", "تبنت", "تبني", "زرعها", "زرعه", "زرعته", "زرعتها", "وضعها", "وضعه", "فجرها", "فجره"}
 
 // protestVenue returns a mention of another state than code that sentence
 // sent names as where a protest stands ("أمام السفارة الإسرائيلية"), or

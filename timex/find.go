@@ -573,7 +573,19 @@ func (s *scan) weekdayAfterWord(i, j int) bool {
 	p, n := s.tok(i-1), s.tok(j)
 	_, rel := p.relDay()
 	return p.kind == tWord && !p.has(s.r.wdBlock) && !rel &&
-		n.kind == tWord && n.clitic == "" && n.has(s.r.wdFollow)
+		n.kind == tWord && (n.clitic == "" && n.has(s.r.wdFollow) || s.boundPrep(n))
+}
+
+// boundPrep reports whether word token n starts with a bound ب or ل
+// and more than two letters ("بوقفة"، "لوكالة"): a complement after a
+// verb's date ("قاموا الإثنين بوقفة"، "قال الوزير الخميس لوكالة").
+func (s *scan) boundPrep(n *token) bool {
+	w := s.text[n.start:n.end]
+	if n.clitic == "ب" || n.clitic == "ل" {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	return (r == 'ب' || r == 'ل') && utf8.RuneCountInString(w[size:]) > 2 && n.norm == unknownWord
 }
 
 // bareWeekday reports whether the weekday tokens i..j-1 stand as a

@@ -42,7 +42,8 @@
 //     (e) it leads an explicit date ("الثلاثاء 4 مارس 2025"), which then
 //     decides; or
 //     (f) it follows a word and a clause goes on after it with في، على، إن،
-//     أن، عندما، بعد … ("تظاهرت الاثنين في"، "قال مصدر الأحد إن"), unless
+//     أن، عندما، بعد، الذي … or a word in ب or ل ("تظاهرت الاثنين في"،
+//     "قال مصدر الأحد إن"، "قاموا الإثنين بوقفة"), unless
 //     that word makes it a prayer, a name or a number (صلاة الجمعة، بن محمد
 //     الجمعة، بين الاثنين); الثلاثاء and الأربعاء, no other word, count
 //     after any word. After اليوم / أمس / غدا see relative days above.
