@@ -1299,7 +1299,10 @@ func victimFrame(a *article, t trigger) bool {
 	n := a.d.Tokens[t.Start].Norm
 	causal := strings.HasPrefix(n, "ب") && !strings.HasPrefix(t.Phrase.Pattern, "ب") ||
 		t.Start > 0 && hasForm(a.d, t.Start-1, "في", "جراء", "اثر", "عقب", "بسبب", "خلال") ||
-		t.Start > 1 && hasForm(a.d, t.Start-1, "سقوط") && hasForm(a.d, t.Start-2, "في", "جراء", "اثر", "عقب", "بسبب")
+		t.Start > 1 && hasForm(a.d, t.Start-1, "سقوط") && hasForm(a.d, t.Start-2, "في", "جراء", "اثر", "عقب", "بسبب") ||
+		strings.HasPrefix(n, "و") && t.Start > 3 && (hasForm(a.d, t.Start-2, "جراء", "اثر", "بسبب") || hasForm(a.d, t.Start-3, "جراء", "اثر", "بسبب"))
+	// ("جراء الضربات الصاروخية وغارات التحالف": a strike joined to the
+	// one the cause names.)
 	if !causal {
 		return false
 	}
