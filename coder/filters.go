@@ -60,7 +60,8 @@ var (
 // loop runs over the words before each trigger, most of which are none of
 // them: a filter says so for most words, far more cheaply than comparing
 // each reading with each word of each list.
-var blockWords = newWordFilter(deniers, conditions, fears, rumours, askers, contents, schedulers, mandates, allegers, forecasters, []string{"يمكن", "ربما", "قد", "وسط", "تمهيدا"})
+var blockWords = newWordFilter(deniers, conditions, fears, rumours, askers, contents, schedulers, mandates, allegers, forecasters,
+	[]string{"يمكن", "ربما", "قد", "وسط", "تمهيدا", "قريبا", "لم", "ولم", "لن", "ولن", "حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذره", "حذروا"})
 
 // wordFilter is a filter of a few words (a Bloom filter of one hash):
 // mayHave is false for most other words.
@@ -237,6 +238,15 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// coded as historical.
 		return true
 	}
+	if !t.Phrase.Verb && t.Start > 0 && isWord(a.d, t.Start-1, "اي", "لاي", "باي") {
+		// "بشن أي طلعات قصف"، "أي مساعدات لن تعوض": any such act, none
+		// reported.
+		return true
+	}
+	if !t.Phrase.Verb && t.End+1 < len(a.d.Tokens) && isWord(a.d, t.End, "التي", "الذي") && futureBetween(a, t.End+1, t.End+2) {
+		// "الزيارة التي سيقوم بها فابيوس إلى طهران": one to come.
+		return true
+	}
 	if !t.Phrase.Verb && t.Phrase.Code[:2] == "04" && t.Start > 1 && (hasForm(a.d, t.Start-1, "مناهضه", "المناهضه", "رافضه", "الرافضه", "ضد", "رفضا") ||
 		isWord(a.d, t.Start-1, "علي") && hasForm(a.d, t.Start-2, "احتجاجا", "احتجاج", "اعتراضا")) {
 		// "مظاهرة مناهضة لزيارة الرئيس المصري": the visit a protest is
@@ -369,6 +379,15 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		case inClause && hasForm(d, i, allegers...) && t.Phrase.Code[:2] != "11" && t.Phrase.Code[:2] != "12":
 			return true
 		case inClause && hasForm(d, i, forecasters...) && (futureVerb(d.Tokens[t.Start].Norm) && t.Phrase.Verb || !t.Phrase.Verb && futureBetween(a, i+1, t.Start)):
+			return true
+		case inClause && isWord(d, i, "قريبا") && !isWord(d, i+1, "من"):
+			// "يؤدي وفد قريبا زيارة عمل إلى بغداد": soon, not yet.
+			return true
+		case inClause && isWord(d, i, "لم", "ولم", "لن", "ولن") && hasForm(d, i+1, "يسمح", "تسمح", "يسمحوا"):
+			// "ولم يسمح لسلاح الجو الأمريكي بشن أي طلعات": not allowed.
+			return true
+		case inClause && !t.Phrase.Verb && hasForm(d, i, "حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذره", "حذروا") && isWord(d, t.Start-1, "من"):
+			// "حذر الحزبان ميركل من إبرام اتفاقية": warned against.
 			return true
 		case inClause && isWord(d, i, "تمهيدا"):
 			// "تمهيدا لطرح مقترح": what an act prepares is not done.

@@ -105,6 +105,10 @@ func futureMarked(a *article, t trigger, L int) bool {
 		// "سيجري وزير الخارجية التشيكي اتصالاً": past the subject.
 		i--
 	}
+	if i > L && hasForm(a.d, i, "تنظيم", "اجراء", "عقد", "اداء") {
+		// "فسيتم تنظيم زيارة العمل"، "سيتم إجراء محادثات"
+		i--
+	}
 	if i < L {
 		return false
 	}
