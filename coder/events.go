@@ -737,12 +737,13 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 	}
 	srcBiz, tgtBiz := e.SourceRole == "BUS" || e.SourceRole == "MED", e.TargetRole == "BUS" || e.TargetRole == "MED"
 	if (srcBiz || tgtBiz) && (p.Code[:2] == "04" || p.Code[:2] == "05" && p.Code != "057") ||
-		e.Source == e.Target && (tgtBiz && p.Code[:2] <= "13" || srcBiz && p.Code[:2] <= "09") {
+		e.Source == e.Target && (tgtBiz && p.Code[:2] <= "13" && (p.Code[:2] != "08" || e.TargetRole == "BUS") || srcBiz && p.Code[:2] <= "09") {
 		// Firms and the press: a court fining a firm of its own state
 		// ("قضت محكمة أمريكية تغريم شركة"), a daily receiving a firm's
 		// delegation, a minister welcoming an airline's first flight are
 		// no political events; their deals (057), their protests and
-		// charges against a government, and force used on them are.
+		// charges against a government, releases (a journalist freed)
+		// and force used on them are.
 		return e, false
 	}
 	if p.Code == "161" && e.Source != "" && e.Source == e.Target {

@@ -556,9 +556,10 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		post = notTopics(a, t, post)
 	}
 	post = notHelpers(a, t, post)
-	if r := t.Phrase.Code[:2]; a.border != nil && r != "15" && r != "19" && t.Phrase.Code != "087" {
-		// "في سوروتش على الحدود مع سوريا": the neighbour only says where
-		// (a posture on the border, or fire across it, is aimed at it).
+	if r := t.Phrase.Code[:2]; a.border != nil && r != "19" && t.Phrase.Code != "087" {
+		// "في سوروتش على الحدود مع سوريا"، "انتشار تعزيزات عسكرية على
+		// الحدود بين بلاده وسوريا": the neighbour only says where (fire
+		// across the border is aimed at it).
 		pre, post = notBorder(a, pre), notBorder(a, post)
 	}
 	if len(pre) == 0 && L > 0 && isWord(a.d, L-1, "انه", "انها", "بانه", "بانها") {
@@ -712,7 +713,9 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			// preposition comes its complement, not its subject.
 			i = len(post)
 		}
-		if i < len(post) && (t.Phrase.Verb || t.Phrase.Code[:2] >= "18") && !t.Phrase.Rev && a.mentions[post[i]].Tok0 >= t.End && strings.HasPrefix(a.d.Tokens[a.mentions[post[i]].Tok0].Norm, "لل") {
+		if i < len(post) && (t.Phrase.Verb || t.Phrase.Code[:2] >= "18") && !t.Phrase.Rev && a.mentions[post[i]].Tok0 >= t.End && strings.HasPrefix(a.d.Tokens[a.mentions[post[i]].Tok0].Norm, "لل") &&
+			!hasForm(a.d, a.mentions[post[i]].Tok0-1, "تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين", "الموالي", "الموالية", "الموالين", "موالين", "مواليه") {
+			// ("بين قوات تابعة للحكومة الصومالية": whose forces they are.)
 			// "قصف طيران التحالف تعزيزات للحوثيين": a subject never
 			// takes ل; whose things were struck is no subject.
 			i = len(post)
