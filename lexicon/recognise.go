@@ -1082,6 +1082,10 @@ func locative(d *Doc, a Atom, city, afterName bool) bool {
 		return false
 	}
 	t := d.Tokens[k]
+	if t.Norm == "(" && k > 0 && d.Tokens[k-1].Kind == arabic.Word && a.End < len(d.Tokens) && d.Tokens[a.End].Norm == ")" {
+		// "في نجامينا (تشاد)": a city's state glossed in parentheses.
+		return true
+	}
 	if t.Kind != arabic.Word {
 		return false
 	}
