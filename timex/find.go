@@ -362,10 +362,20 @@ func (s *scan) relDay(i int) (match, bool) {
 			}
 		}
 	}
-	if _, ok := s.weekdayAt(j, false); ok {
+	wd, hasWd := s.weekdayAt(j, false)
+	if hasWd {
 		j++
-	} else if _, ok := s.weekdayAt(j+1, false); ok && s.tok(j).punct("(") && s.tok(j+2).punct(")") {
+	} else if wd, hasWd = s.weekdayAt(j+1, false); hasWd && s.tok(j).punct("(") && s.tok(j+2).punct(")") {
 		j += 3 // "أمس (الأحد)"
+	} else {
+		hasWd = false
+	}
+	d := s.pub.AddDate(0, 0, off)
+	if back := (int(d.Weekday()) - int(wd) + 7) % 7; hasWd && off <= 0 && back > 0 && back <= 2 {
+		// "اليوم (الاثنين)" in a paper dated Tuesday: the article was
+		// written the day its weekday names, a day or two before the date
+		// it was filed under.
+		d = d.AddDate(0, 0, -back)
 	}
 	kind := KindToday
 	switch off {
@@ -378,7 +388,7 @@ func (s *scan) relDay(i int) (match, bool) {
 	case 2:
 		kind = KindDayAfterTomorrow
 	}
-	return one(i, j, DayOf(s.pub.AddDate(0, 0, off)), kind)
+	return one(i, j, DayOf(d), kind)
 }
 
 // todayBlocked reports whether اليوم / الليلة at k is not "today": "ذلك

@@ -22,7 +22,9 @@
 //     غداً، غدا، يوم غد، صباح الغد = pub+1; بعد غد = pub+2. A time of day may
 //     come first (مساء أمس، صباح اليوم، ليلة أمس) and a weekday after, bare
 //     or in parentheses (أمس الأحد، اليوم الخميس، أمس (الأحد)): that weekday
-//     only confirms, the relative word decides. اليوم is not a date when
+//     confirms it, or, when it names a day one or two days earlier, decides
+//     ("اليوم (الاثنين)" in a paper dated Tuesday was written on Monday
+//     and filed a day later, as crawled archives often are). اليوم is not a date when
 //     followed by an ordinal or a nisba adjective (اليوم الأول، اليوم
 //     العالمي) or preceded by ذلك/تلك or a title (روسيا اليوم، المصري اليوم).
 //   - Weekdays (Kind weekday): the latest such weekday on or before pub;

@@ -75,6 +75,8 @@ var findCases = []struct {
 	{"weekday after a word, a clause going on", "", "أعلنت الجمعة أن السبت", []string{`weekday 2025-02-28 "الجمعة"`}},
 	{"Monday and Sunday after a verb", "", "تظاهرت الأسر الاثنين في البلدة وقتل مدنيون الأحد عندما", []string{`weekday 2025-03-03 "الاثنين"`, `weekday 2025-03-02 "الأحد"`}},
 	{"Friday prayer is no date", "", "بعد صلاة الجمعة في المسجد", nil},
+	{"today with an earlier weekday: the weekday", "", "قال الوزير اليوم (الثلاثاء) إن", []string{`today 2025-03-04 "اليوم (الثلاثاء)"`}},
+	{"yesterday with its own weekday", "", "قال الوزير أمس الأربعاء إن", []string{`yesterday 2025-03-05 "أمس الأربعاء"`}},
 	{"a weekday before a bound preposition", "", "قاموا الإثنين بوقفة احتجاجية وقال الوزير الخميس لوكالة الأنباء", []string{`weekday 2025-03-03 "الإثنين"`, `weekday 2025-03-06 "الخميس"`}},
 	{"a modifier and a bare month: this one", "", "وقع الاتفاق في مطلع الشهر بين البلدين", []string{`relative-month 2025-03 "مطلع الشهر"`}},
 	{"a modifier and a bare year before punctuation", "", "منذ مطلع العام، ارتفعت الأسعار", []string{`relative-year 2025 "مطلع العام"`}},
