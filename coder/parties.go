@@ -1593,7 +1593,8 @@ func objectSuffix(a *article, t trigger) bool {
 
 // topicWords open what talk is about ("حول إيران"، "بشأن الاتفاق"،
 // "الأوضاع في سوريا").
-var topicWords = []string{"حول", "بشان", "حيال", "الاوضاع", "والاوضاع", "الوضع", "تطورات", "مستجدات", "تناولت", "تناول", "بحجه", "ملف"}
+var topicWords = []string{"حول", "بشان", "حيال", "الاوضاع", "والاوضاع", "الوضع", "تطورات", "مستجدات", "تناولت", "تناول", "بحجه", "ملف",
+	"تطرقت", "تطرق", "تطرقا", "تطرقوا", "لموضوع", "موضوع", "ازمه", "لازمه"}
 
 // notTopics drops from post, the actors after talk trigger t, those named
 // in what the talk is about ("اجتماع مع نائب الرئيس جو بايدن حول إيران"،
