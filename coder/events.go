@@ -703,6 +703,12 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 			// بوست … هاجم مفجر انتحاري"); they do not arrest or strike.
 			return e, false
 		}
+		if p.Code[:2] == "14" && m.AdjOnly && (m.Tok0 > t.End+6 || m.Tok1 < t.Start-3 || m.Tok0 > t.End && commaBetween(a, t.End, m.Tok0)) {
+			// An adjective names the protesters only beside the protest
+			// ("احتجاجات أمريكية"، "متظاهرون فلسطينيون"), not on other
+			// words further on ("وثائق دبلوماسية أميركية").
+			return e, false
+		}
 		if p.Code[:2] == "14" && (m.Place || m.AdjOnly) {
 			e.SourceRole = "CVL" // the people of the place
 		} else if p.Code[:2] == "14" && stateRole[m.Role] {

@@ -99,7 +99,7 @@ func groupSubject(a *article, t trigger, L, R int) int {
 
 // agentVerbs name who carried out an attack right after its noun: "هجوم
 // تبنته حركة الشباب".
-var agentVerbs = []string{"تبنته", "تبنتها", "تبناه", "تبناها", "نفذته", "نفذتها", "نفذها", "نفذه", "شنته", "شنتها", "شنها", "شنه", "اطلقته", "اطلقتها", "تبنت", "تبني", "زرعها", "زرعه", "زرعته", "زرعتها", "وضعها", "وضعه", "فجرها", "فجره"}
+var agentVerbs = []string{"تبنته", "تبنتها", "تبناه", "تبناها", "نفذته", "نفذتها", "نفذها", "نفذه", "شنته", "شنتها", "شنها", "شنه", "اطلقته", "اطلقتها", "تبنت", "تبني", "زرعها", "زرعه", "زرعته", "زرعتها", "وضعها", "وضعه", "فجرها", "فجره", "تقودها", "يقودها", "تقوده", "يقوده"}
 
 // protestVenue returns a mention of another state than code that sentence
 // sent names as where a protest stands ("أمام السفارة الإسرائيلية"), or
@@ -627,6 +627,15 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		kept = append(kept, k)
 	}
 	pre = kept
+	if !t.Phrase.Verb && t.Phrase.Code[:2] >= "18" && t.Start > 0 && hasForm(a.d, t.Start-1, "بمساعده", "بدعم", "بغطاء", "باسناد", "بمسانده") {
+		// "تقدمت القوات العراقية بمساعدة ضربات جوية تقودها الولايات
+		// المتحدة": the helper's strikes; who they help neither struck
+		// nor was struck.
+		if ag := ownAgent(a, t, R); len(ag) > 0 {
+			return ag, nil
+		}
+		return nil, nil
+	}
 	victims := victimFrame(a, t)
 	if victims {
 		// "قتل جنديان أميركيان في هجوم انتحاري"، "بانفجار عبوة": those
