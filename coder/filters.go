@@ -238,6 +238,15 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// coded as historical.
 		return true
 	}
+	if !t.Phrase.Verb {
+		for i := t.Start - 1; i >= 1 && i >= t.Start-3; i-- {
+			if isWord(a.d, i, "خلالها", "خلاله", "بموجبها", "بموجبه") && (isWord(a.d, i-1, "من") || hasForm(a.d, i, "بموجبها", "بموجبه")) {
+				// "مشروع هدنة يتم من خلالها تقديم المساعدات": what a
+				// plan would bring, not what was done.
+				return true
+			}
+		}
+	}
 	if !t.Phrase.Verb && t.Start > 0 && isWord(a.d, t.Start-1, "اي", "لاي", "باي") {
 		// "بشن أي طلعات قصف"، "أي مساعدات لن تعوض": any such act, none
 		// reported.
