@@ -735,6 +735,10 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 		// noun is its adjective, not an actor.
 		isTitle = false
 	}
+	if isTitle && title.Role == "JUD" && a.End < len(d.Tokens) && d.Tokens[a.End].Norm == "علي" && d.Tokens[a.End-1].Norm == "القضاء" {
+		// "القضاء على الجريمة": doing away with, not the judiciary.
+		isTitle = false
+	}
 	cp, isCp := has(a, Counterpart)
 	if isTitle || isCp {
 		if isCp {
