@@ -61,7 +61,8 @@ var (
 // them: a filter says so for most words, far more cheaply than comparing
 // each reading with each word of each list.
 var blockWords = newWordFilter(deniers, conditions, fears, rumours, askers, contents, schedulers, mandates, allegers, forecasters,
-	[]string{"يمكن", "ربما", "قد", "وسط", "تمهيدا", "قريبا", "لم", "ولم", "لن", "ولن", "حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذره", "حذروا"})
+	[]string{"يمكن", "ربما", "قد", "وسط", "تمهيدا", "قريبا", "لم", "ولم", "لن", "ولن", "حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذره", "حذروا",
+		"حتي", "وعود", "بوعود", "وعودا", "سيناريوهات", "سيناريو", "الافتراضيه", "افتراضيه", "مقرره", "مقررا", "ممكنه", "ممكن"})
 
 // wordFilter is a filter of a few words (a Bloom filter of one hash):
 // mayHave is false for most other words.
@@ -388,6 +389,15 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		case inClause && hasForm(d, i, allegers...) && t.Phrase.Code[:2] != "11" && t.Phrase.Code[:2] != "12":
 			return true
 		case inClause && hasForm(d, i, forecasters...) && (futureVerb(d.Tokens[t.Start].Norm) && t.Phrase.Verb || !t.Phrase.Verb && futureBetween(a, i+1, t.Start)):
+			return true
+		case inClause && isWord(d, i, "حتي") && isWord(d, i+1, "لا") && t.Start-i <= 4,
+			inClause && isWord(d, i, "يمكن") && strings.HasPrefix(d.Tokens[i+1].Norm, "ل"),
+			inClause && hasForm(d, i, "وعود", "بوعود", "وعودا", "سيناريوهات", "سيناريو", "الافتراضيه", "افتراضيه", "مقرره", "مقررا", "ممكنه", "ممكن"):
+			// "حتى لا تلقى مصرعها"، "يمكن لإيران في المستقبل الدخول في
+			// مفاوضات"، "مع وعود بإرسال تعزيزات"، "سيناريوهات للمواجهة
+			// الافتراضية"، "الزيارة التي كانت مقررة"، "وسيلة ممكنة
+			// للمساهمة في استئناف المفاوضات": what may, should or was to
+			// happen.
 			return true
 		case inClause && isWord(d, i, "قريبا") && !isWord(d, i+1, "من"):
 			// "يؤدي وفد قريبا زيارة عمل إلى بغداد": soon, not yet.
