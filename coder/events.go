@@ -742,7 +742,7 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 		return e, false
 	}
 	srcBiz, tgtBiz := e.SourceRole == "BUS" || e.SourceRole == "MED", e.TargetRole == "BUS" || e.TargetRole == "MED"
-	if (srcBiz || tgtBiz) && (p.Code[:2] == "04" || p.Code[:2] == "05" && p.Code != "057") ||
+	if (srcBiz || tgtBiz) && (p.Code[:2] == "03" || p.Code[:2] == "04" || p.Code[:2] == "05" && p.Code != "057") ||
 		e.Source == e.Target && (tgtBiz && p.Code[:2] <= "13" && (p.Code[:2] != "08" || e.TargetRole == "BUS") || srcBiz && p.Code[:2] <= "09") {
 		// Firms and the press: a court fining a firm of its own state
 		// ("قضت محكمة أمريكية تغريم شركة"), a daily receiving a firm's

@@ -1085,6 +1085,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		}
 		src = nil
 	}
+	if t.Phrase.Code[:2] == "12" && len(tgt) > 0 && isWord(a.d, a.mentions[tgt[0]].Tok0-1, "ضد") {
+		// "رفضت تركيا التدخل عسكريا ضد تنظيم داعش": whom the act
+		// refused would be against is no party to the refusal.
+		tgt = nil
+	}
 	if t.Phrase.Code[:2] >= "18" && len(src) > 0 && counted(a, src[0]) {
 		// "مقتل 115 مسلحاً من جبهة النصرة جراء ضربات …": the dead are
 		// counted from whom they were; they did not strike.
