@@ -446,7 +446,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			date = timex.DayOf(date.Time().AddDate(0, 0, 7))
 			hist = false
 		}
-		if p.Code[:2] == "03" && isFuture(date, a.published) {
+		if p.Code[:2] == "03" && (isFuture(date, a.published) || exprUsed >= 0 && relativeFuture(a.times[exprUsed].expr)) {
 			// An intent is dated the day it is told (GUIDE), not the day
 			// of what it intends.
 			date, hist, exprUsed = timex.DayOf(a.published), false, -1
