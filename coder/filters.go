@@ -707,7 +707,7 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	// demand, rejection or intent, its complement comes between: those
 	// dates are of what the act is about.
 	for j, ta := range times {
-		if a.sentOf[ta.tok0] != t.sent || ta.firstSince {
+		if a.sentOf[ta.tok0] != t.sent || ta.firstSince || anniversary(a, ta) {
 			continue
 		}
 		// A relative clause right after a noun is its own ("الغارة التي شنها
@@ -742,7 +742,7 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	if pick < 0 {
 		for j := len(times) - 1; j >= 0; j-- {
 			ta := times[j]
-			if a.sentOf[ta.tok0] == t.sent && ta.tok1 <= t.Start && ta.tok0 >= prevEnd && !ta.firstSince {
+			if a.sentOf[ta.tok0] == t.sent && ta.tok1 <= t.Start && ta.tok0 >= prevEnd && !ta.firstSince && !anniversary(a, ta) {
 				pick = j
 				break
 			}
@@ -1059,6 +1059,21 @@ func futureBetween(a *article, from, to int) bool {
 	for i := from; i < to; i++ {
 		n := strings.TrimPrefix(a.d.Tokens[i].Norm, "و")
 		if a.mentionAt[i] < 0 && strings.HasPrefix(n, "س") && presentTense(n[len("س"):]) && len(n) > len("سي")*2 {
+			return true
+		}
+	}
+	return false
+}
+
+// anniversary reports whether time expression ta dates what an occasion
+// commemorates ("بمناسبة الذكرى الـ63 لثورة 23 يوليو 1952"): not the
+// day of an act told with it.
+func anniversary(a *article, ta timeAt) bool {
+	for i := ta.tok0 - 1; i >= 0 && i >= ta.tok0-6 && a.sentOf[i] == a.sentOf[ta.tok0]; i-- {
+		if isComma(a, i) {
+			break
+		}
+		if hasForm(a.d, i, "ذكري", "الذكري", "بذكري", "لذكري", "ذكراها", "ذكراه") {
 			return true
 		}
 	}
