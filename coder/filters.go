@@ -391,7 +391,7 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		case inClause && hasForm(d, i, forecasters...) && (futureVerb(d.Tokens[t.Start].Norm) && t.Phrase.Verb || !t.Phrase.Verb && futureBetween(a, i+1, t.Start)):
 			return true
 		case inClause && isWord(d, i, "حتي") && isWord(d, i+1, "لا") && t.Start-i <= 4,
-			inClause && isWord(d, i, "يمكن") && strings.HasPrefix(d.Tokens[i+1].Norm, "ل"),
+			inClause && hasForm(d, i, "يمكن") && strings.HasPrefix(d.Tokens[i+1].Norm, "ل"),
 			inClause && hasForm(d, i, "وعود", "بوعود", "وعودا", "سيناريوهات", "سيناريو", "الافتراضيه", "افتراضيه", "مقرره", "مقررا", "ممكنه", "ممكن"):
 			// "حتى لا تلقى مصرعها"، "يمكن لإيران في المستقبل الدخول في
 			// مفاوضات"، "مع وعود بإرسال تعزيزات"، "سيناريوهات للمواجهة

@@ -556,10 +556,10 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		post = notTopics(a, t, post)
 	}
 	post = notHelpers(a, t, post)
-	if r := t.Phrase.Code[:2]; a.border != nil && r != "19" && t.Phrase.Code != "087" {
-		// "في سوروتش على الحدود مع سوريا"، "انتشار تعزيزات عسكرية على
-		// الحدود بين بلاده وسوريا": the neighbour only says where (fire
-		// across the border is aimed at it).
+	if r := t.Phrase.Code[:2]; a.border != nil && r != "15" && r != "19" && t.Phrase.Code != "087" {
+		// "في سوروتش على الحدود مع سوريا": the neighbour only says where
+		// (a posture on the border, as dev's gold codes it, or fire
+		// across it, is aimed at it).
 		pre, post = notBorder(a, pre), notBorder(a, post)
 	}
 	if len(pre) == 0 && L > 0 && isWord(a.d, L-1, "انه", "انها", "بانه", "بانها") {
