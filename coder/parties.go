@@ -1367,7 +1367,8 @@ func genitiveAgent(a *article, t trigger) int {
 		return -1
 	}
 	n := a.d.Tokens[t.Start].Norm
-	framed := strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل") || isWord(a.d, t.Start-1, "جراء", "بسبب", "اثر", "نتيجه", "عقب", "خلال", "في", "من")
+	framed := strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل") || isWord(a.d, t.Start-1, "جراء", "بسبب", "اثر", "نتيجه", "عقب", "خلال", "في", "من") ||
+		strings.HasPrefix(n, "و") && (isWord(a.d, t.Start-2, "جراء", "بسبب", "اثر") || isWord(a.d, t.Start-3, "جراء", "بسبب", "اثر"))
 	if !framed {
 		return -1
 	}
