@@ -522,7 +522,7 @@ func isBoundary(a *article, i int) bool {
 	case "وهو", "وهي", "هو", "وهذا", "هذا":
 		// "وهو ما شرعت القوات في تنفيذه"، "وهو الأمر الذي".
 		return isWord(a.d, i+1, "ما", "الامر")
-	case "ان", "بان", "انه", "انها", "لان", "وان", "فيما", "بينما", "وبينما", "حين", "حيث", "اذ", "عقب", "بعدما", "لكن", "ولكن", "قبل", "بعد", "وبعد", "وقبل", "وذلك", "ثم":
+	case "ان", "بان", "انه", "انها", "لان", "وان", "فيما", "بينما", "وبينما", "حين", "حيث", "اذ", "عقب", "بعدما", "لكن", "ولكن", "قبل", "بعد", "وبعد", "وقبل", "وذلك", "ثم", "عندما", "وعندما":
 		return true
 	}
 	return false
@@ -1757,7 +1757,9 @@ func notHelpers(a *article, t trigger, post []int) []int {
 			if isWord(a.d, j, "مع") && hasForm(a.d, j-1, "بالتعاون", "بالتنسيق", "وبالتعاون", "وبالتنسيق") && !complementNext(a, t.End, j-1) ||
 				hasForm(a.d, j, companions...) ||
 				t.Phrase.Code[:2] >= "15" && hasForm(a.d, j, beneficiaryWords...) ||
-				t.Phrase.Code[:2] == "11" && hasForm(a.d, j, plotWords...) {
+				t.Phrase.Code[:2] == "11" && hasForm(a.d, j, plotWords...) ||
+				t.Phrase.Code[:2] == "10" && j == m.Tok0-1 && hasForm(a.d, j, "باستعاده", "بعوده", "باعاده", "بدعم", "باستمرار") {
+				// ("تطالب باستعادة الحكومة الشرعية باليمن": for whom.)
 				helper = true
 			}
 		}
