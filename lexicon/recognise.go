@@ -757,6 +757,11 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			if !ok || comma || w > 3 || (lx.stopBetween(d, atoms[j-1].End, b.Start) && !inState) {
 				break
 			}
+			if w > 0 && complementBetween(d, atoms[j-1].End, b.Start) {
+				// "رئيس الجمهورية بمواقف الإمارات"، "رئيس تيار المحبة
+				// بموقف تونس": the verb's complement, not the title's state.
+				break
+			}
 			if w > 0 && (title.Role == "REB" || title.Role == "CVL") && !isCp {
 				// A group noun takes what stands right after it
 				// ("المسلحين الحوثيين") or an adjective past one word
@@ -1175,6 +1180,23 @@ func royalTitle(d *Doc, a Atom) bool {
 	switch d.Tokens[a.End-1].Norm {
 	case "الامير", "الاميره", "الشيخ", "الشيخه", "امير", "الملك":
 		return true
+	}
+	return false
+}
+
+// complementHeads open a verb's complement in ب: a title never runs
+// across one to a state.
+var complementHeads = map[string]bool{"بموقف": true, "بمواقف": true, "بالموقف": true, "بالمواقف": true, "بدور": true, "بالدور": true,
+	"بجهود": true, "بالجهود": true, "بمبادره": true, "بقرار": true, "بتصريحات": true, "بسياسه": true, "بسياسات": true,
+	"باداء": true, "بانجازات": true, "بمستوي": true, "بدعم": true, "بمساعده": true}
+
+// complementBetween reports whether a complement head lies in tokens
+// [from, to).
+func complementBetween(d *Doc, from, to int) bool {
+	for i := from; i < to; i++ {
+		if complementHeads[d.Tokens[i].Norm] {
+			return true
+		}
 	}
 	return false
 }
