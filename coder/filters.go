@@ -24,7 +24,7 @@ var (
 	conditions = []string{"اذا", "لو", "حال", "حاله", "لولا", "شريطه", "شرط"}
 	// "خشية تعرضهم للتعذيب": a feared act, in its own clause only ("وسط
 	// خشية من توسع الحرب، شنت إسرائيل غارات" reports the raids).
-	fears      = []string{"خشيه", "مخافه"}
+	fears      = []string{"خشيه", "مخافه", "تخوفا", "خوفا", "مخاوف"}
 	schedulers = []string{"المقرر", "المنتظر", "المتوقع", "المزمع", "يعتزم", "تعتزم", "سوف", "يرتقب", "مرتقب", "مرتقبه", "المرتقب", "المرتقبه", "سيقوم", "ستقوم", "يتوقع", "ينتظر",
 		"تستعد", "يستعد", "تستعدان", "يستعدان", "يستعدون"}
 	rumours = []string{"ترددت", "شائعات", "اشاعات", "يشاع"}
@@ -62,7 +62,8 @@ var (
 // each reading with each word of each list.
 var blockWords = newWordFilter(deniers, conditions, fears, rumours, askers, contents, schedulers, mandates, allegers, forecasters,
 	[]string{"يمكن", "ربما", "قد", "وسط", "تمهيدا", "قريبا", "لم", "ولم", "لن", "ولن", "حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذره", "حذروا",
-		"حتي", "وعود", "بوعود", "وعودا", "سيناريوهات", "سيناريو", "الافتراضيه", "افتراضيه", "مقرره", "مقررا", "ممكنه", "ممكن"})
+		"حتي", "وعود", "بوعود", "وعودا", "سيناريوهات", "سيناريو", "الافتراضيه", "افتراضيه", "مقرره", "مقررا", "ممكنه", "ممكن",
+		"الخيار", "خيار", "السيناريو"})
 
 // wordFilter is a filter of a few words (a Bloom filter of one hash):
 // mayHave is false for most other words.
@@ -399,6 +400,9 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			// للمساهمة في استئناف المفاوضات": what may, should or was to
 			// happen.
 			return true
+		case hasForm(d, i, "الخيار", "خيار", "السيناريو") && isWord(d, t.Start-1, "فهو", "فهي", "هو", "هي"):
+			// "أما الخيار الثالث، فهو شن هجوم أرضي": an option weighed.
+			return true
 		case inClause && isWord(d, i, "قريبا") && !isWord(d, i+1, "من"):
 			// "يؤدي وفد قريبا زيارة عمل إلى بغداد": soon, not yet.
 			return true
@@ -423,7 +427,7 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		case inClause && t.Start-i <= 2 && hasForm(d, i, mandates...):
 			return true
 		case isWord(d, i, "يمكن", "ربما") && t.Start-i <= 2 && !intent,
-			inClause && isWord(d, i, "ربما") && t.Start-i <= 3 && !intent:
+			inClause && isWord(d, i, "ربما") && !intent:
 			// "ربما يتواصل مسلسل الاغتيالات": a guess, not a report.
 			return true
 		case isWord(d, i, "قد", "وقد", "فقد") && !intent && (t.Start-i <= 2 && presentTense(d.Tokens[t.Start].Norm) ||
