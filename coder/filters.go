@@ -427,7 +427,7 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		case inClause && t.Start-i <= 2 && hasForm(d, i, mandates...):
 			return true
 		case isWord(d, i, "يمكن", "ربما") && t.Start-i <= 2 && !intent,
-			inClause && isWord(d, i, "ربما") && !intent:
+			inClause && hasForm(d, i, "ربما") && t.Start-i <= 3 && !intent:
 			// "ربما يتواصل مسلسل الاغتيالات": a guess, not a report.
 			return true
 		case isWord(d, i, "قد", "وقد", "فقد") && !intent && (t.Start-i <= 2 && presentTense(d.Tokens[t.Start].Norm) ||
