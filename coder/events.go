@@ -991,8 +991,7 @@ func pastVerb(a *article, t trigger) bool {
 	if !t.Phrase.Verb {
 		return false
 	}
-	n := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[t.Start].Norm, "و"), "ف")
-	return !presentTense(n) && !(strings.HasPrefix(n, "س") && presentTense(n[len("س"):]))
+	return !futureVerb(a.d.Tokens[t.Start].Norm)
 }
 
 // aheadWeekday reports whether e, a weekday with no qualifier that
@@ -1029,7 +1028,7 @@ func aheadWeekday(a *article, t trigger, ta timeAt) bool {
 	if a.mentionAt[v] >= 0 || utf8.RuneCountInString(n) < 3 || isWord(a.d, v, "فيما", "يوم", "يوما", "يونيو", "يوليو", "يناير") {
 		return false
 	}
-	if strings.HasPrefix(n, "س") && presentTense(n[len("س"):]) {
+	if markedFuture(n) {
 		return true
 	}
 	// A present in ي or تت only: "توعد"، "تلقى" are past; "تصل" and the

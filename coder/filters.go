@@ -639,7 +639,13 @@ func threatVerb(norm string) bool {
 // "تفرض"), not the past.
 func futureVerb(norm string) bool {
 	n := strings.TrimPrefix(strings.TrimPrefix(norm, "و"), "ف")
-	return presentTense(n) || strings.HasPrefix(n, "س") && presentTense(n[len("س"):])
+	return presentTense(n) || markedFuture(n)
+}
+
+// markedFuture reports whether a verb (its proclitics off) carries the
+// future's س on a present ("سيزور"، "ستقدم").
+func markedFuture(n string) bool {
+	return strings.HasPrefix(n, "س") && presentTense(n[len("س"):])
 }
 
 // conditionAfter reports whether a condition (إذا، لو، في حال) follows
@@ -1062,7 +1068,7 @@ func wordsBetween(a *article, from, to int) int {
 func futureBetween(a *article, from, to int) bool {
 	for i := from; i < to; i++ {
 		n := strings.TrimPrefix(a.d.Tokens[i].Norm, "و")
-		if a.mentionAt[i] < 0 && strings.HasPrefix(n, "س") && presentTense(n[len("س"):]) && len(n) > len("سي")*2 {
+		if a.mentionAt[i] < 0 && markedFuture(n) && len(n) > len("سي")*2 {
 			return true
 		}
 	}
