@@ -82,18 +82,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			// "إعلان رئيس الحكومة الإسبانية بيدرو سانشيز دعمه لمبادرة الحكم
 			// الذاتي التي يقترحها المغرب": the possessor named right before
 			// the noun is its agent; whom it names after is its target.
-			src = party{k}
-			if len(tgt) > 0 && sameCode(a, src, tgt[0]) {
-				tgt = nil
-			}
-			if len(tgt) == 0 {
-				for _, j := range actorIdx(a, t.End, R) {
-					if !a.mentions[j].Place && !sameCode(a, src, j) {
-						tgt = party{j}
-						break
-					}
-				}
-			}
+			src, tgt = agentBefore(a, t, k, R, tgt)
 		} else if ownPhrase && !relativeFollows(a, t) && len(src) > 0 && a.mentions[src[0]].Tok0 > t.End+1 && !isWord(a.d, a.mentions[src[0]].Tok0-1, "بين") &&
 			!agentNamed(a, t.End, a.mentions[src[0]].Tok0) {
 			// "فتح مجالها الجوي أمام رحلات المساعدات الإنسانية ونقل الجرحى

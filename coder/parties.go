@@ -965,18 +965,7 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		// the act is, is its source; the target follows the noun.
 		if k := a.mentionAt[t.Start-1]; k >= 0 && a.mentions[k].Tok1 == t.Start && !a.mentions[k].Place &&
 			hasForm(a.d, a.mentions[k].Tok0-1, "قرار", "قرارا") {
-			src = party{k}
-			if len(tgt) > 0 && sameCode(a, src, tgt[0]) {
-				tgt = nil
-			}
-			if len(tgt) == 0 {
-				for _, j := range actorIdx(a, t.End, R) {
-					if !a.mentions[j].Place && !sameCode(a, src, j) {
-						tgt = party{j}
-						break
-					}
-				}
-			}
+			src, tgt = agentBefore(a, t, k, R, tgt)
 		}
 	}
 	if t.Phrase.Code == "042" && !t.Phrase.Verb {
@@ -1795,4 +1784,22 @@ func complementNext(a *article, from, i int) bool {
 func coordinatedNext(a *article, p, k int) bool {
 	m := a.mentions[k]
 	return m.Tok0 == a.mentions[p].Tok1 && strings.HasPrefix(a.d.Tokens[m.Tok0].Norm, "و")
+}
+
+// agentBefore makes mention k, named right before noun trigger t, the
+// act's agent: the target stays unless it is of k's state, else it is the
+// first other actor after the noun, up to R.
+func agentBefore(a *article, t trigger, k, R int, tgt party) (party, party) {
+	src := party{k}
+	if len(tgt) > 0 && sameCode(a, src, tgt[0]) {
+		tgt = nil
+	}
+	if len(tgt) == 0 {
+		for _, j := range actorIdx(a, t.End, R) {
+			if !a.mentions[j].Place && !sameCode(a, src, j) {
+				return src, party{j}
+			}
+		}
+	}
+	return src, tgt
 }
