@@ -859,13 +859,8 @@ func (s *scan) numeric(j int) (match, bool) {
 	if p := s.tok(j - 1); p.kind == tPunct && !a.space && (p.norm == s1.norm) && s.tok(j-2).kind == tNum {
 		return match{}, false
 	}
-	var y, m, d int
-	switch {
-	case a.ndig == 4 && b.ndig <= 2 && c.ndig <= 2:
-		y, m, d = a.num, b.num, c.num
-	case c.ndig == 4 && a.ndig <= 2 && b.ndig <= 2:
-		d, m, y = a.num, b.num, c.num
-	default:
+	y, m, d, ok := ymd(a, b, c)
+	if !ok {
 		return match{}, false
 	}
 	if y < 1900 || y > 2100 || !validDay(y, m, d) {
@@ -878,6 +873,17 @@ func (s *scan) numeric(j int) (match, bool) {
 	return one(j, k, Date{Year: y, Month: m, Day: d, Precision: Day}, KindExplicit)
 }
 
+// ymd reads numbers a, b, c as YYYY/M/D or D/M/YYYY.
+func ymd(a, b, c *token) (y, m, d int, ok bool) {
+	switch {
+	case a.ndig == 4 && b.ndig <= 2 && c.ndig <= 2:
+		return a.num, b.num, c.num, true
+	case c.ndig == 4 && a.ndig <= 2 && b.ndig <= 2:
+		return c.num, b.num, a.num, true
+	}
+	return 0, 0, 0, false
+}
+
 // numericHijri: D/M/YYYY هـ or YYYY/M/D هـ, the year 1300..1600 and the
 // Hijri mark required (it is what tells the calendar).
 func (s *scan) numericHijri(j int) (match, bool) {
@@ -885,13 +891,8 @@ func (s *scan) numericHijri(j int) (match, bool) {
 	if a.kind != tNum || b.kind != tNum || c.kind != tNum || !s1.punct("/", "-") || s2.kind != tPunct || s2.norm != s1.norm {
 		return match{}, false
 	}
-	var y, m, d int
-	switch {
-	case a.ndig == 4 && b.ndig <= 2 && c.ndig <= 2:
-		y, m, d = a.num, b.num, c.num
-	case c.ndig == 4 && a.ndig <= 2 && b.ndig <= 2:
-		d, m, y = a.num, b.num, c.num
-	default:
+	y, m, d, ok := ymd(a, b, c)
+	if !ok {
 		return match{}, false
 	}
 	k := j + 5
