@@ -95,8 +95,9 @@ func NewDoc(text string) *Doc {
 	return d
 }
 
-// read makes d the Doc of text, reusing its buffers.
-func (d *Doc) read(text string) {
+// begin tokenizes text into d's buffers, emptied for its readings, and
+// returns the number of tokens.
+func (d *Doc) begin(text string) int {
 	d.Text, d.keys = text, nil
 	d.Tokens = arabic.DefaultOptions.AppendTokens(d.Tokens[:0], text)
 	n := len(d.Tokens)
@@ -107,6 +108,12 @@ func (d *Doc) read(text string) {
 	}
 	d.reads = d.reads[:0]
 	d.words.reset(n)
+	return n
+}
+
+// read makes d the Doc of text, reusing its buffers.
+func (d *Doc) read(text string) {
+	d.begin(text)
 	for i := range d.Tokens {
 		t := &d.Tokens[i] // not a copy: a token is six words
 		from := int32(len(d.reads))
@@ -239,15 +246,7 @@ func (r *Reader) NewDoc(text string) *Doc {
 // than the passes asking it saved.)
 func (d *Doc) readKeyed(text string, lx *Lexicon, k *docKeys) {
 	v := lx.voc
-	d.Text, d.keys = text, nil
-	d.Tokens = arabic.DefaultOptions.AppendTokens(d.Tokens[:0], text)
-	n := len(d.Tokens)
-	d.at = slices.Grow(d.at[:0], n)[:n]
-	if d.reads == nil {
-		d.reads = make([]arabic.Candidate, 0, 2*n+8)
-	}
-	d.reads = d.reads[:0]
-	d.words.reset(n)
+	n := d.begin(text)
 	k.voc = v
 	k.word = k.word[:0]
 	k.pre = append(k.pre[:0], 0)
