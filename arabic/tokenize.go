@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"rasid/internal/le"
 )
 
 // Kind is what a token is made of.
@@ -186,28 +188,15 @@ func rawHash(s string) uint32 {
 	var x uint64
 	switch {
 	case n >= 8:
-		x = load64(s, 0) ^ load64(s, n-8)<<7
+		x = le.Load64(s, 0) ^ le.Load64(s, n-8)<<7
 	case n >= 4:
-		x = load32(s, 0) | load32(s, n-4)<<32
+		x = le.Load32(s, 0) | le.Load32(s, n-4)<<32
 	default:
 		for i := 0; i < n; i++ {
 			x |= uint64(s[i]) << (8 * i)
 		}
 	}
 	return uint32(((x ^ x>>29 ^ uint64(n)) * 0x9E3779B97F4A7C15) >> 40)
-}
-
-// load64 and load32 read the eight and four bytes of s at i as a
-// little-endian integer: the compiler makes each one load.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-func load32(s string, i int) uint64 {
-	s = s[i : i+4]
-	return uint64(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
 }
 
 // scan returns the end of the run of code points of the classes in set

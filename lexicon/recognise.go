@@ -10,6 +10,7 @@ import (
 
 	"rasid"
 	"rasid/arabic"
+	"rasid/internal/le"
 )
 
 // Atom is one dictionary key found in a text, before composition: tokens
@@ -701,7 +702,7 @@ var titlesBy3 = func() map[uint64][]string {
 }()
 
 // first6 packs the first six bytes of s (at least six long).
-func first6(s string) uint64 { return load32(s, 0) | load32(s, 2)<<16 }
+func first6(s string) uint64 { return le.Load32(s, 0) | le.Load32(s, 2)<<16 }
 
 func titleKind(d *Doc, a Atom) string {
 	w := d.Cands(a.Start)

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"rasid/arabic"
+	"rasid/internal/le"
 )
 
 // Gaps in event phrases: "_" after a verb may span its subject (up to
@@ -67,9 +68,9 @@ func wordBits(s string) uint64 {
 	var x uint64
 	switch {
 	case n >= 8:
-		x = load64(s, 0) ^ bits.RotateLeft64(load64(s, n-8), 29)
+		x = le.Load64(s, 0) ^ bits.RotateLeft64(le.Load64(s, n-8), 29)
 	case n >= 4:
-		x = load32(s, 0) | load32(s, n-4)<<32
+		x = le.Load32(s, 0) | le.Load32(s, n-4)<<32
 	default:
 		for i := 0; i < n; i++ {
 			x |= uint64(s[i]) << (8 * i)
@@ -201,30 +202,17 @@ func pack(s string) (a, b uint64, ok bool) {
 	case n >= 8:
 		// Two loads: the last eight bytes, shifted down, are the bytes
 		// after the first eight (none when n is 8: a shift by 64 is 0).
-		a, b = load64(s, 0), load64(s, n-8)>>(8*(16-n))
+		a, b = le.Load64(s, 0), le.Load64(s, n-8)>>(8*(16-n))
 	case n >= 4:
 		// The first four bytes and the last four, which overlap them
 		// byte for byte.
-		a = load32(s, 0) | load32(s, n-4)<<(8*(n-4))
+		a = le.Load32(s, 0) | le.Load32(s, n-4)<<(8*(n-4))
 	default:
 		for i := 0; i < n; i++ {
 			a |= uint64(s[i]) << (8 * i)
 		}
 	}
 	return a, b | uint64(n)<<56, true
-}
-
-// load64 and load32 read the eight and four bytes of s at i as a
-// little-endian integer: the compiler makes each one load.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-func load32(s string, i int) uint64 {
-	s = s[i : i+4]
-	return uint64(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
 }
 
 func (t *packedTable) slot(a, b uint64) uint64 {
