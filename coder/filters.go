@@ -475,9 +475,15 @@ var (
 		"لنهائي", "النهائي"}
 )
 
-// sportsFilter holds every word lookSports looks for, to skip the
-// lookups of most words.
-var sportsFilter = newWordFilter(sportsWords, teamWords, sportsContext, []string{"كره", "لكره", "بكره", "نصف", "ربع", "دوري", "لدوري", "بدوري"})
+// sportsLead holds the words that make a sentence sports alone or with
+// the word after them, and the team words; sportsContextFilter the words
+// that make it sports beside a team word. Most sentences name no team, and
+// the context words are common ("هدف"، "عرض"): they are looked for only
+// in a sentence that does.
+var (
+	sportsLead          = newWordFilter(sportsWords, teamWords, []string{"كره", "لكره", "بكره", "نصف", "ربع", "دوري", "لدوري", "بدوري"})
+	sportsContextFilter = newWordFilter(sportsContext)
+)
 
 // uncodedSentence reports whether sentence s speaks of sport or is a run
 // of headlines, looking at each sentence once.
@@ -511,23 +517,32 @@ func headlineRun(a *article, s int) bool {
 }
 
 func lookSports(a *article, s int) bool {
-	team, context := false, false
-	for i := a.sentTok[s][0]; i < a.sentTok[s][1]; i++ {
-		if a.d.Tokens[i].Kind != arabic.Word || !sportsFilter.mayHave(a.d, i) {
+	d := a.d
+	from, to := a.sentTok[s][0], a.sentTok[s][1]
+	team := false
+	for i := from; i < to; i++ {
+		if d.Tokens[i].Kind != arabic.Word || !sportsLead.mayHave(d, i) {
 			continue
 		}
-		if hasForm(a.d, i, sportsWords...) {
+		if hasForm(d, i, sportsWords...) {
 			return true
 		}
-		if isWord(a.d, i, "كره", "لكره", "بكره") && isWord(a.d, i+1, "القدم", "السله", "اليد") ||
-			hasForm(a.d, i, "دوري", "لدوري", "بدوري") && isWord(a.d, i+1, "ابطال") ||
-			hasForm(a.d, i, "نصف", "ربع") && isWord(a.d, i+1, "النهائي") {
+		if isWord(d, i, "كره", "لكره", "بكره") && isWord(d, i+1, "القدم", "السله", "اليد") ||
+			hasForm(d, i, "دوري", "لدوري", "بدوري") && isWord(d, i+1, "ابطال") ||
+			hasForm(d, i, "نصف", "ربع") && isWord(d, i+1, "النهائي") {
 			return true
 		}
-		team = team || hasForm(a.d, i, teamWords...)
-		context = context || hasForm(a.d, i, sportsContext...)
+		team = team || hasForm(d, i, teamWords...)
 	}
-	return team && context
+	if !team {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if d.Tokens[i].Kind == arabic.Word && sportsContextFilter.mayHave(d, i) && hasForm(d, i, sportsContext...) {
+			return true
+		}
+	}
+	return false
 }
 
 // sportsStory reports whether the article is a sports story: a third of
@@ -537,13 +552,19 @@ func lookSports(a *article, s int) bool {
 func sportsStory(a *article) bool {
 	if a.sport == 0 {
 		a.sport = 1
+		// Sentences are looked at only while enough remain to make it one:
+		// most articles have none of sport, and are told so two thirds in.
+		need := max(3, (len(a.sentTok)+2)/3)
 		n := 0
 		for s := range a.sentTok {
+			if n+len(a.sentTok)-s < need {
+				break
+			}
 			if lookSports(a, s) {
 				n++
 			}
 		}
-		if n >= 3 && 3*n >= len(a.sentTok) {
+		if n >= need {
 			a.sport = 2
 		}
 	}
