@@ -42,9 +42,10 @@ const (
 	Holder                           // the name of an office-holder
 	Counterpart                      // نظيره، نظيرته
 	PronTitle                        // a title with a possessive pronoun: سلطاتها، جيشه
+	Idiom                            // words holding a state's name that name something else: صلاة المغرب
 )
 
-var kindNames = [...]string{"", "state", "capital", "seat", "adjective", "people", "city", "org", "entity", "title", "holder", "counterpart", "pronoun-title"}
+var kindNames = [...]string{"", "state", "capital", "seat", "adjective", "people", "city", "org", "entity", "title", "holder", "counterpart", "pronoun-title", "idiom"}
 
 func (k EntryKind) String() string {
 	if int(k) < len(kindNames) {
@@ -155,6 +156,7 @@ var fileKinds = []struct {
 	{"roles", (*builder).loadRoles},
 	{"holders", (*builder).loadHolders},
 	{"stopwords", (*builder).loadStopwords},
+	{"idioms", (*builder).loadIdioms},
 	{"events", (*builder).loadEvents},
 }
 
@@ -185,7 +187,7 @@ func (b *builder) addFS(fsys fs.FS, dir string) error {
 			known = known || strings.HasPrefix(n, fk.prefix)
 		}
 		if !known {
-			return fmt.Errorf("lexicon: %s: unknown data file (names start with states, orgs, entities, roles, holders, stopwords or events)", path.Join(dir, n))
+			return fmt.Errorf("lexicon: %s: unknown data file (names start with states, orgs, entities, roles, holders, stopwords, idioms or events)", path.Join(dir, n))
 		}
 	}
 	return nil
@@ -518,6 +520,15 @@ func (b *builder) loadStopwords(r io.Reader, name string) error {
 	return readTSV(r, name, 1, 2, func(_ int, c []string) error {
 		b.lx.stop[arabic.Normalize(c[0])] = true
 		return nil
+	})
+}
+
+// loadIdioms reads phrases that hold a state's name or adjective but name
+// something else ("صلاة المغرب", the sunset prayer; "أمريكا اللاتينية"):
+// matched as the longest key where they stand, they leave no mention.
+func (b *builder) loadIdioms(r io.Reader, name string) error {
+	return readTSV(r, name, 1, 2, func(line int, c []string) error {
+		return b.add(c[0], Entry{Kind: Idiom, Source: fmt.Sprintf("%s:%d", name, line)})
 	})
 }
 

@@ -242,9 +242,10 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 		if j > 0 && strings.ContainsRune(d.Text[d.Tokens[j-1].End:t.Start], '\n') {
 			break
 		}
-		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] || tanween(d, j) || lx.actAt(d, j) || lx.actNounAt(d, j) {
+		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] || tanween(d, j) || lx.actAt(d, j) || lx.actNounAt(d, j) || lx.verbAt(d, j) {
 			// (An act noun is the verb's object: "يؤدي وزير الخارجية
-			// اليمني زيارة رسمية".)
+			// اليمني زيارة رسمية"; an act verb is the title's predicate:
+			// "انتقد الوزير رفض إثيوبيا التوقيع"، "الوزير رفض الاقتراح".)
 			break
 		}
 		if j == i && (strings.HasPrefix(t.Norm, "ال") || strings.HasPrefix(t.Norm, "و")) {
@@ -299,6 +300,20 @@ func (lx *Lexicon) actNounAt(d *Doc, i int) bool {
 	return found
 }
 
+// verbAt reports whether an event phrase whose first word is a verb
+// starts at token i ("رفض"، "ندد"): a predicate, which no name runs into.
+func (lx *Lexicon) verbAt(d *Doc, i int) bool {
+	found := false
+	lx.events.walk(d, lx.keys(d), i, rootEvents, func(m match[Phrase]) {
+		for k := range m.Vals {
+			if p := &m.Vals[k]; !p.None && p.Verb {
+				found = true
+			}
+		}
+	})
+	return found
+}
+
 // tanween reports whether token i is written with a case ending of an
 // indefinite noun (اتصالاً، هاتفياً): the verb's object or an adverb,
 // which closes a name before it ("وزير الخارجية المصري سامح شكري
@@ -327,6 +342,7 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 		}
 		i = next
 	}
+	out = slices.DeleteFunc(out, func(m Mention) bool { return sportsBody(d, m) })
 	if len(out) == 0 {
 		return nil // as when it was grown from nil
 	}
@@ -335,6 +351,24 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 		sc.mentions = ms[:0] // grown by a name or a head noun found
 	}
 	return ms
+}
+
+// sportsBody reports whether m names a sports body by the game it
+// governs ("رئيس الاتحاد الأوروبي لكرة القدم" is UEFA's, "الاتحاد المصري
+// لكرة القدم" Egypt's football association): no state or organisation
+// acts through it (GUIDE: teams and federations are not actors), and it
+// must not make the state a bare title is given.
+func sportsBody(d *Doc, m Mention) bool {
+	for i := m.Tok0; i <= m.Tok1 && i+1 < len(d.Tokens); i++ {
+		switch d.Tokens[i].Norm {
+		case "كره", "لكره", "بكره":
+			switch d.Tokens[i+1].Norm {
+			case "القدم", "السله", "اليد", "الطائره":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mergeTitleNames joins a title and the office-holder named right after
@@ -726,6 +760,9 @@ func (d *Doc) Cands(i int) []arabic.Candidate { return d.Candidates(i) }
 // the next atom to look at.
 func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Mention) (Mention, int, bool) {
 	a := atoms[i]
+	if _, ok := has(a, Idiom); ok {
+		return Mention{}, i + 1, false
+	}
 	m := Mention{Tok0: a.Start, Tok1: a.End}
 	next := i + 1
 	// A title (or counterpart) takes the anchor that follows it: an

@@ -172,6 +172,30 @@ func TestRecognise(t *testing.T) {
 			name: "Byline", text: "حسين العياشي\nأجرى الوزير اتصالا", published: "2024-01-01",
 			absent: []string{"حسين العياشي"},
 		},
+		{
+			// An act verb after a title is its predicate, not a name:
+			// nor is the state after it the title's.
+			name: "VerbAfterTitle", text: "وقال الوزير السعودي رفض التعليق، وانتقد المتحدث رفض إثيوبيا التوقيع", published: "2024-01-01",
+			want:   []want{{"الوزير السعودي", "SAU", "GOV", ""}, {"إثيوبيا", "ETH", "GOV", "state"}},
+			absent: []string{"رفض"},
+		},
+		{
+			// idioms.tsv: a region named after a state is not the state.
+			name: "IdiomRegion", text: "استقبل الرئيس وفدا من دول أمريكا اللاتينية وأميركا الجنوبية", published: "2024-01-01",
+			absent: []string{"أمريكا", "أميركا"},
+		},
+		{
+			// idioms.tsv: the sunset prayer is not Morocco.
+			name: "IdiomPrayer", text: "وبعد صلاة المغرب عاد وفد الحكومة الجزائرية", published: "2024-01-01",
+			want:   []want{{"وفد الحكومة الجزائرية", "DZA", "GOV", ""}},
+			absent: []string{"المغرب"},
+		},
+		{
+			// A body named by its game is a sports federation (UEFA), not
+			// the European Union, and gives no state to a bare title.
+			name: "SportsBody", text: "قال رئيس الاتحاد الأوروبي لكرة القدم إن الرئيس سيزور المقر", published: "2024-01-01",
+			absent: []string{"الاتحاد الأوروبي", "الرئيس"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
