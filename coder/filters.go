@@ -115,6 +115,16 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// headlines is no sentence.
 		return true
 	}
+	if t.Phrase.Code[:2] == "14" && festival(a, t) {
+		return true
+	}
+	if !t.Phrase.Verb && hasForm(a.d, t.Start-1, "جري", "يجري", "جرت", "تجري", "تم", "يتم") &&
+		hasForm(a.d, t.End, "عليه", "عليها", "بشانه", "بشانها", "حوله", "حولها", "فيه", "فيها") {
+		// "قرار جرى التفاوض عليه"، "اتفاق محتمل يجري التفاوض بشأنه": a
+		// passive that describes the noun before it; nobody is named
+		// doing it.
+		return true
+	}
 	sn := a.sents[t.sent]
 	text := strings.TrimRight(a.text[sn.Start:sn.End], " »\"')")
 	if strings.HasSuffix(text, "؟") || strings.HasSuffix(text, "?") {
@@ -569,6 +579,26 @@ func sportsStory(a *article) bool {
 		}
 	}
 	return a.sport == 2
+}
+
+// festivalWords tell a cultural or festive event.
+var festivalWords = []string{"مهرجان", "المهرجان", "ثقافيه", "الثقافيه", "ثقافي", "الثقافي", "فنيه", "الفنيه", "الفنون", "عروض", "العروض",
+	"تنشيطيه", "التنشيطيه", "احتفاليه", "الاحتفاليه", "جوائز", "الجوائز", "معرض", "المعرض"}
+
+// festival reports whether a protest trigger is the noun تظاهرة used, as
+// Tunisian and Algerian news use it, for an event or a festival ("الهدف
+// من التظاهرة هو ترسيخ حب الطبيعة"، "تظاهرة في إطار مهرجان الفنون"):
+// its sentence speaks of culture or festivities.
+func festival(a *article, t trigger) bool {
+	if !hasForm(a.d, t.Start, "تظاهره", "التظاهره", "تظاهرات", "التظاهرات") {
+		return false
+	}
+	for i := a.sentTok[t.sent][0]; i < a.sentTok[t.sent][1]; i++ {
+		if hasForm(a.d, i, festivalWords...) {
+			return true
+		}
+	}
+	return false
 }
 
 // forceRoot reports whether sentence s names an act of force or coercion
