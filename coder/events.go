@@ -471,7 +471,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 				seen[key] = true
 				continue
 			}
-			if seen[key] || seen[sameActKey(e, false)] || (e.Root == "04" || e.Root == "07") && seen[sameActKey(e, true)] || headline && bodyRoots[e.Root] {
+			if seen[key] || seen[sameActKey(e, false)] || (e.Root == "04" || e.Root == "07") && seen[sameActKey(e, true)] || e.Root == "04" && seen[monthActKey(e)] || headline && bodyRoots[e.Root] {
 				// A headline repeats the story: what the body codes
 				// it does not code again.
 				continue
@@ -481,6 +481,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			}
 			seen[key] = true
 			seen[sameActKey(e, false)], seen[sameActKey(e, true)] = true, true
+			markMonthAct(seen, e)
 			if alt := altKey(e); alt != "" {
 				seen[alt] = true
 			}
@@ -886,6 +887,38 @@ func sameActKey(e rasid.Event, acrossSentences bool) string {
 		return "same|" + e.Code + "|" + x + "|" + y + "|" + e.Date + "|" + strconv.Itoa(e.Sentence)
 	}
 	return "same|" + e.Root + "|" + x + "|" + y + "|" + e.Date
+}
+
+// monthActKey is the key an act told with its month only ("وكان الرئيس
+// أجرى اتصالاً …", dated by toldAsEarlier) shares with the same act told
+// again on a day of that month ("وذكر بيان أن أوباما بحث مع نظيره"),
+// which markMonthAct sets: a day date matches an earlier month date, a
+// month date any date of its month; two days of one month stay apart.
+// Only meetings are matched so (one pair meets once in a story); aid
+// comes in several deliveries.
+func monthActKey(e rasid.Event) string {
+	if len(e.Date) < 7 {
+		return ""
+	}
+	k := sameActKey(e, true)
+	k = k[:len(k)-len(e.Date)] + e.Date[:7]
+	if len(e.Date) == 7 {
+		return k + "|any"
+	}
+	return k
+}
+
+// markMonthAct records e for monthActKey.
+func markMonthAct(seen map[string]bool, e rasid.Event) {
+	if len(e.Date) < 7 {
+		return
+	}
+	k := sameActKey(e, true)
+	k = k[:len(k)-len(e.Date)] + e.Date[:7]
+	seen[k+"|any"] = true
+	if len(e.Date) == 7 {
+		seen[k] = true
+	}
 }
 
 // altKey is the key of the same act told from the other side: a visit (042

@@ -809,6 +809,20 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 			}
 		}
 	}
+	if pick < 0 && toldAsEarlier(a, t, prevEnd) {
+		// "وكانت البحرين قد استدعت القائم بالأعمال"، "ما حصل مؤخراً":
+		// an act told as before the occasion, with no time of its own,
+		// happened neither on the occasion's day nor on the day of
+		// publication; its month is what the text tells.
+		d := timex.DayOf(a.published)
+		if j := a.occasionBefore(t); j >= 0 {
+			d = a.times[j].expr.Date
+		}
+		if d.Precision == timex.Day {
+			d = timex.Date{Year: d.Year, Month: d.Month, Precision: timex.Month}
+		}
+		return d, isHistorical(d, a.published), -1
+	}
 	if pick < 0 && t.sent == 0 && a.title {
 		// A headline takes the date of the story it heads.
 		times = a.timesBefore(len(a.d.Tokens))
@@ -820,24 +834,71 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		}
 	}
 	if pick < 0 {
-		// The occasion the act belongs to: the nearest earlier date that
-		// is neither a starting point, nor background, nor long past.
-		for j := len(times) - 1; j >= 0; j-- {
-			ta := times[j]
-			if ta.tok1 <= t.Start && !ta.since && !ta.used && !ta.background && !ta.inRelative && !isHistorical(ta.expr.Date, a.published) &&
-				!isFuture(ta.expr.Date, a.published) {
-				// (An occasion yet to come, "في سبتمبر المقبل", holds
-				// no act reported as done.)
-				pick = j
-				break
-			}
-		}
+		pick = a.occasionBefore(t)
 	}
 	if pick < 0 {
 		return timex.DayOf(a.published), false, -1
 	}
 	d := times[pick].expr.Date
 	return d, isHistorical(d, a.published), pick
+}
+
+// occasionBefore returns the index in a.times of the occasion an act at
+// t belongs to: the nearest earlier date that is neither a starting
+// point, nor background, nor long past; or -1.
+func (a *article) occasionBefore(t trigger) int {
+	times := a.timesBefore(t.Start)
+	for j := len(times) - 1; j >= 0; j-- {
+		ta := times[j]
+		if ta.tok1 <= t.Start && !ta.since && !ta.used && !ta.background && !ta.inRelative && !isHistorical(ta.expr.Date, a.published) &&
+			!isFuture(ta.expr.Date, a.published) {
+			// (An occasion yet to come, "في سبتمبر المقبل", holds no act
+			// reported as done.)
+			return j
+		}
+	}
+	return -1
+}
+
+// recentWords say that an act is some days past: "مؤخراً"، "سابقاً".
+var recentWords = []string{"مؤخرا", "موخرا", "سابقا", "مسبقا"}
+
+// toldAsEarlier reports whether the text tells the act of trigger t as
+// before the occasion it reports: in the pluperfect ("وكانت الرياض قد
+// قطعت"، "وكان نتنياهو حث"، "وسبق أن وقع"), or as recent ("مؤخراً"، "في
+// الأيام الأخيرة"، "قبل أيام"، "في وقت سابق"). prevEnd is the end of the
+// trigger before it in the sentence, or -1.
+func toldAsEarlier(a *article, t trigger, prevEnd int) bool {
+	first := max(a.sentTok[t.sent][0], prevEnd, t.Start-10)
+	for i := t.Start - 1; i >= first; i-- {
+		if isBoundary(a, i) || isComma(a, i) && !hasForm(a.d, i+1, "قد") {
+			break
+		}
+		if a.mentionAt[i] < 0 && isWord(a.d, i, "في", "علي", "عن", "حول", "الي", "مع", "بين") {
+			// "التي كانت طرفاً في المفاوضات": a copula and its predicate,
+			// not the act's tense.
+			break
+		}
+		if a.mentionAt[i] < 0 && isWord(a.d, i, "كان", "وكان", "فكان", "كانت", "وكانت", "فكانت", "كانوا", "وكانوا", "كانا", "وكانا", "كانتا", "وكانتا") &&
+			!isWord(a.d, i-1, "ما", "لو", "اذا", "ان", "لما", "مدينه", "بمدينه", "مهرجان") && !isWord(a.d, i+1, "السينمائي") ||
+			isWord(a.d, i, "سبق", "وسبق") && isWord(a.d, i+1, "ان", "ل", "لل") {
+			return true
+		}
+	}
+	from, to := max(a.sentTok[t.sent][0], t.Start-8), min(a.sentTok[t.sent][1], t.End+8)
+	for i := from; i < to; i++ {
+		switch {
+		case hasForm(a.d, i, recentWords...):
+			return true
+		case hasForm(a.d, i, "الاخيره") && hasForm(a.d, i-1, "الايام", "الاونه", "الفتره", "الاسابيع", "الاشهر"):
+			return true
+		case hasForm(a.d, i, "قبل") && isWord(a.d, i+1, "ايام", "اسابيع", "اسبوعين", "يومين"):
+			return true
+		case isWord(a.d, i, "وقت") && isWord(a.d, i+1, "سابق") && hasForm(a.d, i-1, "في"):
+			return true
+		}
+	}
+	return false
 }
 
 // commaBetween reports whether a comma lies in tokens [from, to).
