@@ -280,6 +280,82 @@ func accusedRightAfter(a *article, t trigger, k int) bool {
 	return strings.HasPrefix(n, "ب") && len(n) > len("ب")+2 && a.mentionAt[m.Tok1] < 0
 }
 
+// addressee reports whether mention k, the first actor after appeal
+// verb t, is whom the appeal is made to rather than who makes it: it is
+// followed by the appeal's content (إلى، بـ، لـ) and the grammar marks it
+// as the object. The verb's subject is a pronoun before it ("أنها
+// دعت")، or one word (a name the lexicon does not know: "دعا الصرخي");
+// the verb's gender is not the noun's ("طالب الحكومة"، "دعت الرئيس");
+// a sound plural is in the accusative ("الصحافيين"، not "الصحافيون"),
+// or a quantifier or من opens it ("جميع الإيطاليين"، "من السلطات").
+func addressee(a *article, t trigger, k int) bool {
+	m := a.mentions[k]
+	verbEnd := t.End
+	if m.Tok0 > t.Start && m.Tok1 < t.End {
+		// In the gap of the phrase ("طالب _ بالإفراج"): its words after
+		// the gap are the content.
+		verbEnd = t.Start + 1
+	} else if m.Tok0 < t.End {
+		return false
+	}
+	if !contentAfter(a, m.Tok1) {
+		return false
+	}
+	words := 0
+	for i := verbEnd; i < m.Tok0; i++ {
+		switch {
+		case a.d.Tokens[i].Kind == arabic.Punct || hasForm(a.d, i, slotWords...) || a.hasTime(i, i+1):
+		case a.mentionAt[i] >= 0:
+			return false
+		default:
+			words++
+		}
+	}
+	if words > 1 {
+		return false
+	}
+	head := a.d.Tokens[m.Tok0].Norm
+	verb := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[t.Start].Norm, "و"), "ف")
+	feminineVerb := strings.HasSuffix(verb, "ت") || strings.HasPrefix(verb, "ت")
+	switch {
+	case words == 1 && !isWord(a.d, m.Tok0-1, "جميع", "كل", "كافه", "من"):
+		// One word between: the subject, a name ("دعا الصرخي الأمم
+		// المتحدة إلى"). (Not "دعت جميع الإيطاليين".)
+		// A definite word, as such surnames are; an indefinite one heads
+		// the mention's phrase ("حركة المستوطنين") or begins a name
+		// ("قائد السبسي").
+		w := a.d.Tokens[verbEnd].Norm
+		return m.Kind != rasid.KindPerson && strings.HasPrefix(w, "ال") && !strings.HasSuffix(w, "ه") &&
+			!isComplement(a, verbEnd) && !hasForm(a.d, verbEnd, pronounPreps...)
+	case isWord(a.d, t.Start-1, "انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لانه", "لانها", "انهما"):
+		return true
+	case isWord(a.d, m.Tok0-1, "جميع", "كل", "كافه", "من"):
+		return true
+	case m.Kind != rasid.KindPerson && !feminineVerb && (strings.HasSuffix(head, "ه") || strings.HasSuffix(head, "ات")):
+		return true
+	case feminineVerb && hasForm(a.d, m.Tok0, "رئيس", "الرئيس", "وزير", "الوزير", "الملك", "ملك", "الامير", "امير", "السفير", "سفير", "المبعوث", "مبعوث", "الامين", "امين", "ولي"):
+		return true
+	case strings.HasSuffix(head, "ين") && (m.Kind == rasid.KindGroup || m.Role == "CVL"):
+		return true
+	}
+	return false
+}
+
+// contentAfter reports whether an appeal's content opens at or just
+// after token i: "إلى"، or a word with بـ or لـ (not "بين"، "لدى").
+func contentAfter(a *article, i int) bool {
+	for j := i; j < i+3 && j < len(a.d.Tokens) && a.sentOf[j] == a.sentOf[i-1]; j++ {
+		if isComma(a, j) || a.mentionAt[j] >= 0 && j > i {
+			return false
+		}
+		n := a.d.Tokens[j].Norm
+		if n == "الي" || (strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && len(n) > 4 && !isWord(a.d, j, "بين", "لدي", "لدا", "بعد") {
+			return true
+		}
+	}
+	return false
+}
+
 // complementFirst reports whether the word right after verb trigger t
 // opens its complement ("بشخصيات"، "مع"), not a mention.
 func complementFirst(a *article, t trigger) bool {
@@ -741,6 +817,13 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			// الصحافة الجزائرية الحكومة المغربية": the subject is words
 			// the lexicon does not know; who follows is the object or a
 			// genitive, no subject.
+			i = len(post)
+		}
+		if i < len(post) && t.Phrase.Verb && (t.Phrase.Code[:2] == "02" || t.Phrase.Code[:2] == "10") && addressee(a, t, post[i]) {
+			// "أنها دعت … سفيرة المملكة المتحدة إلى مقر الوزارة"، "وطالب
+			// الخارجية التونسية … بـ"، "ودعت جميع الإيطاليين إلى مغادرة
+			// ليبيا"، "دعا الصرخي الأمم المتحدة إلى": whom an appeal is
+			// made to, the subject being before it or left out.
 			i = len(post)
 		}
 		if i < len(post) && t.Phrase.Verb && t.Phrase.Code == "112" && accusedRightAfter(a, t, post[i]) {
