@@ -871,6 +871,9 @@ var recentWords = []string{"مؤخرا", "موخرا", "سابقا", "مسبقا
 func toldAsEarlier(a *article, t trigger, prevEnd int) bool {
 	first := max(a.sentTok[t.sent][0], prevEnd, t.Start-10)
 	for i := t.Start - 1; i >= first; i-- {
+		if isWord(a.d, i, "ان") && isWord(a.d, i-1, "سبق", "وسبق") {
+			return true
+		}
 		if isBoundary(a, i) || isComma(a, i) && !hasForm(a.d, i+1, "قد") {
 			break
 		}
@@ -881,7 +884,7 @@ func toldAsEarlier(a *article, t trigger, prevEnd int) bool {
 		}
 		if a.mentionAt[i] < 0 && isWord(a.d, i, "كان", "وكان", "فكان", "كانت", "وكانت", "فكانت", "كانوا", "وكانوا", "كانا", "وكانا", "كانتا", "وكانتا") &&
 			!isWord(a.d, i-1, "ما", "لو", "اذا", "ان", "لما", "مدينه", "بمدينه", "مهرجان") && !isWord(a.d, i+1, "السينمائي") ||
-			isWord(a.d, i, "سبق", "وسبق") && isWord(a.d, i+1, "ان", "ل", "لل") {
+			isWord(a.d, i, "سبق", "وسبق") && isWord(a.d, i+1, "ل", "لل") {
 			return true
 		}
 	}

@@ -668,6 +668,21 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			pre = []int{k}
 		}
 	}
+	// "الشبكات الإرهابية، التي سبق أن وجهت ضربات إلى الولايات المتحدة":
+	// a verb right after a relative pronoun has its antecedent for
+	// subject; when that is no actor the act's agent is unnamed, and no
+	// actor after the verb is it.
+	unnamedAgent := false
+	if r := relativeBefore(a, t); len(pre) == 0 && r >= 0 && !objectSuffix(a, t) {
+		if k := antecedent(a, r); k >= 0 {
+			pre = []int{k}
+		} else if len(post) > 0 && prepositional(a, post[0]) && !resumptive(a, t.End, R) {
+			// (Only an actor behind a preposition is sure not to be the
+			// clause's own subject: "المرة الأولى التي تتهم فيها هيئة
+			// أممية إسرائيل" names it after the verb.)
+			unnamedAgent = true
+		}
+	}
 	// A fronted destination ("في رسالة وجهها إلى الأمين العام، اتهم
 	// الوزير") is not the subject.
 	kept := pre[:0:0]
@@ -817,6 +832,9 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			// الصحافة الجزائرية الحكومة المغربية": the subject is words
 			// the lexicon does not know; who follows is the object or a
 			// genitive, no subject.
+			i = len(post)
+		}
+		if unnamedAgent {
 			i = len(post)
 		}
 		if i < len(post) && t.Phrase.Verb && (t.Phrase.Code[:2] == "02" || t.Phrase.Code[:2] == "10") && addressee(a, t, post[i]) {
@@ -1568,6 +1586,53 @@ func destination(a *article, k int) bool {
 		return true
 	}
 	return false
+}
+
+// prepositional reports whether mention k stands behind a preposition:
+// "إلى الولايات المتحدة"، "على إيران"، "للحكومة".
+func prepositional(a *article, k int) bool {
+	m := a.mentions[k]
+	if isWord(a.d, m.Tok0-1, "الي", "علي", "ضد", "في", "من", "عن", "مع", "نحو", "تجاه") {
+		return true
+	}
+	n := a.d.Tokens[m.Tok0].Norm
+	return strings.HasPrefix(n, "لل") || strings.HasPrefix(n, "بال")
+}
+
+// resumptive reports whether a preposition with a pronoun that refers
+// back to a relative's antecedent lies in tokens [from, to): "التي زار
+// فيها أوباما كينيا"، "التي تعرض لها". The antecedent is then not the
+// verb's subject.
+func resumptive(a *article, from, to int) bool {
+	for i := from; i < to && i < from+4; i++ {
+		if isWord(a.d, i, "فيها", "فيه", "بها", "به", "عليها", "عليه", "منها", "منه", "لها", "له", "عنها", "عنه", "خلالها", "خلاله") {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeBefore returns the relative pronoun right before verb trigger
+// t, past "سبق أن"، "قد" or "كان" ("التي سبق أن وجهت"، "الذي كان قد
+// زار"), or -1.
+func relativeBefore(a *article, t trigger) int {
+	if !t.Phrase.Verb {
+		return -1
+	}
+	i := t.Start - 1
+	for n := 0; n < 3 && i >= 0; n++ {
+		switch {
+		case isWord(a.d, i, "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللذان", "اللتان"):
+			return i
+		case isWord(a.d, i, "ان") && isWord(a.d, i-1, "سبق"):
+			i -= 2
+		case isWord(a.d, i, "قد", "كان", "كانت", "كانوا"):
+			i--
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // antecedent returns the mention that ends right before the relative
