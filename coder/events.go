@@ -429,6 +429,13 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			// The time of the strike is that of the killing.
 			date, hist, exprUsed = c.dateOf(a, trigs, j)
 		}
+		if n := daysBefore(a, t); n > 0 && date.Precision == timex.Day && (exprUsed < 0 || a.times[exprUsed].tok0 < t.Start) {
+			// "وعدت الحكومة … غداة هجوم انتحاري": the act named after
+			// "غداة" or "بعد ثلاثة أيام على" is that many days before the
+			// date the sentence tells.
+			date = timex.DayOf(date.Time().AddDate(0, 0, -n))
+			hist = isHistorical(date, a.published)
+		}
 		if exprUsed >= 0 && aheadWeekday(a, t, a.times[exprUsed]) {
 			// "تصل موغيريني إلى المملكة الاثنين"، "وسيستقبل كيري الاثنين
 			// نظيره": a weekday a verb to come is told with is the next.
@@ -887,6 +894,39 @@ func sameActKey(e rasid.Event, acrossSentences bool) string {
 		return "same|" + e.Code + "|" + x + "|" + y + "|" + e.Date + "|" + strconv.Itoa(e.Sentence)
 	}
 	return "same|" + e.Root + "|" + x + "|" + y + "|" + e.Date
+}
+
+// dayWords count days in "بعد ثلاثة أيام على".
+var dayWords = map[string]int{"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10}
+
+// daysBefore returns how many days before its sentence's date the act
+// of noun trigger t took place, by the frame right before it: "غداة"
+// (the day after) 1, "بعد يومين على" 2, "بعد ثلاثة أيام من" 3; else 0.
+func daysBefore(a *article, t trigger) int {
+	if t.Phrase.Verb || t.Start < 1 {
+		return 0
+	}
+	if isWord(a.d, t.Start-1, "غداه", "وغداه") {
+		return 1
+	}
+	if !isWord(a.d, t.Start-1, "علي", "من") {
+		return 0
+	}
+	switch {
+	case isWord(a.d, t.Start-2, "يومين") && isWord(a.d, t.Start-3, "بعد", "وبعد"):
+		return 2
+	case isWord(a.d, t.Start-2, "يوم") && isWord(a.d, t.Start-3, "بعد", "وبعد"):
+		return 1
+	case isWord(a.d, t.Start-2, "ايام", "يوما") && isWord(a.d, t.Start-4, "بعد", "وبعد"):
+		w := a.d.Tokens[t.Start-3].Norm
+		if n, ok := dayWords[w]; ok {
+			return n
+		}
+		if n, err := strconv.Atoi(w); err == nil && n > 0 && n <= 30 {
+			return n
+		}
+	}
+	return 0
 }
 
 // monthActKey is the key an act told with its month only ("وكان الرئيس
