@@ -809,6 +809,12 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 			}
 		}
 	}
+	if pick < 0 {
+		// "وفي يوم السبت 14 فبراير هنأ …، وهنأ …": a date heading its
+		// sentence dates each of the sentence's acts that no other date
+		// comes before.
+		pick = headingDate(a, times, t)
+	}
 	if pick < 0 && toldAsEarlier(a, t, prevEnd) {
 		// "وكانت البحرين قد استدعت القائم بالأعمال"، "ما حصل مؤخراً":
 		// an act told as before the occasion, with no time of its own,
@@ -841,6 +847,30 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	}
 	d := times[pick].expr.Date
 	return d, isHistorical(d, a.published), pick
+}
+
+// headingDate returns the index in times of the time expression that
+// opens the sentence of t ("وفي يوم الأحد 15 فبراير، …") when it is the
+// only one of the sentence before t, or -1.
+func headingDate(a *article, times []timeAt, t trigger) int {
+	head := -1
+	for j, ta := range times {
+		if a.sentOf[ta.tok0] != t.sent || ta.tok0 >= t.Start {
+			continue
+		}
+		if head >= 0 {
+			return -1
+		}
+		head = j
+	}
+	if head < 0 {
+		return -1
+	}
+	ta := times[head]
+	if ta.tok0-a.sentTok[t.sent][0] > 3 || ta.since || ta.firstSince || anniversary(a, ta) {
+		return -1
+	}
+	return head
 }
 
 // occasionBefore returns the index in a.times of the occasion an act at
