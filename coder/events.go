@@ -128,6 +128,15 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			// follows it is its object.
 			src, tgt = party{prev.src}, party{src[0]}
 		}
+		if p.Verb && prev.sent == t.sent && prev.src >= 0 && len(src) == 1 && len(tgt) == 0 && isConjoined(a, t) && isComma(a, t.Start-1) &&
+			hasForm(a.d, t.Start, objectVerbs...) && a.mentions[src[0]].Tok0 <= t.End+1 && !sameActor(a, party{prev.src}, src[0]) &&
+			len(dropPlaces(a, actorIdx(a, t.Start+1, R))) == 1 {
+			// "هنأ خادم الحرمين الرئيس الإيطالي …، واستقبل الأمين العام
+			// للأمم المتحدة": a verb that needs an object, joined with one
+			// actor after it and none else, keeps the sentence's subject;
+			// the actor is whom it was done to.
+			src, tgt = party{prev.src}, party{src[0]}
+		}
 		if len(src) == 0 && prev.sent == t.sent && prev.src >= 0 && !p.Rev && (isConjoined(a, t) || len(tgt) > 0) && !(ownPhrase && p.Code[:2] == "07") {
 			// (Aid inside another act's complement, "أوقفت سلطاتها إدخال
 			// شاحنات المساعدات الموجهة إلى الفلسطينيين", is not that
@@ -895,6 +904,10 @@ func sameActKey(e rasid.Event, acrossSentences bool) string {
 	}
 	return "same|" + e.Root + "|" + x + "|" + y + "|" + e.Date
 }
+
+// objectVerbs are verbs of acts done to someone, which need a direct
+// object: to host, congratulate, condole, meet, decorate, see off.
+var objectVerbs = []string{"استقبل", "هنا", "عزي", "التقي", "قلد", "صافح", "ودع", "استقبلت", "هنات", "عزت", "التقت", "قلدت"}
 
 // dayWords count days in "بعد ثلاثة أيام على".
 var dayWords = map[string]int{"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10}

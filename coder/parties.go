@@ -341,6 +341,29 @@ func addressee(a *article, t trigger, k int) bool {
 	return false
 }
 
+// loneObject reports whether mention k, right after verb t, is the one
+// actor (but for pronouns and places) before the next comma, and is
+// followed by what the act is for ("بذكرى"، "في وفاة").
+func loneObject(a *article, t trigger, k int, post []int) bool {
+	m := a.mentions[k]
+	if m.Tok0 > t.Start+2 || !contentAfter(a, m.Tok1) && !isWord(a.d, m.Tok1, "في") {
+		return false
+	}
+	end := len(a.d.Tokens)
+	for i := m.Tok1; i < len(a.d.Tokens) && a.sentOf[i] == t.sent; i++ {
+		if isComma(a, i) {
+			end = i
+			break
+		}
+	}
+	for _, j := range post {
+		if j != k && a.mentions[j].Tok0 < end && !a.mentions[j].Place && !a.mentions[j].Pron && !a.mentions[j].AdjOnly {
+			return false
+		}
+	}
+	return true
+}
+
 // contentAfter reports whether an appeal's content opens at or just
 // after token i: "إلى"، or a word with بـ or لـ (not "بين"، "لدى").
 func contentAfter(a *article, i int) bool {
@@ -835,6 +858,13 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			i = len(post)
 		}
 		if unnamedAgent {
+			i = len(post)
+		}
+		if i < len(post) && t.Phrase.Verb && hasForm(a.d, t.Start, "هنا", "هنات", "عزي", "عزت") && loneObject(a, t, post[i], post) {
+			// "وفي يوم الأربعاء 25 مارس هنأ رئيس جمهورية بنغلاديش بذكرى
+			// استقلال بلاده": one actor after a verb of congratulation or
+			// condolence, then what for, is whom it was offered to; the
+			// subject was left out.
 			i = len(post)
 		}
 		if i < len(post) && t.Phrase.Verb && (t.Phrase.Code[:2] == "02" || t.Phrase.Code[:2] == "10") && addressee(a, t, post[i]) {
