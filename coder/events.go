@@ -78,6 +78,9 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			L = t.Start
 		}
 		src, tgt := parties(a, t, L, R)
+		if r := t.Phrase.Code[:2]; r == "02" || r == "10" {
+			tgt = withoutBacked(a, tgt)
+		}
 		if k := a.mentionAt[max(t.Start-1, 0)]; t.Start > 0 && k >= 0 && !t.Phrase.Verb && possessed(a, t) && !a.mentions[k].Place {
 			// "إعلان رئيس الحكومة الإسبانية بيدرو سانشيز دعمه لمبادرة الحكم
 			// الذاتي التي يقترحها المغرب": the possessor named right before
@@ -903,6 +906,26 @@ func sameActKey(e rasid.Event, acrossSentences bool) string {
 		return "same|" + e.Code + "|" + x + "|" + y + "|" + e.Date + "|" + strconv.Itoa(e.Sentence)
 	}
 	return "same|" + e.Root + "|" + x + "|" + y + "|" + e.Date
+}
+
+// backingWords ask for support of, or pressure on, someone: "إلى وقفة
+// مساندة للجزائر"، "دعت للضغط على سلطات الاحتلال".
+var backingWords = []string{"مسانده", "للمسانده", "دعم", "لدعم", "دعما", "تضامن", "تضامنا", "للتضامن", "التضامن", "نصره", "لنصره", "نصرة"}
+
+// withoutBacked drops from an appeal's targets the actors its content
+// asks support for or pressure on: the appeal is made to someone else
+// (GUIDE: the topic of a statement is not its target).
+func withoutBacked(a *article, p party) party {
+	var out party
+	for _, k := range p {
+		i := a.mentions[k].Tok0
+		backed := hasForm(a.d, i-1, backingWords...) || isWord(a.d, i-1, "مع") && hasForm(a.d, i-2, backingWords...) ||
+			isWord(a.d, i-1, "علي") && hasForm(a.d, i-2, "الضغط", "للضغط", "بالضغط", "ضغط", "ضغوط", "الضغوط")
+		if !backed {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // objectVerbs are verbs of acts done to someone, which need a direct
