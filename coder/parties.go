@@ -915,6 +915,12 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		if ag := ownAgent(a, t, R); len(ag) > 0 && !inParty(src, ag[0]) {
 			src = ag
 			rest = dropAll(post, src)
+		} else if k := adjectiveAfter(a, t); k >= 0 && !inParty(src, k) && !sameCode(a, src, k) {
+			// "مقتل محسن الفضلي، القيادي في تنظيم القاعدة، في غارة جوية
+			// أمريكية": the adjective on the strike names who struck; who
+			// the clause began with was struck.
+			rest = append(dropAll(pre, party{k}), dropAll(post, party{k})...)
+			src = party{k}
 		}
 	}
 	if k := subjectOfDecision(a, t); k >= 0 && !inParty(src, k) {
