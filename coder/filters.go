@@ -907,15 +907,28 @@ func (a *article) occasionBefore(t trigger) int {
 	return -1
 }
 
+// earlierFrames name an act as a time before the occasion or as what is
+// spoken of: "بعد"، "منذ"، "رغم"، "حول". ("إثر" and "عقب" tell the
+// cause of the occasion, mostly of its day: "إثر قصف استهدف منتجعاً".)
+var earlierFrames = []string{"بعد", "وبعد", "منذ", "رغم", "برغم", "حول", "وحول"}
+
 // recentWords say that an act is some days past: "مؤخراً"، "سابقاً".
 var recentWords = []string{"مؤخرا", "موخرا", "سابقا", "مسبقا"}
 
 // toldAsEarlier reports whether the text tells the act of trigger t as
-// before the occasion it reports: in the pluperfect ("وكانت الرياض قد
+// before the occasion it reports: named as a frame of time or topic, in
+// the pluperfect ("وكانت الرياض قد
 // قطعت"، "وكان نتنياهو حث"، "وسبق أن وقع"), or as recent ("مؤخراً"، "في
 // الأيام الأخيرة"، "قبل أيام"، "في وقت سابق"). prevEnd is the end of the
 // trigger before it in the sentence, or -1.
 func toldAsEarlier(a *article, t trigger, prevEnd int) bool {
+	if !t.Phrase.Verb && t.Start > 0 && (hasForm(a.d, t.Start-1, earlierFrames...) || isWord(a.d, t.Start-1, "من") && isWord(a.d, t.Start-2, "الرغم", "رغم")) &&
+		!timeNear(a, t) {
+		// "وحول زيارة قادة حماس إلى المملكة قال الجبير"، "بعد توقيع
+		// الاتفاق": an act named as a point in time before the occasion,
+		// or as the topic of what is said. (Not "أثناء زيارته": during.)
+		return true
+	}
 	first := max(a.sentTok[t.sent][0], prevEnd, t.Start-10)
 	for i := t.Start - 1; i >= first; i-- {
 		if isWord(a.d, i, "ان") && isWord(a.d, i-1, "سبق", "وسبق") {
