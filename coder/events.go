@@ -226,8 +226,15 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 				}
 			}
 		}
+		if v, h := visitorAndHost(a, t); v >= 0 {
+			// "استعداداً لزيارة الرئيس الأمريكي لكينيا": the genitive
+			// of a visit followed by where it goes is the visitor, whoever
+			// the clause's subject is.
+			src, tgt = party{v}, party{h}
+		}
 		code, newTgt := refineCode(a, t, L, R, src, tgt)
 		tgt = newTgt
+		plannedMeeting := code == "036" && t.Phrase.Code[:2] == "04"
 		if code != "" {
 			refined := *t.Phrase
 			refined.Code = code
@@ -501,6 +508,16 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			seen[key] = true
 			seen[sameActKey(e, false)], seen[sameActKey(e, true)] = true, true
 			markMonthAct(seen, e)
+			if plannedMeeting {
+				// The meeting to come, told again ("كي تتزامن مع زيارة
+				// ترامب للسعودية"), is still not one held.
+				m := e
+				m.Code, m.Root, m.Symmetric = "042", "04", false
+				seen[dedupKey(m)] = true
+				if alt := altKey(m); alt != "" {
+					seen[alt] = true
+				}
+			}
 			if alt := altKey(e); alt != "" {
 				seen[alt] = true
 			}
@@ -926,6 +943,38 @@ func withoutBacked(a *article, p party) party {
 		}
 	}
 	return out
+}
+
+// visitorAndHost returns, for a visit noun followed by its genitive and
+// then "لـ"/"إلى" and an actor ("زيارة الرئيس الأمريكي لكينيا"، "زيارة
+// وفد من حماس إلى المملكة"), those two actors; else -1, -1.
+func visitorAndHost(a *article, t trigger) (int, int) {
+	if t.Phrase.Verb || t.Phrase.Code != "042" || t.End != t.Start+1 || t.End >= len(a.d.Tokens) {
+		return -1, -1
+	}
+	i := t.End
+	if isWord(a.d, i, "وفد") && isWord(a.d, i+1, "من") {
+		i += 2
+	}
+	v := a.mentionAt[i]
+	if v < 0 || a.mentions[v].Tok0 != i || a.mentions[v].Place {
+		return -1, -1
+	}
+	j := a.mentions[v].Tok1
+	if j >= len(a.d.Tokens) || a.sentOf[j] != t.sent {
+		return -1, -1
+	}
+	if isWord(a.d, j, "الي", "لـ") {
+		j++
+	}
+	h := a.mentionAt[min(j, len(a.d.Tokens)-1)]
+	if h < 0 || a.mentions[h].Tok0 != j || h == v || sameCode(a, party{v}, h) {
+		return -1, -1
+	}
+	if j == a.mentions[v].Tok1 && !strings.HasPrefix(a.d.Tokens[j].Norm, "ل") {
+		return -1, -1 // no preposition: "زيارة الرئيس الأمريكي كينيا" is rare, and may be two genitives
+	}
+	return v, h
 }
 
 // objectVerbs are verbs of acts done to someone, which need a direct

@@ -148,6 +148,18 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		}
 	}
+	if !t.Phrase.Verb && strings.HasPrefix(d.Tokens[t.Start].Norm, "ب") {
+		// "ولم يقم أي رئيس أميركي بزيارة كينيا": the light verb that
+		// carries the act noun is negated, its subject between.
+		for i := t.Start - 1; i > a.sentTok[t.sent][0] && i >= t.Start-8 && !isComma(a, i); i-- {
+			if hasForm(d, i, "يقم", "تقم", "يقوموا", "يتم", "تتم") {
+				if isWord(d, i-1, "لم", "ولم", "لن", "ولن", "فلم") {
+					return true
+				}
+				break
+			}
+		}
+	}
 	for i := a.sentTok[t.sent][0]; i < t.Start; i++ {
 		// "في القرن الثامن عشر، احتل القائد البريطاني قلعة": centuries
 		// ago, with no date to code it by ("صفقة القرن" is today's).

@@ -88,6 +88,9 @@ func futureMarked(a *article, t trigger, L int) bool {
 	if t.Phrase.Verb {
 		return future(t.Start) || t.Start > L && isWord(a.d, t.Start-1, "سوف")
 	}
+	if upcoming(a, t) {
+		return true
+	}
 	if isWord(a.d, t.Start-1, "لاجراء", "لعقد", "لتوقيع") {
 		// "ستزور السعودية الاثنين، ثم طهران الثلاثاء، لإجراء محادثات":
 		// the purpose of a trip to come.
@@ -112,6 +115,32 @@ func futureMarked(a *article, t trigger, L int) bool {
 		return false
 	}
 	return future(i) && hasForm(a.d, i, lightFutures...)
+}
+
+// upcomingWords mark an act noun as one to come: "زيارة مرتقبة"، "اجتماع
+// قريب"، "الجولة المقبلة من المفاوضات"، "زيارة يعتزم القيام بها".
+var upcomingWords = []string{"المرتقب", "المرتقبه", "مرتقب", "مرتقبه", "القريب", "القريبه", "قريب", "قريبه", "المقبل", "المقبله", "مقبل", "مقبله",
+	"القادم", "القادمه", "المزمع", "المزمعه", "مزمع", "مزمعه", "المقرر", "المقرره", "يعتزم", "تعتزم", "ينوي", "تنوي", "يزمع", "تزمع"}
+
+// upcoming reports whether noun trigger t is marked as an act to come: by
+// a word right after it or before it in its phrase, or by a preparation
+// for it ("استعداداً لزيارة"، "يستعد لزيارة").
+func upcoming(a *article, t trigger) bool {
+	for i := t.Start + 1; i < t.End+3 && i < len(a.d.Tokens) && a.sentOf[i] == t.sent && (a.mentionAt[i] < 0 || i < t.End); i++ {
+		if a.mentionAt[i] >= 0 {
+			continue // in the phrase's gap: "اجتماع قريب للرئيس … مع"
+		}
+		if hasForm(a.d, i, upcomingWords...) && !(isWord(a.d, i, "قريب", "قريبه") && isWord(a.d, i+1, "من")) {
+			// ("قريب من الحدود": near, not soon.)
+			return true
+		}
+	}
+	if t.Start < 2 {
+		return false
+	}
+	// "الجولة المقبلة من المفاوضات"، "استعداداً لزيارة"، "يستعد لزيارة".
+	return isWord(a.d, t.Start-1, "من") && hasForm(a.d, t.Start-2, "المقبل", "المقبله", "القادم", "القادمه", "المرتقب", "المرتقبه") ||
+		strings.HasPrefix(a.d.Tokens[t.Start].Norm, "ل") && hasForm(a.d, t.Start-1, "استعدادا", "تحضيرا", "يستعد", "تستعد", "يستعدون")
 }
 
 // lightFutures are future verbs that carry an act noun ("سيجري محادثات").
