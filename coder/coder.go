@@ -99,6 +99,7 @@ func (c *Coder) Code(text string, published time.Time) Result {
 	if a.mayHaveDateline() {
 		a.markDateline()
 	}
+	a.markAgencyDatelines()
 	events := c.events(a, c.triggers(a))
 	if events == nil {
 		events = []rasid.Event{} // JSON [] rather than null
@@ -321,6 +322,40 @@ func (a *article) markDateline() {
 		for k := range a.mentions {
 			if m := &a.mentions[k]; m.Tok0 >= r[0] && m.Tok1 <= r[1] && m.StateRef {
 				m.Place = true
+			}
+		}
+	}
+}
+
+// markAgencyDatelines makes the places of a paragraph's dateline ("واس-
+// الرياض:"، "الرياض - «الشرق الأوسط»:"، "برلين ـ رويترز:") places only:
+// where the news was filed, no party to what it tells. A dateline is a few
+// words at a paragraph's start, with a dash, ended by a colon.
+func (a *article) markAgencyDatelines() {
+	for s := range a.sents {
+		r := a.sentTok[s]
+		start := a.sents[s].Start
+		if start > 0 && !strings.Contains(a.text[max(0, start-2):start], "\n") {
+			continue
+		}
+		colon, dash := -1, false
+		for i := r[0]; i < r[1] && i < r[0]+7; i++ {
+			tk := a.d.Tokens[i]
+			if tk.Kind == arabic.Punct && (tk.Norm == ":" || tk.Norm == "：") {
+				colon = i
+				break
+			}
+			if tk.Kind == arabic.Punct && strings.ContainsAny(tk.Norm, "-–—ـ") {
+				dash = true
+			}
+		}
+		if colon < 0 || !dash {
+			continue
+		}
+		for k := range a.mentions {
+			if m := &a.mentions[k]; m.Tok0 >= r[0] && m.Tok1 <= colon && (m.StateRef || m.Place) {
+				m.Place = true
+				a.notParty[k] = true
 			}
 		}
 	}
