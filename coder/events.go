@@ -290,6 +290,12 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			// counterpart named by مع.
 			tgt = party{k}
 		}
+		if sym && len(src) >= 2 && withBefore(a, a.mentions[src[0]].Tok0) {
+			// "ضرورة تسريع المفاوضات مع كندا والمكسيك": the states after
+			// one مع are one side, talking with someone left unnamed.
+			c.tracef("skip %s at %d: one side after مع, the other unnamed", p.Code, t.Start)
+			continue
+		}
 		if sym && len(src) >= 2 && (len(tgt) == 0 || !withBefore(a, a.mentions[tgt[0]].Tok0)) {
 			// "وقعت إسرائيل وحركة حماس اتفاقا": a joint act between the
 			// coordinated subjects themselves, each with each; with a
