@@ -913,9 +913,10 @@ func (a *article) occasionBefore(t trigger) int {
 	for j := len(times) - 1; j >= 0; j-- {
 		ta := times[j]
 		if ta.tok1 <= t.Start && !ta.since && !ta.used && !ta.background && !ta.inRelative && !isHistorical(ta.expr.Date, a.published) &&
-			!isFuture(ta.expr.Date, a.published) {
+			!isFuture(ta.expr.Date, a.published) && !(a.sentOf[ta.tok0] != t.sent && inQuote(a, ta.tok0)) {
 			// (An occasion yet to come, "في سبتمبر المقبل", holds no act
-			// reported as done.)
+			// reported as done. A time quoted in an earlier sentence is
+			// the speaker's: "ها نحن اليوم …" said yesterday.)
 			return j
 		}
 	}
@@ -926,6 +927,33 @@ func (a *article) occasionBefore(t trigger) int {
 // spoken of: "بعد"، "منذ"، "رغم"، "حول". ("إثر" and "عقب" tell the
 // cause of the occasion, mostly of its day: "إثر قصف استهدف منتجعاً".)
 var earlierFrames = []string{"بعد", "وبعد", "منذ", "رغم", "برغم", "حول", "وحول"}
+
+// inQuote reports whether token i lies inside quotation marks opened in
+// its sentence: «…»، “…” or "…".
+func inQuote(a *article, i int) bool {
+	angle, curly, straight := 0, 0, 0
+	for j := a.sentTok[a.sentOf[i]][0]; j < i; j++ {
+		tk := a.d.Tokens[j]
+		if tk.Kind != arabic.Punct {
+			continue
+		}
+		for _, r := range tk.Norm {
+			switch r {
+			case '«':
+				angle++
+			case '»':
+				angle--
+			case '“':
+				curly++
+			case '”':
+				curly--
+			case '"':
+				straight++
+			}
+		}
+	}
+	return angle > 0 || curly > 0 || straight%2 == 1
+}
 
 // recentWords say that an act is some days past: "مؤخراً"، "سابقاً".
 var recentWords = []string{"مؤخرا", "موخرا", "سابقا", "مسبقا"}
@@ -969,6 +997,9 @@ func toldAsEarlier(a *article, t trigger, prevEnd int) bool {
 		case hasForm(a.d, i, recentWords...):
 			return true
 		case hasForm(a.d, i, "الاخيره") && hasForm(a.d, i-1, "الايام", "الاونه", "الفتره", "الاسابيع", "الاشهر"):
+			return true
+		case i == t.End && !t.Phrase.Verb && hasForm(a.d, i, "الاخيره", "السابقه", "الماضيه"):
+			// "خلال زيارته الأخيرة لإسرائيل": the latest, already past.
 			return true
 		case hasForm(a.d, i, "قبل") && isWord(a.d, i+1, "ايام", "اسابيع", "اسبوعين", "يومين"):
 			return true

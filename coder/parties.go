@@ -364,6 +364,20 @@ func loneObject(a *article, t trigger, k int, post []int) bool {
 	return true
 }
 
+// definiteSubject reports whether the one word between verb trigger t
+// and mention k is a definite noun and k starts definite too: two
+// definite nouns in a row are subject and object.
+func definiteSubject(a *article, t trigger, k int) bool {
+	m := a.mentions[k]
+	i := t.End
+	if m.Tok0 != i+1 || a.mentionAt[i] >= 0 || a.d.Tokens[i].Kind != arabic.Word {
+		return false
+	}
+	w, n := a.d.Tokens[i].Norm, a.d.Tokens[m.Tok0].Norm
+	return strings.HasPrefix(w, "ال") && len(w) >= 8 && strings.HasPrefix(n, "ال") && !hasForm(a.d, i, slotWords...) && !a.hasTime(i, i+1) &&
+		!isComplement(a, i) && !hasForm(a.d, i, "الذي", "التي", "الذين")
+}
+
 // contentAfter reports whether an appeal's content opens at or just
 // after token i: "إلى"، or a word with بـ or لـ (not "بين"، "لدى").
 func contentAfter(a *article, i int) bool {
@@ -848,6 +862,12 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			// «مشروع خلاص»، الأمم المتحدة إلى": a subject the lexicon does
 			// not know, then the verb's complement; who is named in it is
 			// no subject.
+			i = len(post)
+		}
+		if i < len(post) && t.Phrase.Verb && t.Phrase.Code[:2] < "14" && definiteSubject(a, t, post[i]) {
+			// "وشكر الوزير المملكة العربية السعودية": a definite noun the
+			// lexicon does not place right after the verb is its subject;
+			// a definite actor after it is the object, no genitive.
 			i = len(post)
 		}
 		if i < len(post) && t.Phrase.Verb && speechRoot(t.Phrase.Code) && slotTaken(a, t, post[i]) {

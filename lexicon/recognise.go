@@ -836,6 +836,15 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			if e, ok := has(b, Adjective); ok && m.Code == "" {
 				m.Code = e.Code
 			} else if e, ok := has(b, StateName); ok && m.Code == "" {
+				if n := d.Tokens[b.Start].Norm; w == 0 && strings.HasPrefix(d.Tokens[atoms[j-1].End-1].Norm, "ال") && strings.HasPrefix(n, "ال") &&
+					!(b.End-b.Start == 1 && strings.HasSuffix(n, "يه")) {
+					// ("وزارة الداخلية السعودية": a name that is also the
+					// feminine adjective qualifies the title.)
+					// "وشكر الوزير المملكة العربية السعودية": a definite
+					// title takes no genitive; the state is the verb's
+					// object ("وزير خارجية المغرب" is the genitive).
+					break
+				}
 				m.Code = e.Code
 			} else if e, ok := has(b, Org); ok && m.Code == "" {
 				m.Code = e.Code
