@@ -125,6 +125,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 	if t.Phrase.Code[:2] == "14" && festival(a, t) {
 		return true
 	}
+	if t.Phrase.Code[:2] == "04" && tourism(a, t.sent) {
+		// "استقبلت ماليزيا قرابة 10 آلاف سائح سعودي": tourists come and
+		// go; no state visits or hosts.
+		return true
+	}
 	if !t.Phrase.Verb && hasForm(a.d, t.Start-1, "جري", "يجري", "جرت", "تجري", "تم", "يتم") &&
 		hasForm(a.d, t.End, "عليه", "عليها", "بشانه", "بشانها", "حوله", "حولها", "فيه", "فيها") {
 		// "قرار جرى التفاوض عليه"، "اتفاق محتمل يجري التفاوض بشأنه": a
@@ -607,6 +612,16 @@ func sportsStory(a *article) bool {
 func thatAfter(a *article, i, end int) bool {
 	for j := i + 1; j < end && j <= i+4; j++ {
 		if isWord(a.d, j, "ان", "انه", "انها", "بان", "بانه", "بانها") {
+			return true
+		}
+	}
+	return false
+}
+
+// tourism reports whether sentence s speaks of tourists.
+func tourism(a *article, s int) bool {
+	for i := a.sentTok[s][0]; i < a.sentTok[s][1]; i++ {
+		if a.d.Tokens[i].Kind == arabic.Word && hasForm(a.d, i, "سائح", "سياح", "السائح", "السياح", "سائحا", "سائحين", "السائحين", "سائحه") {
 			return true
 		}
 	}
