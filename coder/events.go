@@ -365,7 +365,8 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			c.tracef("skip %s %q at %d: arrival in its own state", t.Phrase.Code, t.Phrase.Pattern, t.Start)
 			continue
 		}
-		if len(src) == 1 && len(tgt) == 0 && !material && p.Code[:2] != "04" && lastPair[0] >= 0 && !hasForm(a.d, t.End, "كل", "اي", "جميع", "كافه") && !addressed(a, t) {
+		if len(src) == 1 && len(tgt) == 0 && !material && p.Code[:2] != "04" && lastPair[0] >= 0 && !hasForm(a.d, t.End, "كل", "اي", "جميع", "كافه") && !addressed(a, t) &&
+			!ownStanceAfter(a, t, src, R) {
 			// A reaction within the article's dyad: "ورحبت دمشق بالقرار";
 			// not a stance on "كل أشكال التدخل" (any interference at all).
 			x, y := a.mentions[lastPair[0]], a.mentions[lastPair[1]]
@@ -981,6 +982,13 @@ func visitorAndHost(a *article, t trigger) (int, int) {
 		return -1, -1 // no preposition: "زيارة الرئيس الأمريكي كينيا" is rare, and may be two genitives
 	}
 	return v, h
+}
+
+// ownStanceAfter reports whether the first actor after trigger t in its
+// clause makes t a stance on src's own side's deed (ownStance).
+func ownStanceAfter(a *article, t trigger, src party, R int) bool {
+	after := actorIdx(a, t.End, R)
+	return len(after) > 0 && ownStance(a, src, after[0])
 }
 
 // objectVerbs are verbs of acts done to someone, which need a direct

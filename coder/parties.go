@@ -378,6 +378,20 @@ func definiteSubject(a *article, t trigger, k int) bool {
 		!isComplement(a, i) && !hasForm(a.d, i, "الذي", "التي", "الذين")
 }
 
+// ownStance reports whether mention k, the first actor after verbal act
+// of src, is of src's own state and owns the act's object ("قرار الرئيس
+// أوباما"): the act is a stance on its own side's deed, aimed at nobody.
+func ownStance(a *article, src party, k int) bool {
+	m := a.mentions[k]
+	return len(src) > 0 && sameCode(a, src, k) && !m.Place && hasForm(a.d, m.Tok0-1, ownedWords...)
+}
+
+// ownedWords name what an actor said or did, as the object of a stance
+// on it: "قرار الرئيس"، "تصريحات الوزير"، "موقف الحكومة".
+var ownedWords = []string{"قرار", "بقرار", "لقرار", "قرارات", "بقرارات", "تصريحات", "بتصريحات", "لتصريحات", "تصريح", "بتصريح", "موقف", "بموقف",
+	"لموقف", "مواقف", "بمواقف", "سياسه", "بسياسه", "لسياسه", "سياسات", "بسياسات", "خطاب", "بخطاب", "مبادره", "بمبادره", "لمبادره", "جهود", "بجهود",
+	"لجهود", "دعوه", "بدعوه", "لدعوه", "كلمه", "بكلمه", "اعلان", "باعلان", "لاعلان"}
+
 // contentAfter reports whether an appeal's content opens at or just
 // after token i: "إلى"، or a word with بـ or لـ (not "بين"، "لدى").
 func contentAfter(a *article, i int) bool {
@@ -955,6 +969,12 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	var tgt party
 	for i := 0; i < len(rest); i++ {
 		m := a.mentions[rest[i]]
+		if t.Phrase.Code[:2] < "14" && i == 0 && len(src) > 0 && ownStance(a, src, rest[i]) {
+			// "ودافع كيري عن قرار الرئيس أوباما بعرض الاتفاق مع إيران": a
+			// stance on its own side's decision; who that decision concerns
+			// is no target.
+			break
+		}
 		if m.Place || sameActor(a, src, rest[i]) || (m.Pron || m.StateRef) && sameCode(a, src, rest[i]) ||
 			t.Phrase.Code[:2] < "14" && m.Role == "CVL" && sameCode(a, src, rest[i]) ||
 			(t.Phrase.Code[:2] == "07" || t.Phrase.Code[:2] >= "14") && stateRole[m.Role] && sameCode(a, src, rest[i]) && stateSide(a, src) {
