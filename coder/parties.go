@@ -378,6 +378,22 @@ func definiteSubject(a *article, t trigger, k int) bool {
 		!isComplement(a, i) && !hasForm(a.d, i, "الذي", "التي", "الذين")
 }
 
+// inVisitFrame reports whether mention k lies in a visit or tour that
+// frames trigger t ("خلال زيارة إلى قبرص"، "أثناء جولته في الخليج"),
+// outside the trigger itself.
+func inVisitFrame(a *article, t trigger, k int) bool {
+	m := a.mentions[k]
+	for i := m.Tok0 - 1; i >= 0 && i >= m.Tok0-6 && a.sentOf[i] == a.sentOf[m.Tok0]; i-- {
+		if isComma(a, i) || i >= t.Start && i < t.End {
+			return false
+		}
+		if hasForm(a.d, i, "زياره", "زيارته", "زيارتها", "جوله", "جولته", "جولتها") {
+			return hasForm(a.d, i-1, "خلال", "اثناء") || isWord(a.d, i-1, "هامش") && hasForm(a.d, i-2, "علي")
+		}
+	}
+	return false
+}
+
 // ownStance reports whether mention k, the first actor after verbal act
 // of src, is of src's own state and owns the act's object ("قرار الرئيس
 // أوباما"): the act is a stance on its own side's deed, aimed at nobody.
@@ -969,6 +985,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	var tgt party
 	for i := 0; i < len(rest); i++ {
 		m := a.mentions[rest[i]]
+		if t.Phrase.Code[:2] < "14" && t.Phrase.Code[:2] != "04" && inVisitFrame(a, t, rest[i]) {
+			// "ندد الرئيس التركي خلال زيارة إلى الشطر الشمالي من قبرص
+			// بهجوم": where the speaker was, not whom he spoke to.
+			continue
+		}
 		if t.Phrase.Code[:2] < "14" && i == 0 && len(src) > 0 && ownStance(a, src, rest[i]) {
 			// "ودافع كيري عن قرار الرئيس أوباما بعرض الاتفاق مع إيران": a
 			// stance on its own side's decision; who that decision concerns
