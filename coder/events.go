@@ -484,6 +484,17 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			date.Year--
 			hist, scheduled = isHistorical(date, a.published), false
 		}
+		if len(src) > 0 && group == nil && farSource(a, t, src[0]) {
+			// A source named long before, in another paragraph or far
+			// up ("وعلى التلال الرملية … جرى نصب عشرات الخيام" after the
+			// King's call told twenty lines before), is a guess: material
+			// acts keep an unnamed source, others are not coded.
+			if !material {
+				c.tracef("skip %s at %d: source out of reach", p.Code, t.Start)
+				continue
+			}
+			src = nil
+		}
 		before := len(out)
 		pairs := crossPairs(src, tgt)
 		if group != nil {
@@ -989,6 +1000,32 @@ func visitorAndHost(a *article, t trigger) (int, int) {
 func ownStanceAfter(a *article, t trigger, src party, R int) bool {
 	after := actorIdx(a, t.End, R)
 	return len(after) > 0 && ownStance(a, src, after[0])
+}
+
+// farSource reports whether mention k, the source of trigger t, is
+// named outside t's sentence more than reach bytes before it, and the
+// sentence has no word that refers back to a pair or group ("الجانبان"،
+// "الدول الثلاث"، "البلدين").
+func farSource(a *article, t trigger, k int) bool {
+	const reach = 600
+	m := a.mentions[k]
+	if a.sentOf[m.Tok0] == t.sent || a.sents[t.sent].Start-a.d.Tokens[m.Tok1-1].End <= reach {
+		return false
+	}
+	for j, o := range a.mentions {
+		// The same state named within reach ("ووجّهت الأمم المتحدة"):
+		// an earlier mention was only picked as its name.
+		if o.Code == m.Code && j != k && a.sents[t.sent].Start-a.d.Tokens[o.Tok1-1].End <= reach && o.Tok0 < a.sentTok[t.sent][1] {
+			return false
+		}
+	}
+	for i := a.sentTok[t.sent][0]; i < a.sentTok[t.sent][1]; i++ {
+		if hasForm(a.d, i, "الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوزيران", "الوزيرين", "الزعيمان", "الزعيمين",
+			"الرئيسان", "الرئيسين", "الثلاث", "الثلاثه", "الاربع", "الاربعه", "الدولتان", "الدولتين") {
+			return false
+		}
+	}
+	return true
 }
 
 // objectVerbs are verbs of acts done to someone, which need a direct
