@@ -672,6 +672,16 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention, sc *scratch) []Mention {
 	return ms
 }
 
+// ministryWord reports whether a title ends with a minister or ministry
+// word, which a portfolio follows.
+func ministryWord(w string) bool {
+	switch w {
+	case "وزير", "وزيره", "وزاره", "بوزاره", "لوزاره", "وزراء", "الوزير", "الوزاره", "الوزيره", "وكيل":
+		return true
+	}
+	return false
+}
+
 func has(a Atom, k EntryKind) (Entry, bool) {
 	for _, e := range a.Entries {
 		if e.Kind == k {
@@ -834,6 +844,12 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 				break
 			}
 			if e, ok := has(b, Adjective); ok && m.Code == "" {
+				if e.Weak && w == 0 && ministryWord(d.Tokens[atoms[j-1].End-1].Norm) {
+					// "وكيل وزارة المالية"، "نائب وزير المالية": after a
+					// ministry a weak adjective ("المالية") is its
+					// portfolio, not a state.
+					break
+				}
 				m.Code = e.Code
 			} else if e, ok := has(b, StateName); ok && m.Code == "" {
 				if n := d.Tokens[b.Start].Norm; w == 0 && strings.HasPrefix(d.Tokens[atoms[j-1].End-1].Norm, "ال") && strings.HasPrefix(n, "ال") &&
