@@ -847,8 +847,10 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 				if e.Weak && w == 0 && ministryWord(d.Tokens[atoms[j-1].End-1].Norm) {
 					// "وكيل وزارة المالية"، "نائب وزير المالية": after a
 					// ministry a weak adjective ("المالية") is its
-					// portfolio, not a state.
-					break
+					// portfolio, not a state; a state may follow it.
+					m.Tok1 = b.End
+					j++
+					continue
 				}
 				m.Code = e.Code
 			} else if e, ok := has(b, StateName); ok && m.Code == "" {
