@@ -226,6 +226,16 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 				}
 			}
 		}
+		if from, to := betweenSpan(a, t); from >= 0 && t.Phrase.Sym && len(within(a, append(append(party{}, src...), tgt...), from, to)) > 0 {
+			// "توقيع الاتفاق النووي بين الدول الكبرى وإيران، الأخيرة …
+			// تبعث بسلامها في لبنان والعراق": a joint act's sides are the
+			// ones its own بين names; actors after that phrase are not.
+			// ("بين البلدين" names them before.)
+			src, tgt = within(a, src, from, to), within(a, tgt, from, to)
+			if len(src) == 0 && len(tgt) >= 2 {
+				src, tgt = tgt[:1], tgt[1:]
+			}
+		}
 		if v, h := visitorAndHost(a, t); v >= 0 {
 			// "استعداداً لزيارة الرئيس الأمريكي لكينيا": the genitive
 			// of a visit followed by where it goes is the visitor, whoever
@@ -1026,6 +1036,38 @@ func farSource(a *article, t trigger, k int) bool {
 		}
 	}
 	return true
+}
+
+// betweenSpan returns the tokens [from, to) of the "بين X وY" phrase that
+// follows trigger t within three words, up to a comma or the sentence's
+// end; or -1, -1.
+func betweenSpan(a *article, t trigger) (int, int) {
+	end := a.sentTok[t.sent][1]
+	for i := t.End; i < t.End+3 && i < end; i++ {
+		if isComma(a, i) {
+			return -1, -1
+		}
+		if !isWord(a.d, i, "بين") {
+			continue
+		}
+		j := i + 1
+		for j < end && !isComma(a, j) && !isBoundary(a, j) {
+			j++
+		}
+		return i, j
+	}
+	return -1, -1
+}
+
+// within returns the mentions of p that start in tokens [from, to).
+func within(a *article, p party, from, to int) party {
+	var out party
+	for _, k := range p {
+		if m := a.mentions[k]; m.Tok0 >= from && m.Tok0 < to {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // objectVerbs are verbs of acts done to someone, which need a direct
