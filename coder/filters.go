@@ -41,7 +41,7 @@ var (
 		"خطط", "خططت", "خططوا", "يخطط", "تخطط", "يخططون", "يستعد", "تستعد", "يستعدون", "يسعون", "مخطط", "مخططا", "لمخطط",
 		// foiled, merely possible or expected: "إحباط عملية لخطف جنود"،
 		// "إمكانية توجيه ضربات جوية"
-		"احباط", "باحباط", "افشال", "احبطت", "احبط", "امكانيه", "احتمال", "باحتمال", "التوقعات", "توقعات",
+		"احباط", "باحباط", "افشال", "احبطت", "احبط", "اجهاض", "باجهاض", "اجهضت", "اجهض", "امكانيه", "احتمال", "باحتمال", "التوقعات", "توقعات",
 		// "الأدلة المتعلقة باغتيال": a file about an act
 		"المتعلقه", "المتعلق",
 		// defused or seized before use: "فككت قوات الأمن سيارة مفخخة"،
@@ -123,6 +123,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		return true
 	}
 	if t.Phrase.Code[:2] == "14" && festival(a, t) {
+		return true
+	}
+	if t.Phrase.Code[:2] == "04" && (figurativeMeeting(a, t) || hostsDisplaced(a, t)) {
+		// "هدف هذا التنظيم يلتقي مع هدف إيران"، "تلتقي مصالح إسرائيل
+		// وأميركا"; "استضافت آلاف المهاجرين": no meeting, no guest.
 		return true
 	}
 	if t.Phrase.Code[:2] == "04" && tourism(a, t.sent) {
@@ -612,6 +617,31 @@ func sportsStory(a *article) bool {
 func thatAfter(a *article, i, end int) bool {
 	for j := i + 1; j < end && j <= i+4; j++ {
 		if isWord(a.d, j, "ان", "انه", "انها", "بان", "بانه", "بانها") {
+			return true
+		}
+	}
+	return false
+}
+
+// figurativeMeeting reports whether a verb of meeting has aims, interests
+// or views for subject or object ("تلتقي مصالح"، "يلتقي مع هدف").
+func figurativeMeeting(a *article, t trigger) bool {
+	if !t.Phrase.Verb || !hasForm(a.d, t.Start, "يلتقي", "تلتقي", "التقي", "التقت", "يلتقيان", "تلتقيان") {
+		return false
+	}
+	for i := max(t.Start-2, a.sentTok[t.sent][0]); i < min(t.End+3, a.sentTok[t.sent][1]); i++ {
+		if hasForm(a.d, i, "مصالح", "هدف", "اهداف", "رؤي", "رؤيه", "مواقف", "موقف", "افكار", "توجهات", "مصلحه") {
+			return true
+		}
+	}
+	return false
+}
+
+// hostsDisplaced reports whether a hosting verb's object is migrants,
+// refugees or the displaced.
+func hostsDisplaced(a *article, t trigger) bool {
+	for i := t.End; i < t.End+4 && i < a.sentTok[t.sent][1]; i++ {
+		if hasForm(a.d, i, "المهاجرين", "مهاجرين", "اللاجئين", "لاجئين", "النازحين", "نازحين", "المهجرين") {
 			return true
 		}
 	}

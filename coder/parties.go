@@ -394,6 +394,28 @@ func inVisitFrame(a *article, t trigger, k int) bool {
 	return false
 }
 
+// ownerOfStruck reports whether mention k owns a struck thing: it takes
+// لـ right after a site, house or car, perhaps through "تعود"
+// ("مقرات قيادة لعبد الملك الحوثي"، "سيارات تعود لناشطين").
+func ownerOfStruck(a *article, k int) bool {
+	m := a.mentions[k]
+	if !strings.HasPrefix(a.d.Tokens[m.Tok0].Norm, "ل") {
+		return false
+	}
+	for i := m.Tok0 - 1; i >= 0 && i >= m.Tok0-3; i-- {
+		if hasForm(a.d, i, "تابعه", "تابع", "التابعه", "التابع", "الموالي", "المواليه") {
+			return false // "قوات تابعة لحكومة الوحدة": whose forces, the agent's
+		}
+		if hasForm(a.d, i, struckPlaces...) || hasForm(a.d, i, "سيارات", "سياره", "منازل", "منزل", "مقرات") {
+			return true
+		}
+		if a.mentionAt[i] >= 0 || isComma(a, i) {
+			return false
+		}
+	}
+	return false
+}
+
 // ownStance reports whether mention k, the first actor after verbal act
 // of src, is of src's own state and owns the act's object ("قرار الرئيس
 // أوباما"): the act is a stance on its own side's deed, aimed at nobody.
@@ -878,6 +900,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		if i < len(post) && t.Phrase.Verb && endsInPreposition(t.Phrase) && a.mentions[post[i]].Tok0 >= t.End {
 			// "تستثمر … في مشاريع بالمغرب": after a verb phrase's own
 			// preposition comes its complement, not its subject.
+			i = len(post)
+		}
+		if i < len(post) && t.Phrase.Code[:2] >= "18" && ownerOfStruck(a, post[i]) {
+			// "تم قصف مقرات قيادة لعبد الملك الحوثي": whose sites were
+			// struck was struck, not striking.
 			i = len(post)
 		}
 		if i < len(post) && (t.Phrase.Verb || t.Phrase.Code[:2] >= "18") && !t.Phrase.Rev && a.mentions[post[i]].Tok0 >= t.End && strings.HasPrefix(a.d.Tokens[a.mentions[post[i]].Tok0].Norm, "لل") &&
