@@ -1103,6 +1103,20 @@ func (s *scan) gregDay(j int) (match, bool) {
 		yp, end := s.yearPart(k3)
 		return s.dayParts(j, end, days, func(day int) (Date, bool) { return s.resolveDay(mon, day, yp) })
 	}
+	if !hasFrom && s.hasPub {
+		// "في 29 الحالي"، "يوم 3 الجاري": a day of the current month.
+		if n := s.tok(k); n.kind == tWord && n.clitic == "" {
+			if q, ok := n.qual(); ok && q == 0 {
+				md := monthDate(s.pub.Year(), int(s.pub.Month()))
+				return s.dayParts(j, k+1, days, func(day int) (Date, bool) {
+					if !validDay(md.Year, md.Month, day) {
+						return Date{}, false
+					}
+					return Date{Year: md.Year, Month: md.Month, Day: day, Precision: Day}, true
+				})
+			}
+		}
+	}
 	if !hasFrom || !s.hasPub {
 		return match{}, false
 	}

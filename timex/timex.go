@@ -95,7 +95,8 @@
 //     المقبل/القادم the first on or after pub (a month alone: after pub's
 //     month); with الجاري/الحالي pub's year. A day may also be "من الشهر
 //     الجاري/الماضي"، "من هذا الشهر" or "من الشهر نفسه" (the preceding
-//     Expr's month). A month alone (month precision) needs a cue: a
+//     Expr's month), or a day with الجاري/الحالي alone ("في 29 الحالي":
+//     that day of pub's month). A month alone (month precision) needs a cue: a
 //     preceding في، خلال، منذ، حتى، قبل، بعد، طيلة، طوال، إلى (or من after
 //     اعتبارا/ابتداء/بدءا/انطلاقا: a bare "من مارس" is too often "whoever
 //     practised"), شهر, or one of the modifiers above, or a year or
