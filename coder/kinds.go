@@ -138,8 +138,9 @@ func upcoming(a *article, t trigger) bool {
 	if t.Start < 2 {
 		return false
 	}
-	// "الجولة المقبلة من المفاوضات"، "استعداداً لزيارة"، "يستعد لزيارة".
-	return isWord(a.d, t.Start-1, "من") && hasForm(a.d, t.Start-2, "المقبل", "المقبله", "القادم", "القادمه", "المرتقب", "المرتقبه") ||
+	// "الجولة المقبلة من المفاوضات"، "استعداداً لزيارة"، "يستعد لزيارة"،
+	// "تونس وروسيا نحو توقيع اتفاقية".
+	return isWord(a.d, t.Start-1, "نحو") && a.mentionAt[t.Start-2] >= 0 || isWord(a.d, t.Start-1, "من") && hasForm(a.d, t.Start-2, "المقبل", "المقبله", "القادم", "القادمه", "المرتقب", "المرتقبه") ||
 		strings.HasPrefix(a.d.Tokens[t.Start].Norm, "ل") && hasForm(a.d, t.Start-1, "استعدادا", "تحضيرا", "يستعد", "تستعد", "يستعدون")
 }
 
