@@ -236,6 +236,21 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 				src, tgt = tgt[:1], tgt[1:]
 			}
 		}
+		if k := mediatorAfter(a, t); k >= 0 {
+			// "يتوجه الرئيس العراقي صوب وساطة السلطة الإيرانية": the
+			// genitive of a mediation mediates; whoever seeks or welcomes
+			// it is mediated for.
+			var others party
+			for _, j := range append(append(party{}, src...), tgt...) {
+				if j != k && !sameCode(a, party{k}, j) {
+					others = append(others, j)
+				}
+			}
+			src, tgt = party{k}, others
+			if len(tgt) > 1 {
+				tgt = tgt[:1]
+			}
+		}
 		if v, h := visitorAndHost(a, t); v >= 0 {
 			// "استعداداً لزيارة الرئيس الأمريكي لكينيا": the genitive
 			// of a visit followed by where it goes is the visitor, whoever
@@ -1036,6 +1051,22 @@ func farSource(a *article, t trigger, k int) bool {
 		}
 	}
 	return true
+}
+
+// mediatorAfter returns the mention right after a mediation noun
+// ("وساطة السلطة الإيرانية"، "بوساطة سلطنة عمان"), the mediator, or -1.
+func mediatorAfter(a *article, t trigger) int {
+	if t.Phrase.Verb || t.Phrase.Med || t.Phrase.Code != "045" || t.End >= len(a.d.Tokens) {
+		return -1
+	}
+	if !hasForm(a.d, t.End-1, "وساطه", "الوساطه", "بوساطه") {
+		return -1
+	}
+	k := a.mentionAt[t.End]
+	if k < 0 || a.mentions[k].Tok0 != t.End || a.mentions[k].Place {
+		return -1
+	}
+	return k
 }
 
 // betweenSpan returns the tokens [from, to) of the "بين X وY" phrase that
