@@ -1082,12 +1082,25 @@ func betweenSpan(a *article, t trigger) (int, int) {
 			continue
 		}
 		j := i + 1
-		for j < end && !isComma(a, j) && !isBoundary(a, j) {
+		for j < end && !isBoundary(a, j) && !(isComma(a, j) && !sideGoesOn(a, j+1, end)) {
+			// (A comma before و goes on listing a side: "بين قوات النظام
+			// … من طرف، والكتائب المقاتلة … من طرف آخر".)
 			j++
 		}
 		return i, j
 	}
 	return -1, -1
+}
+
+// sideGoesOn reports whether token i, after a comma in a "بين" phrase,
+// goes on listing a side: و and a definite noun or an actor ("،
+// والكتائب المقاتلة")، not a new clause ("، وكانت إيران …").
+func sideGoesOn(a *article, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	n := a.d.Tokens[i].Norm
+	return strings.HasPrefix(n, "و") && (strings.HasPrefix(n, "وال") || a.mentionAt[i] >= 0)
 }
 
 // within returns the mentions of p that start in tokens [from, to).
