@@ -648,10 +648,16 @@ func hostsDisplaced(a *article, t trigger) bool {
 	return false
 }
 
+// touristWords name tourists; touristFilter finds them.
+var (
+	touristWords  = []string{"سائح", "سياح", "السائح", "السياح", "سائحا", "سائحين", "السائحين", "سائحه"}
+	touristFilter = newWordFilter(touristWords)
+)
+
 // tourism reports whether sentence s speaks of tourists.
 func tourism(a *article, s int) bool {
 	for i := a.sentTok[s][0]; i < a.sentTok[s][1]; i++ {
-		if a.d.Tokens[i].Kind == arabic.Word && hasForm(a.d, i, "سائح", "سياح", "السائح", "السياح", "سائحا", "سائحين", "السائحين", "سائحه") {
+		if a.d.Tokens[i].Kind == arabic.Word && touristFilter.mayHave(a.d, i) && hasForm(a.d, i, touristWords...) {
 			return true
 		}
 	}
