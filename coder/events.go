@@ -81,6 +81,12 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 		if r := t.Phrase.Code[:2]; r == "02" || r == "10" {
 			tgt = withoutBacked(a, tgt)
 		}
+		if t.Phrase.Code[:3] == "112" && t.Phrase.Verb && !t.Phrase.Pro && objectSuffix(a, t) {
+			// "اتهمته بالانتماء إلى تنظيم داعش"، "واتهمتهم بأنهم يقومون
+			// بدور في دعم … نظام الأسد": the accused is the pronoun; who is
+			// named after it is in the charge.
+			tgt = nil
+		}
 		if k := a.mentionAt[max(t.Start-1, 0)]; t.Start > 0 && k >= 0 && !t.Phrase.Verb && possessed(a, t) && !a.mentions[k].Place {
 			// "إعلان رئيس الحكومة الإسبانية بيدرو سانشيز دعمه لمبادرة الحكم
 			// الذاتي التي يقترحها المغرب": the possessor named right before
