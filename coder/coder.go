@@ -181,6 +181,11 @@ func (c *Coder) analyseText(d *lexicon.Doc, published time.Time, sc *scratch) *a
 			// their owner, who is the party.)
 			// "حركة الشباب المرتبطة بتنظيم القاعدة": an affiliation.
 			a.notParty[k] = true
+		case hasForm(d, i-1, "باستثناء", "عدا", "سوي") || isWord(d, i-1, "فعل", "فعلت", "فعله") && isWord(d, i-2, "كما", "مثلما", "وكما"):
+			// "باستثناء حركة النهضة": left out; "كما فعل الرئيس
+			// السادات": a comparison, no party. ("على غرار" lists
+			// examples, who are parties.)
+			a.notParty[k] = true
 		case hasForm(d, i-1, "امام"):
 			// "دعوى أمام محكمة العدل الدولية"، "كلمة أمام الجمعية العامة".
 			a.notParty[k] = true
