@@ -81,7 +81,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 		if r := t.Phrase.Code[:2]; r == "02" || r == "10" {
 			tgt = withoutBacked(a, tgt)
 		}
-		if t.Phrase.Code[:3] == "112" && t.Phrase.Verb && !t.Phrase.Pro && objectSuffix(a, t) {
+		if t.Phrase.Code[:3] == "112" && t.Phrase.Verb && !t.Phrase.Pro && pronounObject(a, t) {
 			// "اتهمته بالانتماء إلى تنظيم داعش"، "واتهمتهم بأنهم يقومون
 			// بدور في دعم … نظام الأسد": the accused is the pronoun; who is
 			// named after it is in the charge.
@@ -1123,6 +1123,27 @@ func within(a *article, p party, from, to int) party {
 // objectVerbs are verbs of acts done to someone, which need a direct
 // object: to host, congratulate, condole, meet, decorate, see off.
 var objectVerbs = []string{"استقبل", "هنا", "عزي", "التقي", "قلد", "صافح", "ودع", "استقبلت", "هنات", "عزت", "التقت", "قلدت"}
+
+// pronounObject reports whether verb trigger t carries its object as a
+// pronoun suffix, after its person ending: "اتهمته"، "واتهمتهم"، "اتهموه".
+func pronounObject(a *article, t trigger) bool {
+	stem, _, _ := strings.Cut(t.Phrase.Pattern, " ")
+	stem = arabic.Normalize(strings.TrimSuffix(stem, "*"))
+	n := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[t.Start].Norm, "و"), "ف")
+	rest, ok := strings.CutPrefix(n, stem)
+	if !ok {
+		return false
+	}
+	for _, p := range []string{"", "ت", "وا", "و", "ا", "تا"} {
+		if r, ok := strings.CutPrefix(rest, p); ok {
+			switch r {
+			case "ه", "ها", "هم", "هما", "هن":
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // dayWords count days in "بعد ثلاثة أيام على".
 var dayWords = map[string]int{"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10}
