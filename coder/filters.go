@@ -125,6 +125,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 	if t.Phrase.Code[:2] == "14" && festival(a, t) {
 		return true
 	}
+	if !t.Phrase.Verb && permitted(a, t) {
+		// "ويسمح القرار بإعادة فرض العقوبات إذا انتهكت إيران": what a
+		// text allows, or would on a condition, is not done.
+		return true
+	}
 	if t.Phrase.Code[:2] == "04" && (figurativeMeeting(a, t) || hostsDisplaced(a, t)) {
 		// "هدف هذا التنظيم يلتقي مع هدف إيران"، "تلتقي مصالح إسرائيل
 		// وأميركا"; "استضافت آلاف المهاجرين": no meeting, no guest.
@@ -617,6 +622,23 @@ func sportsStory(a *article) bool {
 func thatAfter(a *article, i, end int) bool {
 	for j := i + 1; j < end && j <= i+4; j++ {
 		if isWord(a.d, j, "ان", "انه", "انها", "بان", "بانه", "بانها") {
+			return true
+		}
+	}
+	return false
+}
+
+// permitted reports whether noun trigger t is what a present-tense verb
+// of permission allows ("يسمح القرار بإعادة فرض العقوبات") or is followed,
+// in its clause, by a condition ("… إذا انتهكت إيران").
+func permitted(a *article, t trigger) bool {
+	for i := t.Start - 1; i >= a.sentTok[t.sent][0] && i >= t.Start-4 && !isComma(a, i); i-- {
+		if hasForm(a.d, i, "يسمح", "تسمح", "يتيح", "تتيح", "يجيز", "تجيز", "يخول", "تخول") {
+			return true
+		}
+	}
+	for i := t.End; i < a.sentTok[t.sent][1] && i < t.End+6 && !isComma(a, i); i++ {
+		if isWord(a.d, i, "اذا", "واذا", "لو") || isWord(a.d, i, "حال") && isWord(a.d, i-1, "في") {
 			return true
 		}
 	}
