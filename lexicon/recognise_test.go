@@ -295,6 +295,41 @@ func TestUserFileExtends(t *testing.T) {
 	}
 }
 
+// TestUserIdioms checks that a user's idioms file hides a state's name in
+// its phrase, and that a malformed line is refused with its line.
+func TestUserIdioms(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeFile(dir+"/idioms_mine.tsv", "# mine\nالشاي الهندي\tIndian tea, a kind of tea\n"); err != nil {
+		t.Fatal(err)
+	}
+	text := "واستورد التاجر الشاي الهندي من سريلانكا"
+	adjective := func(lx *lexicon.Lexicon) bool {
+		for _, m := range lx.Recognise(lexicon.NewDoc(text), day("2024-01-01")) {
+			if m.Code == "IND" {
+				return true
+			}
+		}
+		return false
+	}
+	if !adjective(load(t)) {
+		t.Fatal("without the idiom, الهندي should be India's adjective")
+	}
+	lx, err := lexicon.Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if adjective(lx) {
+		t.Error("the user's idiom does not hide India's adjective")
+	}
+	bad := t.TempDir()
+	if err := writeFile(bad+"/idioms_bad.tsv", "# bad\nصلاة الفجر\tdawn\textra\n"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lexicon.Load([]string{bad}); err == nil || !strings.Contains(err.Error(), "idioms_bad.tsv:2:") {
+		t.Errorf("want an error naming idioms_bad.tsv:2, got %v", err)
+	}
+}
+
 func BenchmarkRecognise(b *testing.B) {
 	lx := load(b)
 	text := strings.Repeat("أجرى وزير الخارجية الروسي سيرغي لافروف، يوم الثلاثاء، اتصالا هاتفيا مع نظيره المغربي ناصر بوريطة، وبحث الجانبان العلاقات بين موسكو والرباط والأمم المتحدة. ", 50)
