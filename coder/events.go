@@ -81,10 +81,12 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 		if r := t.Phrase.Code[:2]; r == "02" || r == "10" {
 			tgt = withoutBacked(a, tgt)
 		}
-		if t.Phrase.Code[:3] == "112" && t.Phrase.Verb && !t.Phrase.Pro && pronounObject(a, t) {
+		pronAccused := t.Phrase.Code[:3] == "112" && t.Phrase.Verb && !t.Phrase.Pro && pronounObject(a, t)
+		if pronAccused {
 			// "اتهمته بالانتماء إلى تنظيم داعش"، "واتهمتهم بأنهم يقومون
 			// بدور في دعم … نظام الأسد": the accused is the pronoun; who is
-			// named after it is in the charge.
+			// named after it is in the charge, and no act before lends
+			// its target.
 			tgt = nil
 		}
 		if k := a.mentionAt[max(t.Start-1, 0)]; t.Start > 0 && k >= 0 && !t.Phrase.Verb && possessed(a, t) && !a.mentions[k].Place {
@@ -344,14 +346,14 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			continue
 		}
 		material := p.Code[:2] >= "14"
-		if len(src) > 0 && len(tgt) == 0 && !material && !sym {
+		if len(src) > 0 && len(tgt) == 0 && !material && !sym && !pronAccused {
 			// "وانتقد بوريل الزيارة": an earlier act named by its noun; the
 			// target is whoever did it.
 			if k := referencedAct(a, t, R, told, src); k >= 0 {
 				tgt = party{k}
 			}
 		}
-		if len(src) > 0 && len(tgt) == 0 && !material && !sym && refersToAct(a, t, R) {
+		if len(src) > 0 && len(tgt) == 0 && !material && !sym && !pronAccused && refersToAct(a, t, R) {
 			// "وندد زيلينسكي بالهجوم"، "ورحبت دمشق بالقرار": a reaction
 			// to the latest act aimed at the reacting side.
 			if k := reactedTo(a, out, a.mentions[src[0]].Code); k >= 0 {
@@ -397,7 +399,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			continue
 		}
 		if len(src) == 1 && len(tgt) == 0 && !material && p.Code[:2] != "04" && lastPair[0] >= 0 && !hasForm(a.d, t.End, "كل", "اي", "جميع", "كافه") && !addressed(a, t) &&
-			!ownStanceAfter(a, t, src, R) {
+			!ownStanceAfter(a, t, src, R) && !pronAccused {
 			// A reaction within the article's dyad: "ورحبت دمشق بالقرار";
 			// not a stance on "كل أشكال التدخل" (any interference at all).
 			x, y := a.mentions[lastPair[0]], a.mentions[lastPair[1]]
