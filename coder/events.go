@@ -1007,6 +1007,9 @@ func visitorAndHost(a *article, t trigger) (int, int) {
 	if isWord(a.d, i, "وفد") && isWord(a.d, i+1, "من") {
 		i += 2
 	}
+	if i >= len(a.d.Tokens) {
+		return -1, -1
+	}
 	v := a.mentionAt[i]
 	if v < 0 || a.mentions[v].Tok0 != i || a.mentions[v].Place {
 		return -1, -1
