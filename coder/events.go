@@ -403,11 +403,15 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			// A reaction within the article's dyad: "ورحبت دمشق بالقرار";
 			// not a stance on "كل أشكال التدخل" (any interference at all).
 			x, y := a.mentions[lastPair[0]], a.mentions[lastPair[1]]
+			other := -1
 			switch a.mentions[src[0]].Code {
 			case x.Code:
-				tgt = party{lastPair[1]}
+				other = lastPair[1]
 			case y.Code:
-				tgt = party{lastPair[0]}
+				other = lastPair[0]
+			}
+			if other >= 0 && namedLately(a, a.mentions[other].Code, t) {
+				tgt = party{other}
 			}
 		}
 		if !p.Med {
@@ -1123,6 +1127,31 @@ func within(a *article, p party, from, to int) party {
 		}
 	}
 	return out
+}
+
+// dyadReach is how many sentences after the other side of the article's
+// dyad was last named a reaction with no target of its own is still aimed
+// at it. Further on, in the long features and op-eds of real news, such a
+// guess was wrong seven times in ten (a sample of 30 from the 13,237
+// articles); in dev every use is within two sentences.
+const dyadReach = 2
+
+// namedLately reports whether a mention of code stands in the sentence of
+// t, before it, or in the dyadReach sentences before that.
+func namedLately(a *article, code string, t trigger) bool {
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		if m.Tok0 >= t.Start {
+			continue
+		}
+		if a.sentOf[m.Tok0] < t.sent-dyadReach {
+			return false
+		}
+		if m.Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // objectVerbs are verbs of acts done to someone, which need a direct
