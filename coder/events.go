@@ -547,6 +547,17 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 				continue
 			}
 			key := dedupKey(e)
+			if e.Code == "051" && g >= 0 && welcomesGuest(a, t, g) {
+				// "وفي بداية الاستقبال رحب خادم الحرمين برئيس الوزراء
+				// اللبناني": welcoming the guest of a visit already coded is
+				// that visit, told again.
+				m := e
+				m.Code, m.Root, m.Symmetric = "043", "04", false
+				if seen[dedupKey(m)] {
+					c.tracef("skip 051 at %d: the welcome of a visit's guest", t.Start)
+					continue
+				}
+			}
 			if scheduled {
 				c.tracef("skip %s %q at %d: dated after publication (%s, expr %d)", t.Phrase.Code, t.Phrase.Pattern, t.Start, date, exprUsed)
 				seen[key] = true
@@ -1152,6 +1163,14 @@ func namedLately(a *article, code string, t trigger) bool {
 		}
 	}
 	return false
+}
+
+// welcomesGuest reports whether trigger t welcomes mention g as a person
+// right after the verb ("رحب … برئيس الوزراء اللبناني"), not a decision.
+func welcomesGuest(a *article, t trigger, g int) bool {
+	m := a.mentions[g]
+	return hasForm(a.d, t.Start, "رحب", "رحبت", "يرحب", "ترحب") && m.Kind == rasid.KindPerson &&
+		strings.HasPrefix(a.d.Tokens[m.Tok0].Norm, "ب") && m.Tok0 <= t.End+6
 }
 
 // objectVerbs are verbs of acts done to someone, which need a direct
