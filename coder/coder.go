@@ -70,6 +70,7 @@ type article struct {
 	finder  *timex.Finder
 	nexprs  int    // the expressions of finder in times
 	uncoded []int8 // sentence → 0 not yet looked at, 1 coded, 2 not coded (sport, a run of headlines)
+	sports  []int8 // sentence → 0 not yet looked at, 1 not of sport, 2 of sport (lookSports)
 	border  []bool // mention → named after "الحدود مع" (nil: none is)
 	sport   int8   // 0 not yet looked at, 1 a news article, 2 a sports story
 }

@@ -539,7 +539,7 @@ func uncodedSentence(a *article, s int) bool {
 	}
 	if a.uncoded[s] == 0 {
 		a.uncoded[s] = 1
-		if headlineRun(a, s) || lookSports(a, s) || sportsStory(a) && !forceRoot(a, s) {
+		if headlineRun(a, s) || sportsSentence(a, s) || sportsStory(a) && !forceRoot(a, s) {
 			a.uncoded[s] = 2
 		}
 	}
@@ -560,6 +560,21 @@ func headlineRun(a *article, s int) bool {
 		}
 	}
 	return n >= 3
+}
+
+// sportsSentence is lookSports, looked up once per sentence: the
+// sentence of an act and the article's sports count both ask it.
+func sportsSentence(a *article, s int) bool {
+	if a.sports == nil {
+		a.sports = make([]int8, len(a.sentTok))
+	}
+	if a.sports[s] == 0 {
+		a.sports[s] = 1
+		if lookSports(a, s) {
+			a.sports[s] = 2
+		}
+	}
+	return a.sports[s] == 2
 }
 
 func lookSports(a *article, s int) bool {
@@ -606,7 +621,7 @@ func sportsStory(a *article) bool {
 			if n+len(a.sentTok)-s < need {
 				break
 			}
-			if lookSports(a, s) {
+			if sportsSentence(a, s) {
 				n++
 			}
 		}
