@@ -242,10 +242,9 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 		if j > 0 && strings.ContainsRune(d.Text[d.Tokens[j-1].End:t.Start], '\n') {
 			break
 		}
-		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] || tanween(d, j) || lx.actAt(d, j) || lx.actNounAt(d, j) || lx.verbAt(d, j) {
+		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] || tanween(d, j) || lx.phraseAt(d, j, nameEnder) {
 			// (An act noun is the verb's object: "يؤدي وزير الخارجية
-			// اليمني زيارة رسمية"; an act verb is the title's predicate:
-			// "انتقد الوزير رفض إثيوبيا التوقيع"، "الوزير رفض الاقتراح".)
+			// اليمني زيارة رسمية"; an act verb is the title's predicate.)
 			break
 		}
 		if j == i && (strings.HasPrefix(t.Norm, "ال") || strings.HasPrefix(t.Norm, "و")) {
@@ -260,7 +259,7 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 		return i
 	}
 	if j < len(d.Tokens) && d.Tokens[j].Kind != arabic.Punct && !nameStop[d.Tokens[j].Norm] && !lx.stop[d.Tokens[j].Norm] &&
-		!tanween(d, j) && !lx.actAt(d, j) && !lx.actNounAt(d, j) &&
+		!tanween(d, j) && !lx.phraseAt(d, j, objectAct) &&
 		!strings.ContainsRune(d.Text[d.Tokens[j-1].End:d.Tokens[j].Start], '\n') &&
 		!(j == limit && strings.HasPrefix(d.Tokens[j].Norm, "و")) && !startsWithPrepArticle(d.Tokens[j].Norm) {
 		// The words run on into the sentence ("الوزير التونسي يزور
@@ -270,14 +269,13 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 	return j
 }
 
-// actAt reports whether an event phrase of two words or more starts at
-// token i ("اتصالا هاتفيا"): the object of the verb before a name, not
-// part of it ("أجرى وزير الخارجية المصري سامح شكري اتصالا هاتفيا").
-func (lx *Lexicon) actAt(d *Doc, i int) bool {
+// phraseAt reports whether an event phrase (not a "-" one) that want
+// accepts starts at token i.
+func (lx *Lexicon) phraseAt(d *Doc, i int, want func(p *Phrase) bool) bool {
 	found := false
 	lx.events.walk(d, lx.keys(d), i, rootEvents, func(m match[Phrase]) {
 		for k := range m.Vals {
-			if p := &m.Vals[k]; !p.None && p.Words >= 2 {
+			if p := &m.Vals[k]; !p.None && want(p) {
 				found = true
 			}
 		}
@@ -285,34 +283,17 @@ func (lx *Lexicon) actAt(d *Doc, i int) bool {
 	return found
 }
 
-// actNounAt reports whether a one-word act noun starts at token i
-// ("الزيارة"): the object of the verb before a name ("وانتقد المتحدث …
-// راندهير جايسوال الزيارة"), not its last word.
-func (lx *Lexicon) actNounAt(d *Doc, i int) bool {
-	found := false
-	lx.events.walk(d, lx.keys(d), i, rootEvents, func(m match[Phrase]) {
-		for k := range m.Vals {
-			if p := &m.Vals[k]; !p.None && !p.Verb && p.Words == 1 {
-				found = true
-			}
-		}
-	})
-	return found
-}
+// objectAct accepts an act a verb before a name may take as its object:
+// a phrase of two words or more ("اتصالا هاتفيا": "أجرى وزير الخارجية
+// المصري سامح شكري اتصالا هاتفيا") or a one-word act noun ("الزيارة":
+// "وانتقد المتحدث … راندهير جايسوال الزيارة"). Neither is part of the
+// name.
+func objectAct(p *Phrase) bool { return p.Words >= 2 || !p.Verb && p.Words == 1 }
 
-// verbAt reports whether an event phrase whose first word is a verb
-// starts at token i ("رفض"، "ندد"): a predicate, which no name runs into.
-func (lx *Lexicon) verbAt(d *Doc, i int) bool {
-	found := false
-	lx.events.walk(d, lx.keys(d), i, rootEvents, func(m match[Phrase]) {
-		for k := range m.Vals {
-			if p := &m.Vals[k]; !p.None && p.Verb {
-				found = true
-			}
-		}
-	})
-	return found
-}
+// nameEnder accepts what ends a name where it stands: an object act, or
+// an act verb, the title's predicate ("انتقد الوزير رفض إثيوبيا
+// التوقيع"، "الوزير رفض الاقتراح").
+func nameEnder(p *Phrase) bool { return objectAct(p) || p.Verb }
 
 // tanween reports whether token i is written with a case ending of an
 // indefinite noun (اتصالاً، هاتفياً): the verb's object or an adverb,
