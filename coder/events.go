@@ -234,14 +234,16 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 				}
 			}
 		}
-		if from, to := betweenSpan(a, t); from >= 0 && t.Phrase.Sym && len(within(a, append(append(party{}, src...), tgt...), from, to)) > 0 {
+		if from, to := betweenSpan(a, t); from >= 0 && t.Phrase.Sym {
 			// "توقيع الاتفاق النووي بين الدول الكبرى وإيران، الأخيرة …
 			// تبعث بسلامها في لبنان والعراق": a joint act's sides are the
 			// ones its own بين names; actors after that phrase are not.
 			// ("بين البلدين" names them before.)
-			src, tgt = within(a, src, from, to), within(a, tgt, from, to)
-			if len(src) == 0 && len(tgt) >= 2 {
-				src, tgt = tgt[:1], tgt[1:]
+			if s, g := within(a, src, from, to), within(a, tgt, from, to); len(s)+len(g) > 0 {
+				src, tgt = s, g
+				if len(src) == 0 && len(tgt) >= 2 {
+					src, tgt = tgt[:1], tgt[1:]
+				}
 			}
 		}
 		if k := mediatorAfter(a, t); k >= 0 {
@@ -1180,8 +1182,7 @@ var objectVerbs = []string{"استقبل", "هنا", "عزي", "التقي", "ق
 // pronounObject reports whether verb trigger t carries its object as a
 // pronoun suffix, after its person ending: "اتهمته"، "واتهمتهم"، "اتهموه".
 func pronounObject(a *article, t trigger) bool {
-	stem, _, _ := strings.Cut(t.Phrase.Pattern, " ")
-	stem = arabic.Normalize(strings.TrimSuffix(stem, "*"))
+	stem := patternStem(t.Phrase)
 	n := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[t.Start].Norm, "و"), "ف")
 	rest, ok := strings.CutPrefix(n, stem)
 	if !ok {
@@ -1242,8 +1243,7 @@ func monthActKey(e rasid.Event) string {
 	if len(e.Date) < 7 {
 		return ""
 	}
-	k := sameActKey(e, true)
-	k = k[:len(k)-len(e.Date)] + e.Date[:7]
+	k := sameMonthKey(e)
 	if len(e.Date) == 7 {
 		return k + "|any"
 	}
@@ -1255,12 +1255,17 @@ func markMonthAct(seen map[string]bool, e rasid.Event) {
 	if len(e.Date) < 7 {
 		return
 	}
-	k := sameActKey(e, true)
-	k = k[:len(k)-len(e.Date)] + e.Date[:7]
+	k := sameMonthKey(e)
 	seen[k+"|any"] = true
 	if len(e.Date) == 7 {
 		seen[k] = true
 	}
+}
+
+// sameMonthKey is sameActKey across sentences with e's month for its date.
+func sameMonthKey(e rasid.Event) string {
+	e.Date = e.Date[:7]
+	return sameActKey(e, true)
 }
 
 // altKey is the key of the same act told from the other side: a visit (042

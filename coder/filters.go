@@ -1053,8 +1053,7 @@ var recentWords = []string{"مؤخرا", "موخرا", "سابقا", "مسبقا
 // الأيام الأخيرة"، "قبل أيام"، "في وقت سابق"). prevEnd is the end of the
 // trigger before it in the sentence, or -1.
 func toldAsEarlier(a *article, t trigger, prevEnd int) bool {
-	if !t.Phrase.Verb && t.Start > 0 && (hasForm(a.d, t.Start-1, earlierFrames...) || isWord(a.d, t.Start-1, "من") && isWord(a.d, t.Start-2, "الرغم", "رغم")) &&
-		!timeNear(a, t) {
+	if !t.Phrase.Verb && framedAt(a, t, t.Start-1, earlierFrames) {
 		// "وحول زيارة قادة حماس إلى المملكة قال الجبير"، "بعد توقيع
 		// الاتفاق": an act named as a point in time before the occasion,
 		// or as the topic of what is said. (Not "أثناء زيارته": during.)
@@ -1255,11 +1254,14 @@ func referredBack(a *article, t trigger) bool {
 	if i >= 0 && hasForm(a.d, i, referenceHeads...) {
 		i--
 	}
-	framed := i >= 0 && a.sentOf[i] == t.sent && (hasForm(a.d, i, referenceFrames...) || isWord(a.d, i, "من") && isWord(a.d, i-1, "الرغم", "رغم"))
-	if !framed {
-		return false
-	}
-	return !timeNear(a, t)
+	return framedAt(a, t, i, referenceFrames)
+}
+
+// framedAt reports whether token i, in t's sentence, is one of frames or
+// ends "على الرغم من", and no time expression lies near t.
+func framedAt(a *article, t trigger, i int, frames []string) bool {
+	framed := i >= 0 && a.sentOf[i] == t.sent && (hasForm(a.d, i, frames...) || isWord(a.d, i, "من") && isWord(a.d, i-1, "الرغم", "رغم"))
+	return framed && !timeNear(a, t)
 }
 
 // timeNear reports whether a time expression lies within eight words of

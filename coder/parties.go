@@ -1852,12 +1852,17 @@ func dualSubject(a *article, t trigger, L, R int) bool {
 	return false
 }
 
+// patternStem is the first word of phrase p's pattern as the text's
+// tokens read it: normalised, without its "*".
+func patternStem(p *lexicon.Phrase) string {
+	stem, _, _ := strings.Cut(p.Pattern, " ")
+	return arabic.Normalize(strings.TrimSuffix(stem, "*"))
+}
+
 // objectSuffix reports whether verb trigger t's word carries an object
 // pronoun (اغتاله، شنتها) after the stem its pattern names.
 func objectSuffix(a *article, t trigger) bool {
-	stem, _, _ := strings.Cut(t.Phrase.Pattern, " ")
-	stem = strings.TrimSuffix(stem, "*")
-	stem = strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ى", "ي", "ة", "ه").Replace(stem)
+	stem := patternStem(t.Phrase)
 	n := a.d.Tokens[t.Start].Norm
 	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
 		if w, ok := strings.CutSuffix(n, suf); ok && strings.HasSuffix(w, stem) {
