@@ -385,23 +385,9 @@ func testAddSources(t *testing.T, open func(t *testing.T) store.Store) {
 	if err := adder.AddSources(ctx, batch); err != nil {
 		t.Fatalf("AddSources: %v", err)
 	}
-	state := func(id string) store.ArticleDetail {
-		t.Helper()
-		a, err := s.Article(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range a.Sources {
-			a.Sources[i].URL = strings.ReplaceAll(a.Sources[i].URL, "batch", "one")
-		}
-		return a
-	}
+	state := func(id string) store.ArticleDetail { return copiesOf(t, s, id, "batch", "one") }
 	for _, n := range []string{"1", "2"} {
-		one, batch := state("one"+n), state("batch"+n)
-		if !slices.Equal(one.Sources, batch.Sources) || one.NumSources != batch.NumSources || one.NumArticles != batch.NumArticles {
-			t.Errorf("article %s: AddSources recorded %v (%d sources, %d articles), AddSource %v (%d, %d)",
-				n, batch.Sources, batch.NumSources, batch.NumArticles, one.Sources, one.NumSources, one.NumArticles)
-		}
+		sameCopies(t, n, "AddSources", state("batch"+n), "AddSource", state("one"+n))
 	}
 	before := state("batch1")
 	wantCode(t, "AddSources with a missing article", adder.AddSources(ctx, []store.Copy{
@@ -413,6 +399,30 @@ func testAddSources(t *testing.T, open func(t *testing.T) store.Store) {
 	}
 	if err := adder.AddSources(ctx, nil); err != nil {
 		t.Errorf("AddSources(nil) = %v", err)
+	}
+}
+
+// copiesOf returns article id of s with from replaced by to in its
+// sources' URLs, so that the copies of two twin articles compare equal.
+func copiesOf(t *testing.T, s store.Store, id, from, to string) store.ArticleDetail {
+	t.Helper()
+	a, err := s.Article(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range a.Sources {
+		a.Sources[i].URL = strings.ReplaceAll(a.Sources[i].URL, from, to)
+	}
+	return a
+}
+
+// sameCopies reports an error unless got (what gotBy recorded) and want
+// (what wantBy recorded) have the same sources and counts.
+func sameCopies(t *testing.T, n, gotBy string, got store.ArticleDetail, wantBy string, want store.ArticleDetail) {
+	t.Helper()
+	if !slices.Equal(got.Sources, want.Sources) || got.NumSources != want.NumSources || got.NumArticles != want.NumArticles {
+		t.Errorf("article %s: %s recorded %v (%d sources, %d articles), %s %v (%d, %d)",
+			n, gotBy, got.Sources, got.NumSources, got.NumArticles, wantBy, want.Sources, want.NumSources, want.NumArticles)
 	}
 }
 
@@ -459,23 +469,9 @@ func testPutArticlesWithCopies(t *testing.T, open func(t *testing.T) store.Store
 			t.Errorf("result %d: %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	state := func(id string) store.ArticleDetail {
-		t.Helper()
-		a, err := s.Article(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range a.Sources {
-			a.Sources[i].URL = strings.ReplaceAll(a.Sources[i].URL, "one", "two")
-		}
-		return a
-	}
+	state := func(id string) store.ArticleDetail { return copiesOf(t, s, id, "one", "two") }
 	for _, n := range []string{"1", "2"} {
-		one, two := state("one"+n), state("two"+n)
-		if !slices.Equal(one.Sources, two.Sources) || one.NumSources != two.NumSources || one.NumArticles != two.NumArticles {
-			t.Errorf("article %s: recorded %v (%d sources, %d articles), PutArticles and AddSources %v (%d, %d)",
-				n, one.Sources, one.NumSources, one.NumArticles, two.Sources, two.NumSources, two.NumArticles)
-		}
+		sameCopies(t, n, "PutArticlesWithCopies", state("one"+n), "PutArticles and AddSources", state("two"+n))
 	}
 	if old := state("old"); old.NumArticles != 3 {
 		t.Errorf("article old: %d copies, want 3: %v", old.NumArticles, old.Sources)
