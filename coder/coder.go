@@ -367,6 +367,19 @@ func (a *article) markAgencyDatelines() {
 	}
 }
 
+// timeStartsIn reports whether a time expression starts in tokens
+// [from, to), wherever it ends.
+func (a *article) timeStartsIn(from, to int) bool {
+	for _, ta := range a.timesBefore(to) {
+		// (timesBefore returns every expression found so far, some
+		// perhaps after to.)
+		if ta.tok0 >= from && ta.tok0 < to {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *article) hasTime(from, to int) bool {
 	for _, ta := range a.timesBefore(to) {
 		if ta.tok0 >= from && ta.tok1 <= to {
@@ -505,10 +518,16 @@ func personalName(d *lexicon.Doc, m lexicon.Mention) bool {
 		!definite(w.Norm) && definite(prev.Norm)
 }
 
+// withoutConj returns a normalised word without a leading conjunction و,
+// then ف, for rules that test its stem ("وسيزور" → "سيزور").
+func withoutConj(w string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
+}
+
 // definite reports whether a normalised word carries the article, behind
 // its proclitics ("بالمنطقة"، "للأمير").
 func definite(w string) bool {
-	w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
+	w = withoutConj(w)
 	if strings.HasPrefix(w, "لل") {
 		return true
 	}

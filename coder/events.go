@@ -995,22 +995,18 @@ func sameActKey(e rasid.Event, acrossSentences bool) string {
 
 // backingWords ask for support of, or pressure on, someone: "إلى وقفة
 // مساندة للجزائر"، "دعت للضغط على سلطات الاحتلال".
-var backingWords = []string{"مسانده", "للمسانده", "دعم", "لدعم", "دعما", "تضامن", "تضامنا", "للتضامن", "التضامن", "نصره", "لنصره", "نصرة"}
+var backingWords = []string{"مسانده", "للمسانده", "دعم", "لدعم", "دعما", "تضامن", "تضامنا", "للتضامن", "التضامن", "نصره", "لنصره"}
 
 // withoutBacked drops from an appeal's targets the actors its content
 // asks support for or pressure on: the appeal is made to someone else
 // (GUIDE: the topic of a statement is not its target).
 func withoutBacked(a *article, p party) party {
-	var out party
-	for _, k := range p {
+	return keepIf(p, func(k int) bool {
 		i := a.mentions[k].Tok0
 		backed := hasForm(a.d, i-1, backingWords...) || isWord(a.d, i-1, "مع") && hasForm(a.d, i-2, backingWords...) ||
 			isWord(a.d, i-1, "علي") && hasForm(a.d, i-2, "الضغط", "للضغط", "بالضغط", "ضغط", "ضغوط", "الضغوط")
-		if !backed {
-			out = append(out, k)
-		}
-	}
-	return out
+		return !backed
+	})
 }
 
 // visitorAndHost returns, for a visit noun followed by its genitive and
@@ -1133,13 +1129,7 @@ func sideGoesOn(a *article, i, end int) bool {
 
 // within returns the mentions of p that start in tokens [from, to).
 func within(a *article, p party, from, to int) party {
-	var out party
-	for _, k := range p {
-		if m := a.mentions[k]; m.Tok0 >= from && m.Tok0 < to {
-			out = append(out, k)
-		}
-	}
-	return out
+	return keepIf(p, func(k int) bool { m := a.mentions[k]; return m.Tok0 >= from && m.Tok0 < to })
 }
 
 // dyadReach is how many sentences after the other side of the article's
@@ -1183,7 +1173,7 @@ var objectVerbs = []string{"استقبل", "هنا", "عزي", "التقي", "ق
 // pronoun suffix, after its person ending: "اتهمته"، "واتهمتهم"، "اتهموه".
 func pronounObject(a *article, t trigger) bool {
 	stem := patternStem(t.Phrase)
-	n := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[t.Start].Norm, "و"), "ف")
+	n := withoutConj(a.d.Tokens[t.Start].Norm)
 	rest, ok := strings.CutPrefix(n, stem)
 	if !ok {
 		return false
@@ -1383,7 +1373,7 @@ func aheadWeekday(a *article, t trigger, ta timeAt) bool {
 		}
 	}
 	if e.Kind != timex.KindWeekday || !e.Date.Time().Before(a.published) ||
-		strings.Contains(e.Text, "ماضي") || strings.Contains(e.Text, "الماضي") || strings.Contains(e.Text, "الفائت") || strings.Contains(e.Text, "المنصرم") {
+		strings.Contains(e.Text, "ماضي") || strings.Contains(e.Text, "الفائت") || strings.Contains(e.Text, "المنصرم") {
 		return false
 	}
 	if ta.tok0 <= v || a.sentOf[ta.tok0] != t.sent {

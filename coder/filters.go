@@ -61,6 +61,13 @@ var (
 	// "أعتقد أن …": what someone thinks happened is not reported.
 	opiners = []string{"يري", "تري", "يرون", "اري", "نري", "راي", "رات", "راوا", "يعتقد", "تعتقد", "يعتقدون", "اعتقد", "نعتقد", "اظن", "يظن", "تظن",
 		"نظن", "يبدو", "ويبدو", "يخيل"}
+	// What was promised, imagined, scheduled or possible: "مع وعود
+	// بإرسال تعزيزات"، "الزيارة التي كانت مقررة"، "وسيلة ممكنة".
+	hypotheticals = []string{"وعود", "بوعود", "وعودا", "سيناريوهات", "سيناريو", "الافتراضيه", "افتراضيه", "مقرره", "مقررا", "ممكنه", "ممكن"}
+	// An option weighed: "أما الخيار الثالث، فهو شن هجوم أرضي".
+	options = []string{"الخيار", "خيار", "السيناريو"}
+	// Warned against: "حذر الحزبان ميركل من إبرام اتفاقية".
+	warners = []string{"حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذره", "حذروا"}
 )
 
 // blockWords holds every word the clause loop of blocked looks for. That
@@ -68,9 +75,7 @@ var (
 // them: a filter says so for most words, far more cheaply than comparing
 // each reading with each word of each list.
 var blockWords = newWordFilter(deniers, conditions, fears, rumours, askers, contents, schedulers, mandates, allegers, forecasters, opiners,
-	[]string{"يمكن", "ربما", "قد", "وسط", "تمهيدا", "قريبا", "لم", "ولم", "لن", "ولن", "حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذره", "حذروا",
-		"حتي", "وعود", "بوعود", "وعودا", "سيناريوهات", "سيناريو", "الافتراضيه", "افتراضيه", "مقرره", "مقررا", "ممكنه", "ممكن",
-		"الخيار", "خيار", "السيناريو"})
+	hypotheticals, options, warners, []string{"يمكن", "ربما", "قد", "وسط", "تمهيدا", "قريبا", "لم", "ولم", "لن", "ولن", "حتي"})
 
 // wordFilter is a filter of a few words (a Bloom filter of one hash):
 // mayHave is false for most other words.
@@ -439,14 +444,14 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		case inClause && isWord(d, i, "حتي") && isWord(d, i+1, "لا") && t.Start-i <= 4,
 			inClause && hasForm(d, i, "يمكن") && strings.HasPrefix(d.Tokens[i+1].Norm, "ل"),
-			inClause && hasForm(d, i, "وعود", "بوعود", "وعودا", "سيناريوهات", "سيناريو", "الافتراضيه", "افتراضيه", "مقرره", "مقررا", "ممكنه", "ممكن"):
+			inClause && hasForm(d, i, hypotheticals...):
 			// "حتى لا تلقى مصرعها"، "يمكن لإيران في المستقبل الدخول في
 			// مفاوضات"، "مع وعود بإرسال تعزيزات"، "سيناريوهات للمواجهة
 			// الافتراضية"، "الزيارة التي كانت مقررة"، "وسيلة ممكنة
 			// للمساهمة في استئناف المفاوضات": what may, should or was to
 			// happen.
 			return true
-		case hasForm(d, i, "الخيار", "خيار", "السيناريو") && isWord(d, t.Start-1, "فهو", "فهي", "هو", "هي"):
+		case hasForm(d, i, options...) && isWord(d, t.Start-1, "فهو", "فهي", "هو", "هي"):
 			// "أما الخيار الثالث، فهو شن هجوم أرضي": an option weighed.
 			return true
 		case inClause && isWord(d, i, "قريبا") && !isWord(d, i+1, "من"):
@@ -455,13 +460,13 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		case inClause && isWord(d, i, "لم", "ولم", "لن", "ولن") && hasForm(d, i+1, "يسمح", "تسمح", "يسمحوا"):
 			// "ولم يسمح لسلاح الجو الأمريكي بشن أي طلعات": not allowed.
 			return true
-		case inClause && !t.Phrase.Verb && hasForm(d, i, "حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذره", "حذروا") && isWord(d, t.Start-1, "من"):
+		case inClause && !t.Phrase.Verb && hasForm(d, i, warners...) && isWord(d, t.Start-1, "من"):
 			// "حذر الحزبان ميركل من إبرام اتفاقية": warned against.
 			return true
 		case inClause && isWord(d, i, "تمهيدا"):
 			// "تمهيدا لطرح مقترح": what an act prepares is not done.
 			return true
-		case inClause && isWord(d, i, "وسط") && hasForm(d, i+1, "انباء", "تقارير", "انباء", "شائعات"):
+		case inClause && isWord(d, i, "وسط") && hasForm(d, i+1, "انباء", "تقارير", "شائعات"):
 			// "وسط أنباء عن إرسال ميليشيات الحوثيين مزيداً": a rumour.
 			return true
 		case hasForm(d, i, contents...) && !clauseBreak(a, i, t.Start):
@@ -797,7 +802,7 @@ func occurrence(a *article, t trigger) bool {
 // threatVerb reports whether a word is a verb of threatening (هدد، توعد،
 // حذر، لوح) in any of its forms.
 func threatVerb(norm string) bool {
-	n := strings.TrimPrefix(strings.TrimPrefix(norm, "و"), "ف")
+	n := withoutConj(norm)
 	for _, v := range []string{"هدد", "يهدد", "تهدد", "توعد", "يتوعد", "تتوعد", "حذر", "يحذر", "تحذر", "لوح", "يلوح", "تلوح"} {
 		if strings.HasPrefix(n, v) {
 			return true
@@ -809,7 +814,7 @@ func threatVerb(norm string) bool {
 // futureVerb reports whether a verb is in the present or future ("سترد"،
 // "تفرض"), not the past.
 func futureVerb(norm string) bool {
-	n := strings.TrimPrefix(strings.TrimPrefix(norm, "و"), "ف")
+	n := withoutConj(norm)
 	return presentTense(n) || markedFuture(n)
 }
 
@@ -1212,15 +1217,7 @@ func habitual(a *article, t trigger) bool {
 			found = true
 		}
 	}
-	if !found {
-		return false
-	}
-	for _, ta := range a.timesBefore(to) {
-		if ta.tok0 >= from && ta.tok0 < to {
-			return false
-		}
-	}
-	return true
+	return found && !a.timeStartsIn(from, to)
 }
 
 // negatedLightVerbs are jussives of verbs that carry an act noun; they
@@ -1267,13 +1264,7 @@ func framedAt(a *article, t trigger, i int, frames []string) bool {
 // timeNear reports whether a time expression lies within eight words of
 // trigger t in its sentence.
 func timeNear(a *article, t trigger) bool {
-	from, to := max(a.sentTok[t.sent][0], t.Start-8), min(a.sentTok[t.sent][1], t.End+8)
-	for _, ta := range a.timesBefore(to) {
-		if ta.tok0 >= from && ta.tok0 < to {
-			return true
-		}
-	}
-	return false
+	return a.timeStartsIn(max(a.sentTok[t.sent][0], t.Start-8), min(a.sentTok[t.sent][1], t.End+8))
 }
 
 // referenceFrames name a point in time or a topic by an act.

@@ -83,7 +83,7 @@ func refineCode(a *article, t trigger, L, R int, src, tgt party) (string, party)
 // ("سيلتقي"، "سيجري اتصالاً"، "سيبدأ بزيارة").
 func futureMarked(a *article, t trigger, L int) bool {
 	future := func(i int) bool {
-		return markedFuture(strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[i].Norm, "و"), "ف"))
+		return markedFuture(withoutConj(a.d.Tokens[i].Norm))
 	}
 	if t.Phrase.Verb {
 		return future(t.Start) || t.Start > L && isWord(a.d, t.Start-1, "سوف")

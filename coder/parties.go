@@ -251,7 +251,7 @@ func isComplement(a *article, i int) bool {
 	}
 	n := a.d.Tokens[i].Norm
 	return strings.HasPrefix(n, "ب") && len(n) > len("ب")+4 && !isWord(a.d, i, "بعد", "بين", "بدوره", "بدورها", "بدورهم", "بشده", "بصفته", "بصفتها", "باسم", "بالنيابه",
-		"بشكل", "بصوره", "بدوره", "بدايه", "بحضور", "برئاسه", "بقياده")
+		"بشكل", "بصوره", "بدايه", "بحضور", "برئاسه", "بقياده")
 }
 
 // pronounPreps are prepositions carrying a pronoun: a fronted complement.
@@ -315,7 +315,7 @@ func addressee(a *article, t trigger, k int) bool {
 		return false
 	}
 	head := a.d.Tokens[m.Tok0].Norm
-	verb := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[t.Start].Norm, "و"), "ف")
+	verb := withoutConj(a.d.Tokens[t.Start].Norm)
 	feminineVerb := strings.HasSuffix(verb, "ت") || strings.HasPrefix(verb, "ت")
 	switch {
 	case words == 1 && !isWord(a.d, m.Tok0-1, "جميع", "كل", "كافه", "من"):
@@ -469,13 +469,7 @@ func visitIntent(a *article, t trigger) bool {
 
 // notBorder drops from list the mentions named after "الحدود مع".
 func notBorder(a *article, list []int) []int {
-	out := list[:0:0]
-	for _, k := range list {
-		if !a.border[k] {
-			out = append(out, k)
-		}
-	}
-	return out
+	return keepIf(list, func(k int) bool { return !a.border[k] })
 }
 
 // strikePrep reports whether tokens [from, to) hold "على" or "ضد" as words
@@ -1409,7 +1403,7 @@ func released(a *article, k int) bool {
 	if hasForm(a.d, j, "فورا", "الفوري", "العاجل") {
 		j--
 	}
-	return hasForm(a.d, j, "الافراج", "بالافراج", "افراج", "سراح", "الافراج")
+	return hasForm(a.d, j, "الافراج", "بالافراج", "افراج", "سراح")
 }
 
 // recipient reports whether mention k is named as whom the aid of trigger
@@ -1467,7 +1461,7 @@ func struck(a *article, k int) bool {
 		if isWord(a.d, j, "ضد") || isWord(a.d, j, "علي") && strings.HasSuffix(a.text[a.d.Tokens[j].Start:a.d.Tokens[j].End], "ى") {
 			return true
 		}
-		n := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[j].Norm, "و"), "ف")
+		n := withoutConj(a.d.Tokens[j].Norm)
 		return strings.HasPrefix(n, "استهدف") || strings.HasPrefix(n, "يستهدف") || strings.HasPrefix(n, "تستهدف")
 	}
 	if marked(i - 1) {
@@ -1480,7 +1474,7 @@ func struck(a *article, k int) bool {
 }
 
 // struckPlaces are what an attack lands on, before whose they are.
-var struckPlaces = []string{"مواقع", "معاقل", "تجمعات", "مقرات", "مقر", "تمركزات", "حاجز", "مركز", "معسكر", "معسكرات", "قاعده", "مخازن", "منازل", "تعزيزات", "ارتال", "رتل", "دوريه", "مواقع"}
+var struckPlaces = []string{"مواقع", "معاقل", "تجمعات", "مقرات", "مقر", "تمركزات", "حاجز", "مركز", "معسكر", "معسكرات", "قاعده", "مخازن", "منازل", "تعزيزات", "ارتال", "رتل", "دوريه"}
 
 // adjectiveTarget returns the first nationality adjective in [from, to)
 // of a state other than the source's, or -1.
@@ -1661,7 +1655,7 @@ func agentAfter(a *article, i int) int {
 // lProper reports whether a word starting with ل is a name of its own
 // ("لبنان"، "ليبيا") rather than ل + a name.
 func lProper(a *article, i int) bool {
-	n := strings.TrimPrefix(strings.TrimPrefix(a.d.Tokens[i].Norm, "و"), "ف")
+	n := withoutConj(a.d.Tokens[i].Norm)
 	for _, name := range []string{"لبنان", "ليبيا", "لاتفيا", "ليتوانيا", "ليبيريا", "لوكسمبورغ", "ليسوتو", "لاوس", "لندن", "لشبونه", "ليما", "لاهاي", "لواندا", "لومي", "لوساكا", "ليلونغوي", "لوبليانا"} {
 		if strings.HasPrefix(n, name) {
 			return true
@@ -1674,9 +1668,16 @@ func lProper(a *article, i int) bool {
 var strikingArms = []string{"طيران", "طائره", "طائرات", "مقاتله", "مقاتلات", "مروحيه", "مروحيات", "مدفعيه", "سلاح", "بوارج", "زوارق", "مسيرات", "صواريخ"}
 
 func dropAll(list []int, p party) []int {
-	out := list[:0:0]
+	return keepIf(list, func(k int) bool { return !inParty(p, k) })
+}
+
+// keepIf returns, in a new slice, the mentions of list that keep holds
+// for: lists of mentions are shared between the rules, never filtered in
+// place.
+func keepIf[L ~[]int](list L, keep func(k int) bool) L {
+	var out L
 	for _, k := range list {
-		if !inParty(p, k) {
+		if keep(k) {
 			out = append(out, k)
 		}
 	}
@@ -1893,17 +1894,12 @@ func notTopics(a *article, t trigger, post []int) []int {
 	if topic < 0 {
 		return post
 	}
-	var kept []int
-	for _, k := range post {
+	return keepIf(post, func(k int) bool {
+		// ("مذكرة تفاهم حول القطاع المالي بين تونس والمملكة المتحدة":
+		// its sides follow بين.)
 		m := a.mentions[k]
-		if m.Tok0 > topic && !isWord(a.d, m.Tok0-1, "مع") && !strings.HasPrefix(a.d.Tokens[m.Tok0].Norm, "مع") && !wordBetween(a, topic, m.Tok0, "بين") {
-			// ("مذكرة تفاهم حول القطاع المالي بين تونس والمملكة
-			// المتحدة": its sides follow بين.)
-			continue
-		}
-		kept = append(kept, k)
-	}
-	return kept
+		return m.Tok0 <= topic || isWord(a.d, m.Tok0-1, "مع") || strings.HasPrefix(a.d.Tokens[m.Tok0].Norm, "مع") || wordBetween(a, topic, m.Tok0, "بين")
+	})
 }
 
 // wordBetween reports whether one of words lies in tokens (from, to).
@@ -2014,10 +2010,8 @@ func notHelpers(a *article, t trigger, post []int) []int {
 	if r := t.Phrase.Code[:2]; r == "03" || (r == "04" || r == "06" || t.Phrase.Code == "057") && !companionBetween(a, t, post) {
 		return post
 	}
-	var kept []int
-	for _, k := range post {
+	return keepIf(post, func(k int) bool {
 		m := a.mentions[k]
-		helper := false
 		for j := m.Tok0 - 1; j >= t.End && j >= m.Tok0-3; j-- {
 			// ("بالتعاون مع مسؤولي السفارة اليمنية")
 			if isWord(a.d, j, "مع") && hasForm(a.d, j-1, "بالتعاون", "بالتنسيق", "وبالتعاون", "وبالتنسيق") && !complementNext(a, t.End, j-1) ||
@@ -2026,15 +2020,11 @@ func notHelpers(a *article, t trigger, post []int) []int {
 				t.Phrase.Code[:2] == "11" && hasForm(a.d, j, plotWords...) ||
 				t.Phrase.Code[:2] == "10" && j == m.Tok0-1 && hasForm(a.d, j, "باستعاده", "بعوده", "باعاده", "بدعم", "باستمرار") {
 				// ("تطالب باستعادة الحكومة الشرعية باليمن": for whom.)
-				helper = true
+				return false
 			}
 		}
-		if helper {
-			continue
-		}
-		kept = append(kept, k)
-	}
-	return kept
+		return true
+	})
 }
 
 // hasObjectPronoun reports whether a verb ends in an object pronoun
