@@ -539,7 +539,7 @@ func (s *scan) weekday(i int) (match, bool) {
 		if cont && s.last.Precision != Day {
 			cont = false
 		}
-		if !cont && (w.clitic != "" || !s.bareWeekday(i, j) && !(unambiguousWeekday(wd) && s.tok(i-1).kind == tWord) && !s.weekdayAfterWord(i, j)) {
+		if !cont && (w.clitic != "" || !s.bareWeekday(i, j) && !s.weekdayAfterWord(i, j, wd)) {
 			return match{}, false
 		}
 	}
@@ -574,16 +574,18 @@ func unambiguousWeekday(wd time.Weekday) bool {
 	return wd == time.Tuesday || wd == time.Wednesday
 }
 
-// weekdayAfterWord reports whether the weekday tokens i..j-1, right after
-// a word, date the clause they sit in: any weekday counts when a clause
-// goes on after it ("تظاهرت الاثنين في"، "قال مصدر الأحد إن"، "قتل 43
-// مدنيا الأحد عندما"), unless the word before makes it a name or a
-// prayer ("صلاة الجمعة في"، "بين الاثنين في"، "بن محمد الجمعة على").
-func (s *scan) weekdayAfterWord(i, j int) bool {
+// weekdayAfterWord reports whether the weekday wd at tokens i..j-1, right
+// after a word, dates the clause it sits in: Tuesday and Wednesday
+// always, any weekday when a clause goes on after it ("تظاهرت الاثنين
+// في"، "قال مصدر الأحد إن"، "قتل 43 مدنيا الأحد عندما"); neither when
+// the word before makes it a name, a prayer or a habit ("صلاة الجمعة
+// في"، "بين الاثنين في"، "بن محمد الجمعة على"، "كل الثلاثاء").
+func (s *scan) weekdayAfterWord(i, j int, wd time.Weekday) bool {
 	p, n := s.tok(i-1), s.tok(j)
-	_, rel := p.relDay()
-	return p.kind == tWord && !p.has(s.r.wdBlock) && !rel &&
-		n.kind == tWord && (n.clitic == "" && n.has(s.r.wdFollow) || s.boundPrep(n))
+	if _, rel := p.relDay(); p.kind != tWord || p.has(s.r.wdBlock) || rel {
+		return false
+	}
+	return unambiguousWeekday(wd) || n.kind == tWord && (n.clitic == "" && n.has(s.r.wdFollow) || s.boundPrep(n))
 }
 
 // boundPrep reports whether word token n starts with a bound ب or ل
@@ -896,7 +898,8 @@ func (s *scan) numericHijri(j int) (match, bool) {
 		return match{}, false
 	}
 	k := j + 5
-	if y < 1300 || y > 1600 || m < 1 || m > 12 || d < 1 || d > 30 || !s.tok(k).in(s.r.hijriMarks, false) {
+	if y < 1300 || y > 1600 || m < 1 || m > 12 || d < 1 || d > 30 || !s.tok(k).in(s.r.hijriMarks, false) ||
+		s.tok(k+1).in(s.r.solar, false) { // "19/6/1388 هجري شمسي": the Iranian calendar, as in hijriYear
 		return match{}, false
 	}
 	g := HijriToGregorian(y, m, d)

@@ -87,6 +87,7 @@ var findCases = []struct {
 	{"a bare weekday with nothing after", "", "أعلنت الجمعة السبت", nil},
 	{"Tuesday and Wednesday bare after a word", "", "قال الوزير الثلاثاء إن الشرطة ألقت الأربعاء القبض", []string{`weekday 2025-03-04 "الثلاثاء"`, `weekday 2025-03-05 "الأربعاء"`}},
 	{"Thursday bare may be a surname", "", "ألقى عبدالرسول الخميس كلمة", nil},
+	{"Tuesday and Wednesday after a blocking word", "", "يصوم كل الثلاثاء وأقيمت صلاة الأربعاء في المسجد", nil},
 	{"weekday الماضي: strictly before", "", "يوم الخميس الماضي", []string{`weekday 2025-02-27 "يوم الخميس الماضي"`}},
 	{"weekday المقبل: strictly after", "", "الخميس المقبل", []string{`weekday 2025-03-13 "الخميس المقبل"`}},
 	{"weekday القادم", "", "الأحد القادم", []string{`weekday 2025-03-09 "الأحد القادم"`}},
@@ -191,6 +192,7 @@ var findCases = []struct {
 	{"numeric, not a date", "", "192.168.1.1 و 1.2.2025.4 و 13/13/2025", nil},
 	{"numeric Hijri D/M/Y", "", "في 19/6/1436هـ", []string{`hijri 2015-04-09 "19/6/1436هـ"`}},
 	{"numeric Hijri spaced, year first", "", "الموافق 1436 / 6 / 19 هـ", []string{`hijri 2015-04-09 "1436 / 6 / 19 هـ"`}},
+	{"numeric solar Hijri: the Iranian calendar, not coded", "", "في 19/6/1388 هجري شمسي", nil},
 	{"a Hijri-looking number without its mark is no date", "", "القرار 19/6/1436 من السجل", nil},
 
 	// --- years ---
