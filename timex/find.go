@@ -2,6 +2,7 @@ package timex
 
 import (
 	"math"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -365,10 +366,9 @@ func (s *scan) relDay(i int) (match, bool) {
 	wd, hasWd := s.weekdayAt(j, false)
 	if hasWd {
 		j++
-	} else if wd, hasWd = s.weekdayAt(j+1, false); hasWd && s.tok(j).punct("(") && s.tok(j+2).punct(")") {
+	} else if w, ok := s.weekdayAt(j+1, false); ok && s.tok(j).punct("(") && s.tok(j+2).punct(")") {
+		wd, hasWd = w, true
 		j += 3 // "أمس (الأحد)"
-	} else {
-		hasWd = false
 	}
 	d := s.pub.AddDate(0, 0, off)
 	if back := (int(d.Weekday()) - int(wd) + 7) % 7; hasWd && off <= 0 && back > 0 && back <= 2 {
@@ -638,13 +638,16 @@ func (s *scan) relPeriod(i int) (match, bool) {
 		u, j = n.unit(), j+2
 	} else if u = t.unit(); u != 0 {
 		n := s.tok(j + 1)
+		// After a modifier ("مطلع"، "نهاية") a month or a year with no
+		// qualifier is the current one; a bare week is any week.
+		bare := j > i && u != unitWeek
 		switch {
 		case u == unitYear && n.is(r.before) && s.tok(j+2).kind == tWord && s.tok(j+2).clitic == "" && qualIs(s.tok(j+2), -1):
 			q, j = -2, j+3
 		case n.kind == tWord && n.clitic == "":
 			qq, ok := n.qual()
 			if !ok {
-				if w := s.text[n.start:n.end]; j > i && u != unitWeek && !(len(w) >= 4 && w[:4] == "ال") {
+				if bare && !strings.HasPrefix(s.text[n.start:n.end], "ال") {
 					// "في مطلع الشهر بين البلدين": with a modifier and
 					// no qualifier, the current one ("مطلع الشهر
 					// الكريم" names another month).
@@ -655,7 +658,7 @@ func (s *scan) relPeriod(i int) (match, bool) {
 			}
 			q, j = qq, j+2
 		default:
-			if j > i && u != unitWeek && n.kind == tPunct {
+			if bare && n.kind == tPunct {
 				// "منذ مطلع العام،" ("عطلة نهاية الأسبوع" is any
 				// weekend; "نهاية العام 2014" is that year's).
 				q, j = 0, j+1
