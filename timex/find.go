@@ -1113,13 +1113,7 @@ func (s *scan) gregDay(j int) (match, bool) {
 		// "في 29 الحالي"، "يوم 3 الجاري": a day of the current month.
 		if n := s.tok(k); n.kind == tWord && n.clitic == "" {
 			if q, ok := n.qual(); ok && q == 0 {
-				md := monthDate(s.pub.Year(), int(s.pub.Month()))
-				return s.dayParts(j, k+1, days, func(day int) (Date, bool) {
-					if !validDay(md.Year, md.Month, day) {
-						return Date{}, false
-					}
-					return Date{Year: md.Year, Month: md.Month, Day: day, Precision: Day}, true
-				})
+				return s.dayParts(j, k+1, days, dayIn(monthDate(s.pub.Year(), int(s.pub.Month()))))
 			}
 		}
 	}
@@ -1148,12 +1142,17 @@ func (s *scan) gregDay(j int) (match, bool) {
 	default:
 		return match{}, false
 	}
-	return s.dayParts(j, k+2, days, func(day int) (Date, bool) {
+	return s.dayParts(j, k+2, days, dayIn(md))
+}
+
+// dayIn resolves a day number in month md, if the month has that day.
+func dayIn(md Date) func(day int) (Date, bool) {
+	return func(day int) (Date, bool) {
 		if !validDay(md.Year, md.Month, day) {
 			return Date{}, false
 		}
 		return Date{Year: md.Year, Month: md.Month, Day: day, Precision: Day}, true
-	})
+	}
 }
 
 // dayParts makes one part per day: the first from j, the last to end.
