@@ -529,30 +529,11 @@ func (db *DB) AddSource(ctx context.Context, articleID, source, url string) erro
 }
 
 // AddSources implements store.SourceAdder: a transaction, and its commit,
-// cost more than recording a copy.
+// cost more than recording a copy. It is PutArticlesWithCopies with no
+// articles.
 func (db *DB) AddSources(ctx context.Context, copies []store.Copy) error {
-	if err := checkCopies(copies); err != nil {
-		return err
-	}
-	if len(copies) == 0 {
-		return nil
-	}
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("sqlite: add source: %w", err)
-	}
-	defer tx.Rollback()
-	p := db.inserter(ctx, tx)
-	defer p.close()
-	for _, c := range copies {
-		if err := p.addCopy(ctx, c); err != nil {
-			return err
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqlite: add source: %w", err)
-	}
-	return nil
+	_, err := db.putArticles(ctx, nil, copies)
+	return err
 }
 
 // checkCopies returns EINVALID when a copy has neither source nor url.
