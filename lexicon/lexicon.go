@@ -187,7 +187,11 @@ func (b *builder) addFS(fsys fs.FS, dir string) error {
 			known = known || strings.HasPrefix(n, fk.prefix)
 		}
 		if !known {
-			return fmt.Errorf("lexicon: %s: unknown data file (names start with states, orgs, entities, roles, holders, stopwords, idioms or events)", path.Join(dir, n))
+			prefixes := make([]string, len(fileKinds))
+			for i, fk := range fileKinds {
+				prefixes[i] = fk.prefix
+			}
+			return fmt.Errorf("lexicon: %s: unknown data file (names start with one of %s)", path.Join(dir, n), strings.Join(prefixes, ", "))
 		}
 	}
 	return nil
