@@ -14,7 +14,7 @@ import (
 // CodedEncoder writes the lines of `rasid code`: for each Coded, the bytes
 // a json.Encoder with SetEscapeHTML(false) writes for it, built directly
 // rather than through a map, reflection and a second compacting pass (a
-// tenth of the CLI's CPU). Coded.marshalMap is the reference; the tests
+// tenth of the CLI's CPU). Coded.MarshalJSON is the reference; the tests
 // hold the two together field by field.
 type CodedEncoder struct {
 	w    io.Writer
@@ -27,7 +27,7 @@ func NewCodedEncoder(w io.Writer) *CodedEncoder { return &CodedEncoder{w: w} }
 
 // Encode writes c and a newline.
 func (e *CodedEncoder) Encode(c Coded) error {
-	b, ok := c.appendJSON(e.buf[:0], &e.keys)
+	b, ok := e.appendJSON(e.buf[:0], c)
 	if !ok {
 		// A value encoding/json refuses (a NaN): its error, word for word.
 		enc := json.NewEncoder(e.w)
@@ -41,18 +41,10 @@ func (e *CodedEncoder) Encode(c Coded) error {
 }
 
 // MarshalJSON writes the line of `rasid code`: the item's own keys, then
-// id, events and actors, in the order of their keys.
+// id, events and actors, in the order of their keys. It is the reference
+// CodedEncoder follows, and its fallback; lines are written by the
+// encoder.
 func (c Coded) MarshalJSON() ([]byte, error) {
-	var keys []string
-	if b, ok := c.appendJSON(nil, &keys); ok {
-		return b, nil
-	}
-	return c.marshalMap()
-}
-
-// marshalMap is how encoding/json writes a line: the reference the hand
-// encoder follows, and its fallback.
-func (c Coded) marshalMap() ([]byte, error) {
 	m := make(map[string]any, len(c.Item.Extra)+3)
 	for k, v := range c.Item.Extra {
 		m[k] = v
@@ -63,11 +55,11 @@ func (c Coded) marshalMap() ([]byte, error) {
 	return json.Marshal(m)
 }
 
-// appendJSON appends what marshalMap returns; ok is false when it must be
-// asked instead (a float that is not finite, an extra value that does not
-// compact). keys is scratch space kept between calls.
-func (c Coded) appendJSON(dst []byte, keys *[]string) (_ []byte, ok bool) {
-	ks := (*keys)[:0]
+// appendJSON appends what c.MarshalJSON returns; ok is false when it must
+// be asked instead (a float that is not finite, an extra value that does
+// not compact).
+func (e *CodedEncoder) appendJSON(dst []byte, c Coded) (_ []byte, ok bool) {
+	ks := e.keys[:0]
 	for k := range c.Item.Extra {
 		if k != "id" && k != "events" && k != "actors" {
 			ks = append(ks, k)
@@ -75,7 +67,7 @@ func (c Coded) appendJSON(dst []byte, keys *[]string) (_ []byte, ok bool) {
 	}
 	ks = append(ks, "id", "events", "actors")
 	slices.Sort(ks) // encoding/json sorts map keys bytewise
-	*keys = ks
+	e.keys = ks
 	dst = append(dst, '{')
 	for i, k := range ks {
 		if i > 0 {
