@@ -147,33 +147,38 @@ func BenchmarkParseItem(b *testing.B) {
 		lines = append(lines, append(line, '\n'))
 		size += int64(len(line) + 1)
 	}
-	var fast, slow time.Duration
-	for b.Loop() {
-		t0 := time.Now()
+	versus(b, size, "fast", func() {
 		for _, l := range lines {
 			if _, err := parseItem(l, time.Time{}); err != nil {
 				b.Fatal(err)
 			}
 		}
-		t1 := time.Now()
+	}, "json", func() {
 		for _, l := range lines {
 			if _, err := decodeItem(l, time.Time{}); err != nil {
 				b.Fatal(err)
 			}
 		}
-		fast += t1.Sub(t0)
-		slow += time.Since(t1)
-	}
-	reportVersus(b, size, "fast", fast, "json", slow)
+	})
 }
 
-// reportVersus reports the MB/s of two ways over the same size bytes per
-// op, and how many times faster the first is.
-func reportVersus(b *testing.B, size int64, name string, d time.Duration, baseName string, base time.Duration) {
+// versus runs two ways of one job over size bytes in turn on each b.Loop
+// pass, the second the baseline measured in the same run, and reports
+// the MB/s of each and how many times faster the first is.
+func versus(b *testing.B, size int64, name string, run func(), baseName string, base func()) {
+	var d, bd time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		run()
+		t1 := time.Now()
+		base()
+		d += t1.Sub(t0)
+		bd += time.Since(t1)
+	}
 	mb := float64(size) * float64(b.N) / 1e6
 	b.ReportMetric(mb/d.Seconds(), name+"-MB/s")
-	b.ReportMetric(mb/base.Seconds(), baseName+"-MB/s")
-	b.ReportMetric(base.Seconds()/d.Seconds(), name+"/"+baseName)
+	b.ReportMetric(mb/bd.Seconds(), baseName+"-MB/s")
+	b.ReportMetric(bd.Seconds()/d.Seconds(), name+"/"+baseName)
 }
 
 // TestPlainRunFindsEveryStop: the eight-at-a-time skip stops at the same
@@ -251,7 +256,6 @@ func FuzzValidUTF8(f *testing.F) {
 // baseline in the same run, utf8.Valid: MB/s of each and ours/std.
 func BenchmarkValidUTF8(b *testing.B) {
 	texts := corpus.SaudiNewsNetOrSkip(b, 4<<20)
-	var ours, std time.Duration
 	var size int64
 	for _, s := range texts {
 		size += int64(len(s))
@@ -260,21 +264,17 @@ func BenchmarkValidUTF8(b *testing.B) {
 	for i, s := range texts {
 		bs[i] = []byte(s)
 	}
-	for b.Loop() {
-		t0 := time.Now()
+	versus(b, size, "ours", func() {
 		for _, s := range bs {
 			if !validUTF8(s) {
 				b.Fatal("invalid")
 			}
 		}
-		t1 := time.Now()
+	}, "std", func() {
 		for _, s := range bs {
 			if !utf8.Valid(s) {
 				b.Fatal("invalid")
 			}
 		}
-		ours += t1.Sub(t0)
-		std += time.Since(t1)
-	}
-	reportVersus(b, size, "ours", ours, "std", std)
+	})
 }
