@@ -54,10 +54,10 @@ func parseItemFast(line []byte, published time.Time) (it Item, ok bool) {
 				id = v
 			case `"events"`, `"actors"`:
 				// Dropped from the output, as decodeItem drops them.
+			case `"published"`:
+				pub = v
+				fallthrough
 			default:
-				if string(key.raw) == `"published"` {
-					pub = v
-				}
 				// The map keeps a copy: the line's buffer is reused.
 				m[string(key.raw[1:len(key.raw)-1])] = bytes.Clone(v.raw)
 			}
@@ -71,7 +71,7 @@ func parseItemFast(line []byte, published time.Time) (it Item, ok bool) {
 		}
 	}
 	p.space()
-	if p.i != len(p.s) || text.raw == nil || !text.isStr {
+	if p.i != len(p.s) || !text.isStr {
 		return Item{}, false
 	}
 	it.Text = text.decoded()
