@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +55,10 @@ func BenchmarkIngestSaudiNewsNet(b *testing.B) {
 	benchIngest(b, path)
 }
 
+// benchIngest runs with the collector's target of `rasid ingest`
+// (app.BatchGC).
 func benchIngest(b *testing.B, source string) {
+	defer debug.SetGCPercent(debug.SetGCPercent(app.BatchGCPercent))
 	c, _, err := app.NewCoder(nil)
 	if err != nil {
 		b.Fatal(err)

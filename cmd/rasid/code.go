@@ -21,6 +21,7 @@ any other file is one plain-text article dated by --published. With no
 FILE, or with -, standard input is read. Bad lines are reported on standard
 error with their file and line, and the rest is coded (exit status 3).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			app.BatchGC()
 			return codeInputs(cmd, args, published, lexDirs, func(w io.Writer) (func(app.Coded) error, func() error) {
 				enc := app.NewCodedEncoder(w)
 				return enc.Encode, func() error { return nil }

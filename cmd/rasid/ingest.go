@@ -39,6 +39,7 @@ number of "rasid worker" processes to deduplicate, code and store; an
 article queued twice (a rerun) is kept once by the queue.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			app.BatchGC()
 			ctx := cmd.Context()
 			opt := app.IngestOptions{NearDistance: near, BatchSize: batch, Read: ingest.Options{Published: time.Now().UTC().Truncate(24 * time.Hour)}}
 			if published != "" {

@@ -25,6 +25,7 @@ every article coded by one version or the other, and running it again
 finishes the work.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			app.BatchGC()
 			c, _, err := app.NewCoder(lexDirs)
 			if err != nil {
 				return err

@@ -60,6 +60,7 @@ The queue is --queue, else $RASID_QUEUE, else nats://127.0.0.1:4222; the
 database --db, else $RASID_DB, else ./rasid.db.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			app.BatchGC()
 			ctx := cmd.Context()
 			url = queueURL(url)
 			c, _, err := app.NewCoder(lexDirs)
