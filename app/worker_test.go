@@ -144,9 +144,11 @@ func TestWorkersKilledMidStreamStoreEachEventOnce(t *testing.T) {
 	var wg sync.WaitGroup
 	sums := make([]app.IngestSummary, 2)
 	errs := make([]error, 2)
-	// The two others start once the worker to be killed has committed
-	// its first batch: started together, they could drain the queue
-	// before its third.
+	// The two others start only once the worker to be killed has
+	// committed its third batch and died: any earlier, and on a busy
+	// machine they may drain the queue before it gets that far. Its
+	// unacknowledged batch is still theirs to find stored when it comes
+	// back after AckWait.
 	others := make([]func(), len(sums))
 	for i := range sums {
 		q, err := srv.Open(ctx, qopt)
@@ -163,7 +165,6 @@ func TestWorkersKilledMidStreamStoreEachEventOnce(t *testing.T) {
 			}()
 		}
 	}
-	var startOthers sync.Once
 
 	// The worker to be killed: after its third batch is committed, its
 	// connection and database go at once, as when its process is killed,
@@ -190,13 +191,6 @@ func TestWorkersKilledMidStreamStoreEachEventOnce(t *testing.T) {
 		}
 		batches++
 		killedNew += sum.New
-		if batches == 1 {
-			startOthers.Do(func() {
-				for _, start := range others {
-					start()
-				}
-			})
-		}
 		if batches == 3 {
 			dead.Store(true)
 			killedLast = sum.New
@@ -204,6 +198,10 @@ func TestWorkersKilledMidStreamStoreEachEventOnce(t *testing.T) {
 			left = s.Messages
 			nc.Close()
 			kst.Close()
+			// Dead, and the queue barely touched: the others may start.
+			for _, start := range others {
+				start()
+			}
 		}
 		return nil
 	}
@@ -213,11 +211,6 @@ func TestWorkersKilledMidStreamStoreEachEventOnce(t *testing.T) {
 	kctx, kcancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer kcancel()
 	kerr := kq.Consume(kctx, kill, kopt)
-	startOthers.Do(func() {
-		for _, start := range others {
-			start()
-		}
-	})
 	if kctx.Err() != nil {
 		t.Fatalf("the worker to be killed handled %d batches in 2 minutes, not 3", batches)
 	}
