@@ -15,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -261,7 +262,11 @@ func key(s string) []string {
 }
 
 func (b *builder) add(text string, e Entry) error {
-	k := key(text)
+	return b.addKey(key(text), e)
+}
+
+// addKey adds the words of k, and its variants, as a key of e.
+func (b *builder) addKey(k []string, e Entry) error {
 	if len(k) == 0 {
 		return fmt.Errorf("empty name")
 	}
@@ -532,7 +537,13 @@ func (b *builder) loadStopwords(r io.Reader, name string) error {
 // matched as the longest key where they stand, they leave no mention.
 func (b *builder) loadIdioms(r io.Reader, name string) error {
 	return readTSV(r, name, 1, 2, func(line int, c []string) error {
-		return b.add(c[0], Entry{Kind: Idiom, Source: fmt.Sprintf("%s:%d", name, line)})
+		// A word may end in * as in the event phrases: "مسقط رأس*" is
+		// also "مسقط رأسه".
+		k := phraseKey(c[0])
+		if slices.ContainsFunc(k, func(w string) bool { return w == "_" || w == "~" || w == "*" }) {
+			return fmt.Errorf("idiom %q has a gap or a lone *: write its words, each may end in *", c[0])
+		}
+		return b.addKey(k, Entry{Kind: Idiom, Source: fmt.Sprintf("%s:%d", name, line)})
 	})
 }
 

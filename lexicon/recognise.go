@@ -764,10 +764,6 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 		// noun is its adjective, not an actor.
 		isTitle = false
 	}
-	if isTitle && title.Role == "JUD" && a.End < len(d.Tokens) && d.Tokens[a.End].Norm == "علي" && d.Tokens[a.End-1].Norm == "القضاء" {
-		// "القضاء على الجريمة": doing away with, not the judiciary.
-		isTitle = false
-	}
 	cp, isCp := has(a, Counterpart)
 	if isTitle || isCp {
 		if isCp {
@@ -959,10 +955,6 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			m.Code, m.Role, m.Kind, m.StateRef = e.Code, e.Role, rasid.KindState, true
 			m.Place = locative(d, a, false, nameBefore(atoms, i))
 		case Capital, Seat:
-			if a.End < len(d.Tokens) && strings.HasPrefix(d.Tokens[a.End].Norm, "راس") {
-				// "مسقط رأس صالح": a birthplace, not Muscat.
-				continue
-			}
 			m.Code, m.Role, m.Kind, m.StateRef = e.Code, e.Role, rasid.KindState, true
 			m.Place = locative(d, a, true, nameBefore(atoms, i))
 		case Org:
