@@ -63,7 +63,7 @@ type Entry struct {
 	Role   string
 	Mkind  string // the Mention kind for Entity entries
 	Term   *Term  // for Holder entries
-	Weak   bool   // also a common word: see name? and adj? in data/README.md
+	Weak   bool   // also a common word: see name? and adj? in data/README.md; a title flagged anchored
 	Source string // file:line it came from
 }
 
@@ -469,8 +469,8 @@ func (b *builder) loadEntities(r io.Reader, name string) error {
 }
 
 func (b *builder) loadRoles(r io.Reader, name string) error {
-	return readTSV(r, name, 2, 3, func(line int, c []string) error {
-		val, role, code := c[0], c[1], col(c, 2)
+	return readTSV(r, name, 2, 4, func(line int, c []string) error {
+		val, role, code, flag := c[0], c[1], col(c, 2), col(c, 3)
 		if err := checkRole(role); err != nil {
 			return err
 		}
@@ -483,7 +483,30 @@ func (b *builder) loadRoles(r io.Reader, name string) error {
 		if strings.HasPrefix(arabic.Normalize(val), "نظير") {
 			kind = Counterpart
 		}
-		return b.add(val, Entry{Kind: kind, Code: code, Role: role, Source: fmt.Sprintf("%s:%d", name, line)})
+		e := Entry{Kind: kind, Code: code, Role: role, Source: fmt.Sprintf("%s:%d", name, line)}
+		definite := false
+		for _, f := range strings.Split(flag, ",") {
+			switch strings.TrimSpace(f) {
+			case "":
+			case "definite":
+				definite = true
+			case "anchored":
+				e.Weak = true
+			default:
+				return fmt.Errorf("flag %q is not one of definite, anchored", f)
+			}
+		}
+		if definite {
+			// "المعارض" but not "معارض", mostly "exhibitions": no bare
+			// or indefinite variant.
+			k := key(val)
+			if len(k) == 0 || !strings.HasPrefix(k[0], "ال") {
+				return fmt.Errorf("title %q is marked definite but does not start with ال", val)
+			}
+			b.lx.actors.add(k, e)
+			return nil
+		}
+		return b.add(val, e)
 	})
 }
 

@@ -884,7 +884,10 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 		}
 		next = j
 		if m.Code == "" {
-			if isCp || title.Role == "" {
+			if isCp || title.Role == "" || title.Weak {
+				// (An anchored title names an actor only with what
+				// follows it: "المعارض السوري", not "المعارض", also
+				// "the exhibitions".)
 				return m, next, false
 			}
 			// A bare title ("الحكومة"، "عناصر الأمن"): kept for now, given

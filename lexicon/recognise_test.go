@@ -55,6 +55,22 @@ func TestRecognise(t *testing.T) {
 			want: []want{{"الأمين العام للأمم المتحدة أنطونيو غوتيريش", "UNO", "GOV", "person"}},
 		},
 		{
+			// "المعارضة" is definite: "معارضة" is an objection. "معارض" is
+			// anchored: alone it is mostly "exhibitions".
+			name: "DefiniteAndAnchoredTitles", text: "وأعلنت المعارضة السورية رفضها، وقال المعارض التركي إن", published: "2015-07-21",
+			want: []want{{"المعارضة السورية", "SYR", "OPP", ""}, {"المعارض التركي", "TUR", "OPP", ""}},
+		},
+		{
+			name: "DefiniteTitleObjection", text: "رغم معارضة القرار افتتح مركز جدة الدولي للمعارض أنشطة ومعارض تسويقية", published: "2015-07-21",
+			absent: []string{"معارض"},
+		},
+		{
+			// Idioms hide a capital and a title: "مسقط رأسه" is a
+			// birthplace, "القضاء على" doing away with.
+			name: "IdiomsOverCapitalAndTitle", text: "عاد الوزير إلى مسقط رأسه، وتعهد بالقضاء على الفساد", published: "2015-07-21",
+			absent: []string{"مسقط", "القضاء"},
+		},
+		{
 			// A title closed by a definite word does not take the next
 			// definite title as its genitive: subject, then object.
 			name: "TwoDefiniteTitles", text: "ودعت أحزاب المعارضة المغربية الحكومة إلى الحوار، وقال نائب رئيس الوزراء الأردني إن", published: "2025-01-01",
@@ -248,6 +264,24 @@ func TestMalformedFileNamesLine(t *testing.T) {
 	_, err := lexicon.Load([]string{dir})
 	if err == nil || !strings.Contains(err.Error(), "states_extra.tsv:3:") || !strings.Contains(err.Error(), "nickname") {
 		t.Fatalf("want an error naming states_extra.tsv:3 and the bad field, got %v", err)
+	}
+}
+
+// TestRoleFlags checks that a roles file's flags are validated with the
+// line they are on.
+func TestRoleFlags(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"المراقب\tCVL\t\tstrict", "strict"},
+		{"مراقب\tCVL\t\tdefinite", "does not start with ال"},
+	} {
+		dir := t.TempDir()
+		if err := writeFile(dir+"/roles_mine.tsv", "# mine\n"+tc.line+"\n"); err != nil {
+			t.Fatal(err)
+		}
+		_, err := lexicon.Load([]string{dir})
+		if err == nil || !strings.Contains(err.Error(), "roles_mine.tsv:2:") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: want an error naming roles_mine.tsv:2 and %q, got %v", tc.line, tc.want, err)
+		}
 	}
 }
 
