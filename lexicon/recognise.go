@@ -1103,8 +1103,32 @@ var locativeWords = map[string]bool{"في": true, "شمال": true, "جنوب": 
 	"شمالي": true, "جنوبي": true, "شرقي": true, "غربي": true, "انحاء": true, "داخل": true, "مدينه": true, "عاصمه": true,
 	"العاصمه": true, "قرب": true, "اراضي": true, "حدود": true, "ولايه": true, "محافظه": true, "مقاطعه": true, "اقليم": true}
 
-// locative reports whether atom a names only where something happens:
-// after في or a compass word, or a city with the preposition ب.
+// missionWords are the bare forms of diplomatic missions and their heads.
+var missionWords = map[string]bool{"سفاره": true, "سفارات": true, "سفير": true, "سفيره": true, "سفراء": true,
+	"قنصليه": true, "قنصليات": true, "قنصل": true, "بعثه": true, "ممثليه": true}
+
+// afterMission reports whether token i follows a mission, directly or
+// after its adjective: "سفارة فرنسا" names its state, "السفارة الفرنسية
+// بتونس" then where it is.
+func afterMission(d *Doc, i int) bool {
+	mission := func(k int) bool {
+		if k < 0 || d.Tokens[k].Kind != arabic.Word {
+			return false
+		}
+		for _, c := range d.Candidates(k) {
+			if missionWords[c.Form] {
+				return true
+			}
+		}
+		return false
+	}
+	if mission(i - 1) {
+		return true
+	}
+	n := d.Tokens[max(i-1, 0)].Norm
+	return i > 1 && (strings.HasSuffix(n, "يه") || strings.HasSuffix(n, "ي")) && mission(i-2)
+}
+
 // nameBefore reports whether atom i follows a state's name or capital
 // directly: "في مالي الجزائر" is "in Mali, Algeria", not a place described
 // by an adjective as "في العاصمة المجرية بودابست" is.
@@ -1120,8 +1144,11 @@ func nameBefore(atoms []Atom, i int) bool {
 	return false
 }
 
+// locative reports whether atom a names only where something happens:
+// after في or a compass word, a city with the preposition ب, or a state
+// with ب after a diplomatic mission ("السفارة الفرنسية بتونس").
 func locative(d *Doc, a Atom, city, afterName bool) bool {
-	if city && a.First.Prefix > 0 && strings.Contains(d.Tokens[a.Start].Norm[:a.First.Prefix], "ب") {
+	if a.First.Prefix > 0 && strings.Contains(d.Tokens[a.Start].Norm[:a.First.Prefix], "ب") && (city || afterMission(d, a.Start)) {
 		return true
 	}
 	if a.First.Prefix > 0 && strings.HasSuffix(d.Tokens[a.Start].Norm[:a.First.Prefix], "في") {
