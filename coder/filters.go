@@ -680,10 +680,12 @@ func figurativeMeeting(a *article, t trigger) bool {
 }
 
 // hostsDisplaced reports whether a hosting verb's object is migrants,
-// refugees or the displaced.
+// refugees or the displaced, or families, pilgrims and visitors ("الدول
+// التي تستقبل الأسر السعودية خلال العيد"): people, not a state's guests.
 func hostsDisplaced(a *article, t trigger) bool {
 	for i := t.End; i < t.End+4 && i < a.sentTok[t.sent][1]; i++ {
-		if hasForm(a.d, i, "المهاجرين", "مهاجرين", "اللاجئين", "لاجئين", "النازحين", "نازحين", "المهجرين") {
+		if hasForm(a.d, i, "المهاجرين", "مهاجرين", "اللاجئين", "لاجئين", "النازحين", "نازحين", "المهجرين",
+			"الاسر", "اسر", "العائلات", "عائلات", "الحجاج", "حجاج", "المعتمرين", "معتمرين", "الزوار", "زوار") {
 			return true
 		}
 	}
