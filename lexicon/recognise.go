@@ -1101,7 +1101,10 @@ var inName = map[string]bool{"اتفاقيه": true, "اتفاق": true, "معا
 
 var locativeWords = map[string]bool{"في": true, "شمال": true, "جنوب": true, "شرق": true, "غرب": true, "وسط": true,
 	"شمالي": true, "جنوبي": true, "شرقي": true, "غربي": true, "انحاء": true, "داخل": true, "مدينه": true, "عاصمه": true,
-	"العاصمه": true, "قرب": true, "اراضي": true, "حدود": true, "ولايه": true, "محافظه": true, "مقاطعه": true, "اقليم": true}
+	"العاصمه": true, "قرب": true, "اراضي": true, "حدود": true, "ولايه": true, "محافظه": true, "مقاطعه": true, "اقليم": true,
+	// "وشهدت الولايات المتحدة حوادث قتل": the subject of "witnessed" is
+	// where things happened.
+	"شهد": true, "شهدت": true, "تشهد": true, "يشهد": true}
 
 // missionWords are the bare forms of diplomatic missions and their heads.
 var missionWords = map[string]bool{"سفاره": true, "سفارات": true, "سفير": true, "سفيره": true, "سفراء": true,
