@@ -103,6 +103,14 @@ func futureMarked(a *article, t trigger, L int) bool {
 		}
 	}
 	i := t.Start - 1
+	if i-1 >= L && isWord(a.d, i, "من") && hasForm(a.d, i-1, "عددا", "عدد", "سلسله", "جمله", "مجموعه") {
+		// "كما سيجري الوفد عدداً من اللقاءات": past a quantity, and a
+		// subject no actor ("الوفد") right after a light verb to come.
+		i -= 2
+		if i-1 >= L && a.mentionAt[i] < 0 && hasForm(a.d, i-1, lightFutures...) {
+			i--
+		}
+	}
 	for i >= L && a.mentionAt[i] >= 0 {
 		// "سيجري وزير الخارجية التشيكي اتصالاً": past the subject.
 		i--
