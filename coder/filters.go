@@ -1253,8 +1253,23 @@ func referredBack(a *article, t trigger) bool {
 	if i >= 0 && hasForm(a.d, i, referenceHeads...) {
 		i--
 	}
+	if i > 1 && isWord(a.d, i, "من") {
+		// "بعد دقائق معدودة من التوقيع على الاتفاق"، "قبل أيام من":
+		// a span of time measured from the act.
+		j := i - 1
+		if hasForm(a.d, j, "معدوده", "قليله", "فقط") {
+			j--
+		}
+		if j >= 0 && hasForm(a.d, j, spans...) {
+			return framedAt(a, t, j-1, []string{"بعد", "وبعد", "قبل", "وقبل"})
+		}
+	}
 	return framedAt(a, t, i, referenceFrames)
 }
+
+// spans are lengths of time: "بعد ساعات من"، "قبل يومين من".
+var spans = []string{"دقائق", "دقيقه", "ساعات", "ساعه", "ساعتين", "ايام", "يوم", "يومين", "اسابيع", "اسبوع", "اسبوعين",
+	"اشهر", "شهور", "شهر", "شهرين", "سنوات", "سنه", "سنتين", "اعوام", "عام", "عامين"}
 
 // framedAt reports whether token i, in t's sentence, is one of frames or
 // ends "على الرغم من", and no time expression lies near t.
