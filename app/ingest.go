@@ -422,9 +422,10 @@ func countStored(s *IngestSummary, batch []store.Article, res []store.PutResult)
 // addSources records the copies that checkDuplicate left for later, now
 // that their originals are stored.
 func addSources(ctx context.Context, st store.Store, copies []pending) error {
-	if a, ok := st.(store.SourceAdder); ok && len(copies) > 0 {
+	if cp, ok := st.(store.CopyPutter); ok && len(copies) > 0 {
+		// In one transaction: one for each copy cost more than the copy.
 		cs := copiesOf(copies)
-		if err := a.AddSources(ctx, cs); err != nil {
+		if _, err := cp.PutArticlesWithCopies(ctx, nil, cs); err != nil {
 			return fmt.Errorf("recording %d copies: %w", len(cs), err)
 		}
 		return nil
@@ -437,7 +438,7 @@ func addSources(ctx context.Context, st store.Store, copies []pending) error {
 	return nil
 }
 
-// copiesOf returns the copies of store.SourceAdder of copies.
+// copiesOf returns copies as store.Copy values.
 func copiesOf(copies []pending) []store.Copy {
 	cs := make([]store.Copy, len(copies))
 	for i, p := range copies {

@@ -209,28 +209,21 @@ type DuplicateFinder interface {
 	FindDuplicate(ctx context.Context, contentHash string, simhash uint64, maxDistance int) (id string, near bool, err error)
 }
 
-// SourceAdder is implemented by a store that records many copies of
-// stored articles in one transaction.
-type SourceAdder interface {
-	// AddSources is AddSource for each of copies, in order, in one
-	// transaction: all are recorded or none is. Its errors are
-	// AddSource's, for the first copy that fails.
-	AddSources(ctx context.Context, copies []Copy) error
-}
-
 // CopyPutter is implemented by a store that stores articles and records
 // copies of stored articles in one transaction: ingest records the copies
 // read with a batch of articles once the batch is stored, and a
 // transaction of their own, and its commit, cost more than the copies.
 type CopyPutter interface {
-	// PutArticlesWithCopies is PutArticles(as), then AddSources(copies)
-	// (whose articles may be among as), in one transaction: all is
-	// stored or nothing is. Its errors are theirs.
+	// PutArticlesWithCopies is PutArticles(as), then AddSource for each
+	// of copies in order (whose articles may be among as), in one
+	// transaction: all is stored or nothing is. Its errors are theirs, for
+	// the first article or copy that fails. With no articles it records
+	// the copies alone.
 	PutArticlesWithCopies(ctx context.Context, as []Article, copies []Copy) ([]PutResult, error)
 }
 
-// Copy is a copy of a stored article for AddSources: the arguments of
-// AddSource.
+// Copy is a copy of a stored article for PutArticlesWithCopies: the
+// arguments of AddSource.
 type Copy struct {
 	ArticleID, Source, URL string
 }

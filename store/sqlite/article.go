@@ -274,7 +274,7 @@ type inserter struct {
 	mention, mentions                           *sql.Stmt // one row, bulkRows rows
 	artFTS, eventFTS                            *sql.Stmt
 	srcHas, srcHasURL, srcInsert, srcUpgradeURL *sql.Stmt
-	pkByID, countCopies                         *sql.Stmt // of AddSources
+	pkByID, countCopies                         *sql.Stmt // of the copies
 
 	mentionRows        []any // the values of the mentions still to write, row after row
 	artRows, eventRows []ftsRow
@@ -525,14 +525,7 @@ func (p *inserter) addSource(ctx context.Context, pk int64, source, url string) 
 
 // AddSource implements store.Store.
 func (db *DB) AddSource(ctx context.Context, articleID, source, url string) error {
-	return db.AddSources(ctx, []store.Copy{{ArticleID: articleID, Source: source, URL: url}})
-}
-
-// AddSources implements store.SourceAdder: a transaction, and its commit,
-// cost more than recording a copy. It is PutArticlesWithCopies with no
-// articles.
-func (db *DB) AddSources(ctx context.Context, copies []store.Copy) error {
-	_, err := db.putArticles(ctx, nil, copies)
+	_, err := db.putArticles(ctx, nil, []store.Copy{{ArticleID: articleID, Source: source, URL: url}})
 	return err
 }
 

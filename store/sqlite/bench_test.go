@@ -429,7 +429,7 @@ func BenchmarkDuplicateLookups(b *testing.B) {
 
 // BenchmarkAddSources records a copy of each of 64 articles just stored,
 // as ingest does after a batch: one AddSource, one transaction, each
-// (each), or AddSources (one call).
+// (each), or PutArticlesWithCopies with the copies alone (one call).
 func BenchmarkAddSources(b *testing.B) {
 	db, err := sqlite.Open(b.Context(), filepath.Join(b.TempDir(), "rasid.db"), store.Fields)
 	if err != nil {
@@ -463,7 +463,7 @@ func BenchmarkAddSources(b *testing.B) {
 	})
 	b.Run("one call", func(b *testing.B) {
 		for b.Loop() {
-			if err := db.AddSources(b.Context(), batch(b)); err != nil {
+			if _, err := db.PutArticlesWithCopies(b.Context(), nil, batch(b)); err != nil {
 				b.Fatal(err)
 			}
 		}

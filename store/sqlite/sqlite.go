@@ -64,7 +64,6 @@ var (
 	_ store.Store           = (*DB)(nil)
 	_ store.Preparer        = (*DB)(nil)
 	_ store.DuplicateFinder = (*DB)(nil)
-	_ store.SourceAdder     = (*DB)(nil)
 	_ store.CopyPutter      = (*DB)(nil)
 )
 

@@ -40,7 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"PutArticles", testPutArticles},
 		{"Validate", testValidate},
 		{"AddSource", testAddSource},
-		{"AddSources", testAddSources},
+		{"CopiesAlone", testCopiesAlone},
 		{"PutArticlesWithCopies", testPutArticlesWithCopies},
 		{"FindByHash", testFindByHash},
 		{"NearDuplicates", testNearDuplicates},
@@ -348,15 +348,19 @@ func testAddSource(t *testing.T, open func(t *testing.T) store.Store) {
 	}
 }
 
-// testAddSources checks AddSources (store.SourceAdder) against AddSource
-// called for each copy, and that a batch with a copy that fails records
-// nothing.
-func testAddSources(t *testing.T, open func(t *testing.T) store.Store) {
+// testCopiesAlone checks PutArticlesWithCopies with copies alone
+// (store.CopyPutter) against AddSource called for each copy, and that a
+// batch with a copy that fails records nothing.
+func testCopiesAlone(t *testing.T, open func(t *testing.T) store.Store) {
 	ctx := t.Context()
 	s := open(t)
-	adder, ok := s.(store.SourceAdder)
+	putter, ok := s.(store.CopyPutter)
 	if !ok {
-		t.Skip("the store has no AddSources")
+		t.Skip("the store has no PutArticlesWithCopies")
+	}
+	addSources := func(copies []store.Copy) error {
+		_, err := putter.PutArticlesWithCopies(ctx, nil, copies)
+		return err
 	}
 	for _, id := range []string{"one", "batch"} {
 		for _, a := range []store.Article{
@@ -382,23 +386,23 @@ func testAddSources(t *testing.T, open func(t *testing.T) store.Store) {
 		c.ArticleID = "batch" + c.ArticleID
 		batch[i] = c
 	}
-	if err := adder.AddSources(ctx, batch); err != nil {
-		t.Fatalf("AddSources: %v", err)
+	if err := addSources(batch); err != nil {
+		t.Fatalf("copies alone: %v", err)
 	}
 	state := func(id string) store.ArticleDetail { return copiesOf(t, s, id, "batch", "one") }
 	for _, n := range []string{"1", "2"} {
-		sameCopies(t, n, "AddSources", state("batch"+n), "AddSource", state("one"+n))
+		sameCopies(t, n, "copies alone", state("batch"+n), "AddSource", state("one"+n))
 	}
 	before := state("batch1")
-	wantCode(t, "AddSources with a missing article", adder.AddSources(ctx, []store.Copy{
+	wantCode(t, "copies with a missing article", addSources([]store.Copy{
 		{ArticleID: "batch1", Source: "جديد"}, {ArticleID: "missing", Source: h}}), store.ENOTFOUND)
-	wantCode(t, "AddSources with a copy without source and url", adder.AddSources(ctx, []store.Copy{
+	wantCode(t, "copies with one without source and url", addSources([]store.Copy{
 		{ArticleID: "batch1", Source: "جديد"}, {ArticleID: "batch1"}}), store.EINVALID)
 	if after := state("batch1"); !slices.Equal(after.Sources, before.Sources) || after.NumArticles != before.NumArticles {
-		t.Errorf("failed AddSources recorded copies: %v, want %v", after.Sources, before.Sources)
+		t.Errorf("failed copies were recorded: %v, want %v", after.Sources, before.Sources)
 	}
-	if err := adder.AddSources(ctx, nil); err != nil {
-		t.Errorf("AddSources(nil) = %v", err)
+	if err := addSources(nil); err != nil {
+		t.Errorf("PutArticlesWithCopies(nil, nil) = %v", err)
 	}
 }
 
@@ -427,7 +431,7 @@ func sameCopies(t *testing.T, n, gotBy string, got store.ArticleDetail, wantBy s
 }
 
 // testPutArticlesWithCopies checks PutArticlesWithCopies
-// (store.CopyPutter) against PutArticles then AddSources, with copies of
+// (store.CopyPutter) against PutArticles then AddSource, with copies of
 // articles stored before and in the same call, and that a call with a
 // copy that fails stores nothing.
 func testPutArticlesWithCopies(t *testing.T, open func(t *testing.T) store.Store) {
@@ -457,12 +461,10 @@ func testPutArticlesWithCopies(t *testing.T, open func(t *testing.T) store.Store
 	if err != nil {
 		t.Fatal(err)
 	}
-	adder, ok := s.(store.SourceAdder)
-	if !ok {
-		t.Skip("the store has PutArticlesWithCopies but no AddSources to check it against")
-	}
-	if err := adder.AddSources(ctx, copies("two")); err != nil {
-		t.Fatal(err)
+	for _, c := range copies("two") {
+		if err := s.AddSource(ctx, c.ArticleID, c.Source, c.URL); err != nil {
+			t.Fatal(err)
+		}
 	}
 	got, err := putter.PutArticlesWithCopies(ctx, arts("one"), copies("one"))
 	if err != nil {
@@ -475,7 +477,7 @@ func testPutArticlesWithCopies(t *testing.T, open func(t *testing.T) store.Store
 	}
 	state := func(id string) store.ArticleDetail { return copiesOf(t, s, id, "one", "two") }
 	for _, n := range []string{"1", "2"} {
-		sameCopies(t, n, "PutArticlesWithCopies", state("one"+n), "PutArticles and AddSources", state("two"+n))
+		sameCopies(t, n, "PutArticlesWithCopies", state("one"+n), "PutArticles and AddSource", state("two"+n))
 	}
 	if old := state("old"); old.NumArticles != 3 {
 		t.Errorf("article old: %d copies, want 3: %v", old.NumArticles, old.Sources)
