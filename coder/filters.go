@@ -168,18 +168,6 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			return true
 		}
 	}
-	if !t.Phrase.Verb && strings.HasPrefix(d.Tokens[t.Start].Norm, "ب") {
-		// "ولم يقم أي رئيس أميركي بزيارة كينيا": the light verb that
-		// carries the act noun is negated, its subject between.
-		for i := t.Start - 1; i > a.sentTok[t.sent][0] && i >= t.Start-8 && !isComma(a, i); i-- {
-			if hasForm(d, i, "يقم", "تقم", "يقوموا", "يتم", "تتم") {
-				if isWord(d, i-1, "لم", "ولم", "لن", "ولن", "فلم") {
-					return true
-				}
-				break
-			}
-		}
-	}
 	for i := a.sentTok[t.sent][0]; i < t.Start; i++ {
 		// "في القرن الثامن عشر، احتل القائد البريطاني قلعة": centuries
 		// ago, with no date to code it by ("صفقة القرن" is today's).
@@ -208,22 +196,8 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			}
 		}
 	}
-	if !t.Phrase.Verb {
-		for i := t.Start - 1; i >= 0 && i >= t.Start-6 && a.sentOf[i] == t.sent; i-- {
-			if hasForm(d, i, negatedLightVerbs...) {
-				// "ولم يقم أي رئيس أميركي بزيارة كينيا": the light verb
-				// carrying the act is negated (its jussive follows لم).
-				return true
-			}
-		}
-	}
-	if !t.Phrase.Verb {
-		for i := t.Start - 1; i >= 1 && i >= t.Start-4 && a.sentOf[i] == t.sent; i-- {
-			if isWord(d, i, "يتم", "تتم") && isWord(d, i-1, "لم", "ولم", "لن", "ولن") {
-				// "لم يتم تنظيم لقاء رسمي": not done.
-				return true
-			}
-		}
+	if !t.Phrase.Verb && negatedCarrier(a, t) {
+		return true
 	}
 	if r := t.Phrase.Code[:2]; r >= "03" && r <= "08" {
 		for i := a.sentTok[t.sent][0]; i < t.Start; i++ {
@@ -1222,9 +1196,30 @@ func habitual(a *article, t trigger) bool {
 	return found && !a.timeStartsIn(from, to)
 }
 
-// negatedLightVerbs are jussives of verbs that carry an act noun; they
+// negatedCarrier reports whether the light verb that carries noun
+// trigger t, up to 8 words before it, is negated: "ولم يقم أي رئيس
+// أميركي بزيارة كينيا"، "لم يتم تنظيم لقاء رسمي"، "لم تجر محادثات".
+func negatedCarrier(a *article, t trigger) bool {
+	d := a.d
+	for i := t.Start - 1; i >= 0 && i >= t.Start-8 && a.sentOf[i] == t.sent; i-- {
+		switch {
+		case hasForm(d, i, jussiveCarriers...):
+			return true
+		case hasForm(d, i, carriers...):
+			return isWord(d, i-1, "لم", "ولم", "فلم", "لن", "ولن")
+		}
+	}
+	return false
+}
+
+// jussiveCarriers are jussives of verbs that carry an act noun: they
 // follow لم or a condition ("لم يقم بزيارة"، "لم تجر محادثات").
-var negatedLightVerbs = []string{"يقم", "تقم", "يقوموا", "تقوما", "يجر", "تجر", "يجروا", "يؤد", "تؤد", "يعقد", "تعقد", "يسبق", "تسبق"}
+// carriers are such verbs whose jussive is also their indicative ("تعقد
+// القمة غداً"، "يتم التوقيع"): negated only after لم or لن.
+var (
+	jussiveCarriers = []string{"يقم", "تقم", "يقوموا", "تقوما", "يجر", "تجر", "يجروا", "يؤد", "تؤد"}
+	carriers        = []string{"يتم", "تتم", "يعقد", "تعقد", "يسبق", "تسبق"}
+)
 
 // nounVerbs are verbs written as common nouns or names when bare: ثمّن
 // (ثمن "price"), شكر ("thanks", a surname), طالب ("student": "404 طالب
