@@ -394,6 +394,12 @@ func inVisitFrame(a *article, t trigger, k int) bool {
 	return false
 }
 
+// belonging are the words that name forces or bodies by whom they belong
+// or are loyal to, with ل: "قوات تابعة لحكومة الوحدة"، "الميليشيات
+// الموالية لإيران". The actor after them owns; it is neither struck nor
+// given to.
+var belonging = []string{"تابع", "تابعه", "التابع", "التابعه", "تابعين", "التابعين", "الموالي", "المواليه", "الموالين", "موالين", "مواليه"}
+
 // ownerOfStruck reports whether mention k owns a struck thing: it takes
 // لـ right after a site, house or car, perhaps through "تعود"
 // ("مقرات قيادة لعبد الملك الحوثي"، "سيارات تعود لناشطين").
@@ -403,7 +409,7 @@ func ownerOfStruck(a *article, k int) bool {
 		return false
 	}
 	for i := m.Tok0 - 1; i >= 0 && i >= m.Tok0-3; i-- {
-		if hasForm(a.d, i, "تابعه", "تابع", "التابعه", "التابع", "الموالي", "المواليه") {
+		if hasForm(a.d, i, belonging...) {
 			return false // "قوات تابعة لحكومة الوحدة": whose forces, the agent's
 		}
 		if hasForm(a.d, i, struckPlaces...) || hasForm(a.d, i, "سيارات", "سياره", "منازل", "منزل", "مقرات") {
@@ -902,7 +908,7 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			i = len(post)
 		}
 		if i < len(post) && (t.Phrase.Verb || t.Phrase.Code[:2] >= "18") && !t.Phrase.Rev && a.mentions[post[i]].Tok0 >= t.End && strings.HasPrefix(a.d.Tokens[a.mentions[post[i]].Tok0].Norm, "لل") &&
-			!hasForm(a.d, a.mentions[post[i]].Tok0-1, "تابعه", "التابعه", "تابع", "التابع", "تابعين", "التابعين", "الموالي", "الموالية", "الموالين", "موالين", "مواليه") {
+			!hasForm(a.d, a.mentions[post[i]].Tok0-1, belonging...) {
 			// ("بين قوات تابعة للحكومة الصومالية": whose forces they are.)
 			// "قصف طيران التحالف تعزيزات للحوثيين": a subject never
 			// takes ل; whose things were struck is no subject.
@@ -1417,7 +1423,7 @@ func recipient(a *article, t trigger, k int) bool {
 	// اليمني"); elsewhere it is often an owner ("تابعة للأمم المتحدة"،
 	// "المجلس التنفيذي لصندوق النقد").
 	n := a.d.Tokens[i].Norm
-	return i >= t.End && i <= t.End+2 && !hasForm(a.d, i-1, "تابعه", "التابعه", "التابع", "تابع") &&
+	return i >= t.End && i <= t.End+2 && !hasForm(a.d, i-1, belonging...) &&
 		(strings.HasPrefix(n, "لل") || strings.HasPrefix(n, "ل") && !lProper(a, i))
 }
 
