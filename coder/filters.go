@@ -30,7 +30,7 @@ var (
 	rumours = []string{"ترددت", "شائعات", "اشاعات", "يشاع"}
 	// A body's mandate: "بعثة … تتولى التحقيق في الانتهاكات" is its task,
 	// not an act done.
-	mandates = []string{"تتولي", "يتولي", "ستتولي", "سيتولي", "تتولى", "يتولى", "مكلفه", "المكلفه", "مهمتها", "مهمته"}
+	mandates = []string{"تتولي", "يتولي", "ستتولي", "سيتولي", "مكلفه", "المكلفه", "مهمتها", "مهمته"}
 	// Words before an assault noun that refer back to a known act rather
 	// than report one ("منذ اغتيال الحريري"، "جريمة اغتيال").
 	references = []string{"منذ", "ذكري", "قضيه", "جريمه", "ملف", "محاكمه", "المحكمه", "التحقيق", "لتخطيط", "تخطيط", "تمهيدا", "لتدبير", "تدبير", "خطه",
@@ -804,7 +804,7 @@ func markedFuture(n string) bool {
 // trigger t in its sentence.
 func conditionAfter(a *article, t trigger) bool {
 	for i := t.End; i < a.sentTok[t.sent][1]; i++ {
-		if isWord(a.d, i, "اذا", "لو", "وإذا", "واذا") || isWord(a.d, i, "حال") && isWord(a.d, i-1, "في") {
+		if isWord(a.d, i, "اذا", "لو", "واذا") || isWord(a.d, i, "حال") && isWord(a.d, i-1, "في") {
 			return true
 		}
 	}

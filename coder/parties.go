@@ -1338,7 +1338,7 @@ func attackHead(a *article, t trigger, src party) int {
 		if hasForm(a.d, j, attackNouns...) {
 			return j
 		}
-		if a.d.Tokens[j].Kind != arabic.Punct && !hasForm(a.d, j, "بشده", "بقوه", "بشدة", "ايضا", "امس", "اليوم") {
+		if a.d.Tokens[j].Kind != arabic.Punct && !hasForm(a.d, j, "بشده", "بقوه", "ايضا", "امس", "اليوم") {
 			break
 		}
 	}

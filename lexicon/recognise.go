@@ -213,14 +213,14 @@ type Mention struct {
 	StateRef   bool // a state's name, capital or seat, not an organ or a person
 }
 
-// nameWords are words that never begin or continue a person's name after
+// nameStop are words that never begin or continue a person's name after
 // a title: prepositions, time words, verbs of saying.
-var nameStop = map[string]bool{"في": true, "على": true, "علي": true, "من": true, "الي": true, "عن": true, "مع": true, "خلال": true,
+var nameStop = map[string]bool{"في": true, "علي": true, "من": true, "الي": true, "عن": true, "مع": true, "خلال": true,
 	"امس": true, "اليوم": true, "يوم": true, "غدا": true, "مساء": true, "صباح": true, "ليل": true, "ليله": true, "لدي": true, "عقب": true,
 	"بعد": true, "قبل": true, "الذي": true, "التي": true, "ان": true, "انه": true, "انها": true, "قد": true, "كان": true, "كانت": true,
 	"هو": true, "هي": true, "حيث": true, "كما": true, "ثم": true, "او": true, "بين": true, "لقد": true, "ما": true, "لا": true, "لم": true,
 	"لن": true, "ذلك": true, "هذا": true, "هذه": true, "عبر": true, "حول": true, "الاسبق": true, "السابق": true, "الحالي": true, "المكلف": true,
-	"المنتهيه": true, "الجديد": true, "بالنيابه": true, "امام": true, "اثناء": true, "وسط": true, "نحو": true, "ضد": true, "لدى": true,
+	"المنتهيه": true, "الجديد": true, "بالنيابه": true, "امام": true, "اثناء": true, "وسط": true, "نحو": true, "ضد": true,
 	"اثر": true, "جراء": true, "بسبب": true, "منذ": true, "فجر": true, "ظهر": true, "عشيه": true, "غداه": true,
 	"الذين": true, "اللذين": true, "ايضا": true, "بدوره": true, "بدورها": true, "نفسه": true, "ذاته": true, "عندما": true, "بينما": true, "فيما": true,
 	// prepositional phrases that follow a title: "هنأ رئيس جمهورية بولندا بذكرى"
