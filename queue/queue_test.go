@@ -505,10 +505,16 @@ func TestStatusCountsAndRates(t *testing.T) {
 		}
 	}
 	stop := consume(q, h, queue.ConsumeOptions{Batch: 3, InFlight: 1, MaxWait: 100 * time.Millisecond})
-	waitFor(t, "a batch in flight", func() bool { return status(t, q).InFlight == 3 })
+	// The batch is up to 3 messages: on a loaded machine the fetch may
+	// end at MaxWait with fewer, and the held handler takes no more.
+	waitFor(t, "a batch in flight", func() bool { return status(t, q).InFlight > 0 })
 	s := status(t, q)
+	n := s.InFlight
+	if n > 3 {
+		t.Fatalf("%d messages in flight, want a batch of at most 3", n)
+	}
 	want := queue.Status{Stream: queue.DefaultStream, Consumer: queue.DefaultConsumer, Published: 10, Messages: 10,
-		Pending: 7, InFlight: 3, Deliveries: 3, AckWait: time.Minute, MaxDeliver: 7}
+		Pending: uint64(10 - n), InFlight: n, Deliveries: uint64(n), AckWait: time.Minute, MaxDeliver: 7}
 	s.Time, s.Bytes, s.Waiting = time.Time{}, 0, 0
 	if s != want {
 		t.Errorf("status\n got %+v\nwant %+v", s, want)
