@@ -717,6 +717,13 @@ func actorIdx(a *article, from, to int) []int {
 	return out
 }
 
+// pluralSubject reports whether verb form n carries a plural subject
+// pronoun: past "…وا" (أدانوا), present "…ون" (يطالبون).
+func pluralSubject(n string) bool {
+	n = withoutConj(n)
+	return strings.HasSuffix(n, "وا") || (strings.HasPrefix(n, "ي") || strings.HasPrefix(n, "ت")) && strings.HasSuffix(n, "ون")
+}
+
 // parties finds the source and target of trigger t inside [L, R): the
 // subject before the verb (SVO) or right after it (VSO), then the first
 // other actor after it.
@@ -973,6 +980,13 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			// "شنت طائرات التحالف غارات على مواقع الحوثيين": who follows
 			// "على" or "ضد" after the act's words is aimed at; the subject
 			// came before, unrecognised.
+			i = len(post)
+		}
+		if i < len(post) && t.Phrase.Verb && a.mentions[post[i]].Tok0 >= t.End && pluralSubject(a.d.Tokens[t.Start].Norm) {
+			// "واستنكروا … تجاهل الدبلوماسية … وزارة الخارجية بتونس":
+			// a verb written with its plural subject has it already (a
+			// named subject after the verb leaves it singular); who
+			// follows is its object.
 			i = len(post)
 		}
 		if i < len(post) {
