@@ -476,6 +476,11 @@ func headAnaphors(d *Doc, ms []Mention, sc *scratch) []Mention {
 			if n := arabic.Normalize(m.Text); strings.HasPrefix(n, h) || strings.HasPrefix(n, c.Form) || strings.HasPrefix(n, "مجلس "+h+" ") {
 				// "حركة حماس" … "الحركة"; "القمة العربية" … "القمة";
 				// "مجلس جامعة الدول العربية" … "الجامعة".
+				if h == "مجلس" && councilBetween(d, m.Tok1, i) {
+					// "مجلس التعاون … وأشاد مجلس الوزراء … وأعرب المجلس":
+					// the nearer council, no actor, is the one meant.
+					break
+				}
 				a := Mention{Tok0: i, Tok1: i + 1, Anaphor: true, Pron: true}
 				a.Code, a.Role, a.Kind = m.Code, m.Role, m.Kind
 				finishSpan(d, &a, c)
@@ -506,6 +511,18 @@ func headIn(cands []arabic.Candidate) (arabic.Candidate, string, bool) {
 		}
 	}
 	return arabic.Candidate{}, "", false
+}
+
+// councilBetween reports whether tokens [from, to) name a council the
+// matcher kept no actor for: "مجلس" in construct ("ونوّه مجلس الوزراء").
+func councilBetween(d *Doc, from, to int) bool {
+	for t := from; t+1 < to; t++ {
+		n := strings.TrimPrefix(strings.TrimPrefix(d.Tokens[t].Norm, "و"), "ف")
+		if n == "مجلس" && strings.HasPrefix(d.Tokens[t+1].Norm, "ال") {
+			return true
+		}
+	}
+	return false
 }
 
 // referent reports whether a head noun may refer to m: an organisation or

@@ -65,6 +65,13 @@ func TestRecognise(t *testing.T) {
 			absent: []string{"معارض"},
 		},
 		{
+			// "المجلس" after "مجلس الوزراء", which no mention covers,
+			// refers to it, not to the council named before it.
+			name: "NearerCouncil", text: "وهنأ مجلس الوزراء في الذكرى السنوية لقيام مجلس التعاون لدول الخليج العربية شعوب الخليج. ونوه مجلس الوزراء بإعلان القمة، وأعرب المجلس عن الشكر", published: "2015-07-24",
+			want:   []want{{"مجلس التعاون لدول الخليج العربية", "GCC", "GOV", ""}},
+			absent: []string{"المجلس"},
+		},
+		{
 			// Idioms hide a capital and a title: "مسقط رأسه" is a
 			// birthplace, "القضاء على" doing away with.
 			name: "IdiomsOverCapitalAndTitle", text: "عاد الوزير إلى مسقط رأسه، وتعهد بالقضاء على الفساد", published: "2015-07-21",
