@@ -55,6 +55,7 @@ type Result struct {
 type article struct {
 	text      string
 	published time.Time
+	lx        *lexicon.Lexicon
 	d         *lexicon.Doc
 	sents     []arabic.Sentence
 	sentOf    []int    // token → sentence
@@ -127,7 +128,7 @@ func ints(b *[]int, n int) []int {
 // analyseText analyses d but for its time expressions (see addTimes).
 func (c *Coder) analyseText(d *lexicon.Doc, published time.Time, sc *scratch) *article {
 	text := d.Text
-	a := &article{text: text, published: published, d: d, sents: arabic.SentencesOf(text, d.Tokens), tx: c.tx}
+	a := &article{text: text, published: published, lx: c.lx, d: d, sents: arabic.SentencesOf(text, d.Tokens), tx: c.tx}
 	a.sentOf = ints(&sc.sentOf, len(d.Tokens))
 	a.sentTok = make([][2]int, max(len(a.sents), 1))
 	// In locals: the stores through a would make the loop load them again

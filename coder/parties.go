@@ -5,6 +5,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"rasid"
@@ -717,6 +718,24 @@ func actorIdx(a *article, from, to int) []int {
 	return out
 }
 
+// reporter reports whether mention k, of an organisation, is the subject
+// of a verb of reporting right before it ("أعلن رئيس بعثة منظمة أطباء بلا
+// حدود"). (A state's ministry, army or police reporting a toll mostly
+// reports its own people's.)
+func reporter(a *article, k int) bool {
+	if _, state := a.lx.State(a.mentions[k].Code); state {
+		return false
+	}
+	i := a.mentions[k].Tok0 - 1
+	for n := 0; n < 2 && i > 0 && (isWord(a.d, i, "منظمه", "هيئه") || a.d.Tokens[i].Kind == arabic.Punct); n++ {
+		i-- // "أعلنت منظمة «أطباء بلا حدود»"
+	}
+	return i >= 0 && hasForm(a.d, i, reportVerbs...)
+}
+
+// reportVerbs tell a report: who follows them speaks of an act.
+var reportVerbs = []string{"اعلن", "اعلنت", "قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "اوضح", "اوضحت", "كشف", "كشفت"}
+
 // pluralSubject reports whether verb form n carries a plural subject
 // pronoun: past "…وا" (أدانوا), present "…ون" (يطالبون).
 func pluralSubject(n string) bool {
@@ -833,8 +852,9 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	if victims {
 		// "قتل جنديان أميركيان في هجوم انتحاري"، "بانفجار عبوة": those
 		// named before are the victims; the agent, if any, is named in the
-		// noun's own phrase.
-		post = append(append([]int{}, pre...), post...)
+		// noun's own phrase. An organisation reporting the toll is none
+		// ("أعلنت منظمة أطباء بلا حدود ارتفاع حصيلة القتلى جراء قصف").
+		post = append(slices.DeleteFunc(append([]int{}, pre...), func(k int) bool { return reporter(a, k) }), post...)
 		pre = nil
 	}
 	if t.Phrase.Obj {
