@@ -883,7 +883,7 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		} else if relativeBetween(a, from, ta.tok0) {
 			continue
 		}
-		if governs(t.Phrase.Code) && ta.tok0 > t.End && !isComma(a, ta.tok0-1) && !mediumBetween(a, t.End, ta.tok0) {
+		if governs(t.Phrase.Code) && ta.tok0 > t.End && !isComma(a, ta.tok0-1) && !mediumBetween(a, t.End, ta.tok0) && !onlySubjectBetween(a, t.End, ta.tok0) {
 			continue
 		}
 		if temporalClauseBetween(a, t.End, ta.tok0) {
@@ -948,6 +948,18 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	}
 	d := times[pick].expr.Date
 	return d, isHistorical(d, a.published), pick
+}
+
+// onlySubjectBetween reports whether tokens [from, to) are only actor
+// mentions, the verb's subject: "طالبت الخارجية المصرية أمس إيران"
+// dates the demand, not what it is about.
+func onlySubjectBetween(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if a.mentionAt[i] < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // headingDate returns the index in times of the time expression that
