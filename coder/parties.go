@@ -736,6 +736,15 @@ func reporter(a *article, k int) bool {
 // reportVerbs tell a report: who follows them speaks of an act.
 var reportVerbs = []string{"اعلن", "اعلنت", "قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "اوضح", "اوضحت", "كشف", "كشفت"}
 
+// joined reports whether parties x and y are named together, one joined
+// to the other by و, and not as the two sides of "بين X وY".
+func joined(a *article, x, y party) bool {
+	if a.mentions[x[0]].Tok0 > a.mentions[y[0]].Tok0 {
+		x, y = y, x
+	}
+	return coordinated(a, a.mentions[x[len(x)-1]], a.mentions[y[0]]) && !isWord(a.d, a.mentions[x[0]].Tok0-1, "بين")
+}
+
 // pluralSubject reports whether verb form n carries a plural subject
 // pronoun: past "…وا" (أدانوا), present "…ون" (يطالبون).
 func pluralSubject(n string) bool {
@@ -1359,6 +1368,12 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		if len(tgt) == 0 {
 			tgt = src
 		}
+		src = nil
+	}
+	if !t.Phrase.Sym && len(src) > 0 && len(tgt) > 0 && joined(a, src, tgt) {
+		// "حملة استهدفت من يشتبه في انتمائهم إلى تنظيم الدولة وحزب
+		// العمال الكردستاني": actors joined by و fill one slot; they are
+		// never source and target of each other ("بين X وY" is a pair).
 		src = nil
 	}
 	return src, tgt
