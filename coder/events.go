@@ -37,6 +37,9 @@ const homeGov = -3
 func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 	var out []rasid.Event
 	seen := map[string]bool{}
+	// The events emitted with no time word of their own sentence, by
+	// dedupKey: a later telling of the act may give its day.
+	undated := map[string]int{}
 	lastPair := [2]int{-1, -1}
 	lastPairSent := -1                               // the sentence lastPair was told in
 	var lastGroup []int                              // the parties of the latest act among three or more
@@ -568,7 +571,19 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			if seen[key] || seen[sameActKey(e, false)] || (e.Root == "04" || e.Root == "07") && seen[sameActKey(e, true)] || e.Root == "04" && seen[monthActKey(e)] || headline && bodyRoots[e.Root] {
 				// A headline repeats the story: what the body codes
 				// it does not code again.
+				if j, ok := undated[key]; ok && seen[key] && !hist && exprUsed >= 0 && a.sentOf[a.times[exprUsed].tok0] == t.sent &&
+					e.Sentence > out[j].Sentence && e.Sentence <= out[j].Sentence+2 {
+					// "أجرى الرئيس اتصالاً هاتفياً بنظيره …" then "وأكد
+					// الرئيسان في اتصال هاتفي أمس": the act told again,
+					// with its day, dates the first telling, which had
+					// none of its own.
+					out[j].Date, out[j].DatePrecision = e.Date, e.DatePrecision
+					delete(undated, key)
+				}
 				continue
+			}
+			if !hist && (exprUsed < 0 || a.sentOf[a.times[exprUsed].tok0] != t.sent) {
+				undated[key] = len(out)
 			}
 			if !headline {
 				bodyRoots[e.Root] = true
