@@ -877,7 +877,7 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 		// معاهدة … التي أبرمتها في 2002").
 		if from := t.End + 2; t.Phrase.Verb {
 			from = t.End
-			if relativeBetween(a, from, ta.tok0) && !occasionRelative(a, from, ta.tok0) {
+			if relativeBetween(a, from, ta.tok0) && !occasionRelative(a, from, ta.tok0) && !subjectRelative(a, from, ta.tok0) {
 				continue
 			}
 		} else if relativeBetween(a, from, ta.tok0) {
@@ -1109,6 +1109,14 @@ func relativeBetween(a *article, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// subjectRelative reports whether the relative clause in tokens [from,
+// to), after a verb, qualifies its subject and is closed by a comma right
+// before to: "تعهد قائد الجيش في بورما الذي ما زال يلعب دوراً سياسياً،
+// أمس الاثنين" dates the pledge.
+func subjectRelative(a *article, from, to int) bool {
+	return from < len(a.d.Tokens) && a.mentionAt[from] >= 0 && to > 0 && isComma(a, to-1)
 }
 
 // mediumWords name the statement an act is made in ("في رسالة مشتركة
