@@ -1149,6 +1149,24 @@ func afterMission(d *Doc, i int) bool {
 	return i > 1 && (strings.HasSuffix(n, "يه") || strings.HasSuffix(n, "ي")) && mission(i-2)
 }
 
+// afterResidence reports whether token i follows a word of residing:
+// "الجالية التونسية المقيمة بغينيا" lives there.
+func afterResidence(d *Doc, i int) bool {
+	if i == 0 || d.Tokens[i-1].Kind != arabic.Word {
+		return false
+	}
+	for _, c := range d.Candidates(i - 1) {
+		if residenceWords[c.Form] {
+			return true
+		}
+	}
+	return false
+}
+
+// residenceWords are the bare forms of "residing", "living", "present".
+var residenceWords = map[string]bool{"مقيم": true, "مقيمه": true, "مقيمين": true, "مقيمون": true,
+	"موجود": true, "موجوده": true, "موجودين": true, "موجودون": true, "عالقين": true, "عالقون": true}
+
 // nameBefore reports whether atom i follows a state's name or capital
 // directly: "في مالي الجزائر" is "in Mali, Algeria", not a place described
 // by an adjective as "في العاصمة المجرية بودابست" is.
@@ -1168,7 +1186,7 @@ func nameBefore(atoms []Atom, i int) bool {
 // after في or a compass word, a city with the preposition ب, or a state
 // with ب after a diplomatic mission ("السفارة الفرنسية بتونس").
 func locative(d *Doc, a Atom, city, afterName bool) bool {
-	if a.First.Prefix > 0 && strings.Contains(d.Tokens[a.Start].Norm[:a.First.Prefix], "ب") && (city || afterMission(d, a.Start)) {
+	if a.First.Prefix > 0 && strings.Contains(d.Tokens[a.Start].Norm[:a.First.Prefix], "ب") && (city || afterMission(d, a.Start) || afterResidence(d, a.Start)) {
 		return true
 	}
 	if a.First.Prefix > 0 && strings.HasSuffix(d.Tokens[a.Start].Norm[:a.First.Prefix], "في") {
