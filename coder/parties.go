@@ -440,12 +440,21 @@ var ownedWords = []string{"قرار", "بقرار", "لقرار", "قرارات"
 // contentAfter reports whether an appeal's content opens at or just
 // after token i: "إلى"، or a word with بـ or لـ (not "بين"، "لدى").
 func contentAfter(a *article, i int) bool {
+	for i < len(a.d.Tokens) && a.mentionAt[i] >= 0 && strings.HasPrefix(a.d.Tokens[i].Norm, "و") && a.sentOf[i] == a.sentOf[i-1] {
+		// "طالب الخارجية التونسية والجامعة العربية بـ": past the
+		// addressees joined to the first.
+		i = a.mentions[a.mentionAt[i]].Tok1
+	}
 	for j := i; j < i+3 && j < len(a.d.Tokens) && a.sentOf[j] == a.sentOf[i-1]; j++ {
 		if isComma(a, j) || a.mentionAt[j] >= 0 && j > i {
 			return false
 		}
 		n := a.d.Tokens[j].Norm
 		if n == "الي" || (strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && len(n) > 4 && !isWord(a.d, j, "بين", "لدي", "لدا", "بعد") {
+			return true
+		}
+		if (n == "ب" || n == "وب") && j+1 < len(a.d.Tokens) && a.d.Tokens[j+1].Kind == arabic.Punct && a.d.Tokens[j+1].End == a.d.Tokens[j+1].Start+len(`"`) {
+			// `بـ"إدانة هذا العدوان"`: the content in quotes.
 			return true
 		}
 	}
