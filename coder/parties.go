@@ -745,6 +745,25 @@ func reporter(a *article, k int) bool {
 // reportVerbs tell a report: who follows them speaks of an act.
 var reportVerbs = []string{"اعلن", "اعلنت", "قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "اوضح", "اوضحت", "كشف", "كشفت"}
 
+// notCreditors returns p without the mentions named as a debt's
+// creditor: after "تسديد"، "سداد" or "تسوية" and at most two words.
+func notCreditors(a *article, p party) party {
+	var out party
+	for _, k := range p {
+		creditor := false
+		for i := a.mentions[k].Tok0 - 1; i >= 0 && i >= a.mentions[k].Tok0-3; i-- {
+			if hasForm(a.d, i, "تسديد", "لتسديد", "سداد", "لسداد", "تسويه") {
+				creditor = true
+				break
+			}
+		}
+		if !creditor {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // joined reports whether parties x and y are named together, one joined
 // to the other by و, and not as the two sides of "بين X وY".
 func joined(a *article, x, y party) bool {
@@ -1378,6 +1397,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			tgt = src
 		}
 		src = nil
+	}
+	if t.Phrase.Code[:2] == "07" {
+		// "قرضاً عاجلاً ستستخدمه لتسديد استحقاق للبنك المركزي الأوروبي":
+		// whom a debt is repaid to neither gives nor gets the aid.
+		src, tgt = notCreditors(a, src), notCreditors(a, tgt)
 	}
 	if !t.Phrase.Sym && len(src) > 0 && len(tgt) > 0 && joined(a, src, tgt) {
 		// "حملة استهدفت من يشتبه في انتمائهم إلى تنظيم الدولة وحزب
