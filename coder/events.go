@@ -1181,8 +1181,10 @@ func welcomesGuest(a *article, t trigger, g int) bool {
 }
 
 // objectVerbs are verbs of acts done to someone, which need a direct
-// object: to host, congratulate, condole, meet, decorate, see off.
-var objectVerbs = []string{"استقبل", "هنا", "عزي", "التقي", "قلد", "صافح", "ودع", "استقبلت", "هنات", "عزت", "التقت", "قلدت"}
+// object: to host, congratulate, condole, meet, decorate, see off; to
+// demand of, call on, urge, appeal to.
+var objectVerbs = []string{"استقبل", "هنا", "عزي", "التقي", "قلد", "صافح", "ودع", "استقبلت", "هنات", "عزت", "التقت", "قلدت",
+	"طالب", "طالبت", "دعا", "دعت", "حث", "حثت", "ناشد", "ناشدت"}
 
 // pronounObject reports whether verb trigger t carries its object as a
 // pronoun suffix, after its person ending: "اتهمته"، "واتهمتهم"، "اتهموه".
