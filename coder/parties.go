@@ -445,6 +445,9 @@ func contentAfter(a *article, i int) bool {
 		// addressees joined to the first.
 		i = a.mentions[a.mentionAt[i]].Tok1
 	}
+	if i+1 < len(a.d.Tokens) && isComma(a, i) && isWord(a.d, i+1, "الي") {
+		i++ // "ودعا الحكومة التونسية، إلى التحرك"
+	}
 	for j := i; j < i+3 && j < len(a.d.Tokens) && a.sentOf[j] == a.sentOf[i-1]; j++ {
 		if isComma(a, j) || a.mentionAt[j] >= 0 && j > i {
 			return false
