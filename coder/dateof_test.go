@@ -27,7 +27,7 @@ func TestDateOfTrigger(t *testing.T) {
 		{"TimeOfComplementRelative", "وأدان الوزير الغارة التي شنتها إسرائيل أمس على غزة.", "111", "2017-02-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := c.analyse(tc.text, published)
+			a := c.analyseText(c.lx.NewDoc(tc.text), published, &scratch{})
 			trigs := c.triggers(a)
 			for k, tr := range trigs {
 				if tr.Phrase.Code != tc.code {
