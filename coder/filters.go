@@ -310,7 +310,7 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// visit ended was made).
 		return true
 	}
-	for i := t.Start - 1; !t.Phrase.Verb && t.Phrase.Code[:2] != "04" && i >= 0 && i >= t.Start-6 && a.sentOf[i] == t.sent && !isComma(a, i); i-- {
+	for i := t.Start - 1; !t.Phrase.Verb && t.Phrase.Code[:2] != "04" && i >= 0 && i >= t.Start-10 && a.sentOf[i] == t.sent && !isComma(a, i); i-- {
 		// "لم تتمكن الأمم المتحدة من نقل مساعدات"، "فشلت في إدخال": an
 		// act that failed (talks that failed were still held).
 		if hasForm(d, i, "فشلت", "فشلوا", "عجزت", "عجزوا", "اخفقت", "اخفقوا") ||
