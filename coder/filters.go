@@ -329,6 +329,9 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 			}
 		}
 	}
+	if !t.Phrase.Verb && t.Phrase.Code[:2] < "18" && attempted(a, t) {
+		return true
+	}
 	if t.Start > 0 && !t.Phrase.Verb && strings.HasPrefix(d.Tokens[t.Start].Norm, "لل") &&
 		hasForm(d, t.Start-1, "توجه", "توجهوا", "يتوجهون", "سافر", "سافروا", "يسافرون", "ذهب", "ذهبوا", "يذهبون", "انتقل", "انتقلوا", "عاد", "عادوا") {
 		// "توجهوا للقتال في سوريا": who went to fight, not a fight told.
@@ -1318,6 +1321,21 @@ func demonstrative(a *article, t trigger) bool {
 	}
 	return false
 }
+
+// attempted reports whether noun trigger t is what a verb of trying or
+// seeking before it, in its clause, aims at: "يحاول التنظيم من خلال هذه
+// الخطوة … اعتقال كل من ينشر"، "في محاولة لعقد"، "بهدف". (An attempted
+// attack is still an attack: roots 18–20 are not asked.)
+func attempted(a *article, t trigger) bool {
+	for i := t.Start - 1; i >= 0 && i >= t.Start-12 && a.sentOf[i] == t.sent && !isBoundary(a, i); i-- {
+		if hasForm(a.d, i, attempts...) {
+			return true
+		}
+	}
+	return false
+}
+
+var attempts = []string{"يحاول", "تحاول", "يحاولون", "حاول", "حاولت", "حاولوا", "محاوله", "محاولات", "يسعي", "تسعي", "يسعون", "سعيا", "بهدف"}
 
 // purposeFrames make the act after "لشن"، "لتنفيذ" a purpose, not a deed.
 var purposeFrames = []string{"تفويض", "تفويضا", "خطه", "خطط", "تخطط", "يخطط", "حشد", "حشدت", "تستعد", "يستعد", "استعدادا", "مستعد", "مستعده",
