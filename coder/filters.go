@@ -1214,6 +1214,9 @@ func habitual(a *article, t trigger) bool {
 			found = true
 		case isWord(a.d, i, "منذ") && (isWord(a.d, i+1, "عقود") || isWord(a.d, i+1, "وقت") && isWord(a.d, i+2, "مبكر")):
 			found = true
+		case isWord(a.d, i, "بشكل", "بصوره") && isWord(a.d, i+1, "دائم", "مستمر", "متكرر", "منتظم") || hasForm(a.d, i, "باستمرار", "دوما"):
+			// "لدولة تخرق بشكل دائم قراراته وتهدد بتدمير إسرائيل"
+			found = true
 		}
 	}
 	return found && !a.timeStartsIn(from, to)
