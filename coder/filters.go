@@ -332,6 +332,12 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 	if !t.Phrase.Verb && t.Phrase.Code[:2] < "18" && attempted(a, t) {
 		return true
 	}
+	for i := t.Start - 1; i > 0 && i >= t.Start-12 && a.sentOf[i] == t.sent && !isComma(a, i); i-- {
+		if isWord(d, i, "كان", "كانت") && isWord(d, i-1, "ان", "وان", "لكن") && !hasForm(d, i-2, "قال", "قالت", "اكد", "اكدت", "اعلن", "اعلنت") {
+			// "لكن إن كان هذا قد تم": a condition, not a report.
+			return true
+		}
+	}
 	if t.Start > 0 && !t.Phrase.Verb && strings.HasPrefix(d.Tokens[t.Start].Norm, "لل") &&
 		hasForm(d, t.Start-1, "توجه", "توجهوا", "يتوجهون", "سافر", "سافروا", "يسافرون", "ذهب", "ذهبوا", "يذهبون", "انتقل", "انتقلوا", "عاد", "عادوا") {
 		// "توجهوا للقتال في سوريا": who went to fight, not a fight told.
