@@ -1133,13 +1133,19 @@ func betweenSpan(a *article, t trigger) (int, int) {
 
 // sideGoesOn reports whether token i, after a comma in a "بين" phrase,
 // goes on listing a side: و and a definite noun or an actor ("،
-// والكتائب المقاتلة")، not a new clause ("، وكانت إيران …").
+// والكتائب المقاتلة"، "، وعناصر من حزب الله")، not a new clause ("،
+// وكانت إيران …").
 func sideGoesOn(a *article, i, end int) bool {
 	if i >= end {
 		return false
 	}
 	n := a.d.Tokens[i].Norm
-	return strings.HasPrefix(n, "و") && (strings.HasPrefix(n, "وال") || a.mentionAt[i] >= 0)
+	if !strings.HasPrefix(n, "و") {
+		return false
+	}
+	// "، وعناصر من حزب الله … من طرف آخر": a side's head, then its actor.
+	named := func(k int) bool { return k < end && a.mentionAt[k] >= 0 }
+	return strings.HasPrefix(n, "وال") || named(i) || i+2 < end && isWord(a.d, i+1, "من") && named(i+2)
 }
 
 // within returns the mentions of p that start in tokens [from, to).

@@ -822,13 +822,15 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 				}
 				break
 			}
-			if _, ok := has(b, Title); ok && w == 0 && m.Code == "" &&
+			if e, ok := has(b, Title); ok && w == 0 && m.Code == "" &&
 				!(strings.HasPrefix(d.Tokens[atoms[j-1].End-1].Norm, "ال") && strings.HasPrefix(d.Tokens[b.Start].Norm, "ال") &&
 					titleKind(d, b) != rasid.KindPerson) {
 				// (A title ending in a definite word is closed: "دعت
 				// أحزاب المعارضة الحكومة" names two actors. A person's
 				// title in apposition is not: "ولي العهد الأمير".)
+				// A title of one state names it: "قوات النظام السوري".
 				m.Tok1 = b.End
+				m.Code = e.Code
 				j++
 				continue
 			}

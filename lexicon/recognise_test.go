@@ -65,6 +65,11 @@ func TestRecognise(t *testing.T) {
 			absent: []string{"معارض"},
 		},
 		{
+			// A title chained to a title of one state takes its code.
+			name: "TitleOfOneState", text: "واختطف مسلحون عنصرا من قوات النظام السوري", published: "2015-07-24",
+			want: []want{{"قوات النظام السوري", "SYR", "MIL", ""}},
+		},
+		{
 			// "المجلس" after "مجلس الوزراء", which no mention covers,
 			// refers to it, not to the council named before it.
 			name: "NearerCouncil", text: "وهنأ مجلس الوزراء في الذكرى السنوية لقيام مجلس التعاون لدول الخليج العربية شعوب الخليج. ونوه مجلس الوزراء بإعلان القمة، وأعرب المجلس عن الشكر", published: "2015-07-24",
