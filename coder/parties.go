@@ -668,6 +668,12 @@ func clause(a *article, trigs []trigger, k int) (int, int) {
 			// "…، حسب رواية وسائل الإعلام": who tells it is no party.
 			break
 		}
+		if R > t.End+1 && isWord(a.d, R, "كما", "وكما") && !isWord(a.d, R+1, "ان", "انه", "انها", "هو", "هي") && a.mentionAt[R+1] < 0 {
+			// "اختطف مجهولون … عنصراً من قوات النظام، كما دارت اشتباكات
+			// بين …": another act, with its own parties. ("كما أن" and
+			// "كما هو" compare.)
+			break
+		}
 		if R > t.End && t.Phrase.Code[:2] < "14" && isWord(a.d, R, "مما") {
 			// "بعد توقيع الاتفاق النووي الإيراني، مما يزيد المخاوف بين دول
 			// الأوبك": a consequence, with actors of its own. (After a
