@@ -50,6 +50,7 @@ func bools(b *[]bool, n int) []bool {
 type tokenReads struct {
 	from, to int32
 	brk      bool // a line break separates the token from the one before
+	bar      bool // the token ends a sentence or clause (isBarrier)
 }
 
 // docKeys are the ids of a Doc's readings in one vocabulary, indexed like
@@ -64,6 +65,10 @@ type docKeys struct {
 	// reading of token i. Only a Reader sets them; nil, the tries are
 	// asked.
 	root, tok []uint8
+	// mask[i] has the wordIDBit and preIDBit of the ids of token i's
+	// readings, to tell most tokens a node takes none of (node.mask) at
+	// one test. Only a Reader sets it.
+	mask []uint64
 }
 
 // The tries, as bits of docKeys.root.
@@ -128,7 +133,7 @@ func (d *Doc) read(text string) {
 		} else {
 			d.reads = arabic.AppendCandidates(d.reads, t.Norm)
 		}
-		d.at[i] = tokenReads{from: from, to: int32(len(d.reads))}
+		d.at[i] = tokenReads{from: from, to: int32(len(d.reads)), bar: isBarrier(*t)}
 	}
 	markLineBreaks(text, d.Tokens, d.at)
 }
@@ -253,6 +258,7 @@ func (d *Doc) readKeyed(text string, lx *Lexicon, k *docKeys) {
 	k.ids = k.ids[:0]
 	k.root = k.root[:0]
 	k.tok = slices.Grow(k.tok[:0], n)[:n]
+	k.mask = slices.Grow(k.mask[:0], n)[:n]
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		from := int32(len(d.reads))
@@ -261,22 +267,32 @@ func (d *Doc) readKeyed(text string, lx *Lexicon, k *docKeys) {
 		} else if j := d.words.first(d.Tokens, i); j >= 0 {
 			d.at[i] = tokenReads{from: d.at[j].from, to: d.at[j].to}
 			k.tok[i] = k.tok[j]
+			k.mask[i] = k.mask[j]
 			continue
 		} else {
 			d.reads = arabic.AppendCandidates(d.reads, t.Norm)
 		}
 		var union uint8
+		var mask uint64
 		for r := from; r < int32(len(d.reads)); r++ {
 			var w int32
+			p := len(k.ids)
 			w, k.ids = v.appendKeys(k.ids, d.reads[r].Form)
 			k.word = append(k.word, w)
 			k.pre = append(k.pre, int32(len(k.ids)))
+			if w != 0 {
+				mask |= wordIDBit(w)
+			}
+			for _, id := range k.ids[p:] {
+				mask |= preIDBit(id)
+			}
 			b := lx.roots(k, r)
 			k.root = append(k.root, b)
 			union |= b
 		}
 		k.tok[i] = union
-		d.at[i] = tokenReads{from: from, to: int32(len(d.reads))}
+		k.mask[i] = mask
+		d.at[i] = tokenReads{from: from, to: int32(len(d.reads)), bar: isBarrier(*t)}
 	}
 	markLineBreaks(text, d.Tokens, d.at)
 }

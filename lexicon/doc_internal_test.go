@@ -126,7 +126,8 @@ func FuzzTrimHarakat(f *testing.F) {
 
 // TestReaderKeys checks that a Reader's Docs, whose readings and ids are
 // read in one pass with the tries each reading starts in (Lexicon.roots),
-// are those read and fill make. The texts are read twice, by the same Reader.
+// are those read and fill make, and so are the masks of their ids. The
+// texts are read twice, by the same Reader.
 func TestReaderKeys(t *testing.T) {
 	lx, err := Default()
 	if err != nil {
@@ -159,6 +160,18 @@ func TestReaderKeys(t *testing.T) {
 				}
 				if gk.tok[i] != union {
 					t.Fatalf("pass %d, %q: token root bits %b, want %b", pass, got.Tokens[i].Norm, gk.tok[i], union)
+				}
+				var mask uint64
+				for r := got.at[i].from; r < got.at[i].to; r++ {
+					if wk.word[r] != 0 {
+						mask |= wordIDBit(wk.word[r])
+					}
+					for _, id := range wk.ids[wk.pre[r]:wk.pre[r+1]] {
+						mask |= preIDBit(id)
+					}
+				}
+				if gk.mask[i] != mask {
+					t.Fatalf("pass %d, %q: token id mask %x, want %x", pass, got.Tokens[i].Norm, gk.mask[i], mask)
 				}
 			}
 		}

@@ -379,7 +379,16 @@ type node[V any] struct {
 	// nPre and nShort count the prefix edges of two letters or more and
 	// of one letter, to rank new ones.
 	nPre, nShort int32
+	// mask has the wordIDBit or preIDBit of every edge's id: a token
+	// none of whose readings' ids is in it (docKeys.mask) takes none.
+	mask uint64
 }
+
+// wordIDBit and preIDBit map a literal word id and a prefix id to a bit of
+// node.mask and docKeys.mask: the words to the low half, the prefixes to
+// the high half.
+func wordIDBit(id int32) uint64 { return 1 << (uint32(id) & 31) }
+func preIDBit(id int32) uint64  { return 1 << (32 + uint32(id)&31) }
 
 type edge[V any] struct {
 	id int32
@@ -409,6 +418,7 @@ func (t *trie[V]) add(k []string, v V) {
 			p := strings.TrimSuffix(w, "*")
 			id := t.voc.prefix(p)
 			i, found := search(n.pre, id)
+			n.mask |= preIDBit(id)
 			if !found {
 				e := edge[V]{id: id, rank: n.nPre, to: &node[V]{}}
 				if isShortPrefix(p) {
@@ -429,6 +439,7 @@ func (t *trie[V]) add(k []string, v V) {
 		default:
 			id := t.voc.word(w)
 			i, found := search(n.next, id)
+			n.mask |= wordIDBit(id)
 			if !found {
 				n.next = insertAt(n.next, i, edge[V]{id: id, to: &node[V]{}})
 				if n == t.root {
@@ -536,6 +547,16 @@ func (k *docKeys) startsIn(d *Doc, i int, bit uint8) bool {
 	return k.tok[i]&bit != 0
 }
 
+// mayTake reports whether a reading of token i may take an edge from n:
+// n has edges and, when k knows the ids of each token (mask), one of
+// them is of a reading of the token.
+func mayTake[V any](k *docKeys, n *node[V], i int) bool {
+	if k.mask == nil {
+		return len(n.next) > 0 || len(n.pre) > 0
+	}
+	return k.mask[i]&n.mask != 0
+}
+
 // keyed reports whether a reading of token i has a literal word or a
 // prefix id: whether any key may start at the token. Most tokens have
 // none, and a walk from them finds nothing.
@@ -587,7 +608,7 @@ func (t *trie[V]) arrive(d *Doc, k *docKeys, n *node[V], start, i int, first ara
 	if len(n.vals) > 0 {
 		fn(match[V]{Start: start, End: i, First: first, Vals: n.vals})
 	}
-	if i < len(d.Tokens) && (len(n.next) > 0 || len(n.pre) > 0) && !d.at[i].brk {
+	if i < len(d.Tokens) && mayTake(k, n, i) && !d.at[i].brk {
 		for r := d.at[i].from; r < d.at[i].to; r++ {
 			t.consume(d, k, n, start, i, r, first, fn)
 		}
@@ -602,10 +623,10 @@ func (t *trie[V]) skip(d *Doc, k *docKeys, g *node[V], limit, start, i int, firs
 		return
 	}
 	for j := 0; j <= limit && i+j < len(d.Tokens); j++ {
-		if j > 0 && isBarrier(d.Tokens[i+j-1]) || d.at[i+j].brk {
+		if j > 0 && d.at[i+j-1].bar || d.at[i+j].brk {
 			break
 		}
-		if !k.keyed(d, i+j) {
+		if !mayTake(k, g, i+j) || k.mask == nil && !k.keyed(d, i+j) {
 			continue // consume would take none of its readings
 		}
 		for r := d.at[i+j].from; r < d.at[i+j].to; r++ {
