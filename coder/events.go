@@ -151,7 +151,11 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			// the actor is whom it was done to.
 			src, tgt = party{prev.src}, party{src[0]}
 		}
-		if len(src) == 0 && prev.sent == t.sent && prev.src >= 0 && !p.Rev && (isConjoined(a, t) || len(tgt) > 0) && !(ownPhrase && p.Code[:2] == "07") {
+		if len(src) == 0 && prev.sent == t.sent && prev.src >= 0 && !p.Rev && (isConjoined(a, t) || len(tgt) > 0) && !(ownPhrase && p.Code[:2] == "07") &&
+			a.mentions[prev.src].Tok0 < t.Start {
+			// (Only a subject named before the act: the acts of a
+			// sentence are not coded in its order, and "اختطف مجهولون …
+			// كما دارت اشتباكات بين وحدات حماية الشعب …" lends none.)
 			// (Aid inside another act's complement, "أوقفت سلطاتها إدخال
 			// شاحنات المساعدات الموجهة إلى الفلسطينيين", is not that
 			// act's subject's aid.)
@@ -225,7 +229,7 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			if len(src) == 0 && p.NoSrc && p.Code[:2] >= "18" {
 				// "تعرض فيتسو لمحاولة اغتيال، بعدما أطلق مسلح سلوفاكي
 				// النار عليه": the armed man named in the sentence.
-				if k := armedIn(a, t.sent, tgt); k >= 0 {
+				if k := armedIn(a, t, tgt); k >= 0 {
 					src = party{k}
 				}
 			}

@@ -119,13 +119,26 @@ func protestVenue(a *article, sent int, code string) int {
 
 // armedIn returns the first armed group or gunman (role REB) named in
 // sentence sent that is not in p, or -1.
-func armedIn(a *article, sent int, p party) int {
-	for i := a.sentTok[sent][0]; i < a.sentTok[sent][1]; i++ {
-		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Role == "REB" && !inParty(p, k) {
+func armedIn(a *article, t trigger, p party) int {
+	for i := a.sentTok[t.sent][0]; i < a.sentTok[t.sent][1]; i++ {
+		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Role == "REB" && !inParty(p, k) && !(i > t.Start && sideOfBetween(a, k)) {
 			return k
 		}
 	}
 	return -1
+}
+
+// sideOfBetween reports whether mention k is a side of a "بين X وY"
+// phrase: after an act, another act's ("اختطف مجهولون …، كما دارت
+// اشتباكات بين وحدات حماية الشعب وعناصر تنظيم داعش"). Up to eight words
+// after بين, no comma between.
+func sideOfBetween(a *article, k int) bool {
+	for i := a.mentions[k].Tok0 - 1; i >= 0 && i >= a.mentions[k].Tok0-8 && !isComma(a, i) && a.sentOf[i] == a.sentOf[a.mentions[k].Tok0]; i-- {
+		if isWord(a.d, i, "بين") {
+			return true
+		}
+	}
+	return false
 }
 
 // visitAgentVerbs name who makes a visit right after its noun: "زيارة
@@ -1213,7 +1226,7 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 	if t.Phrase.NoSrc && len(src) == 0 && t.Phrase.Code[:2] >= "18" {
 		// "…، بعدما أطلق مسلح سلوفاكي النار عليه": an armed man named in
 		// the sentence is the attacker.
-		if k := armedIn(a, t.sent, tgt); k >= 0 {
+		if k := armedIn(a, t, tgt); k >= 0 {
 			src = party{k}
 		}
 	}
