@@ -786,6 +786,22 @@ func notCreditors(a *article, p party) party {
 	return out
 }
 
+// amongVictims reports whether mention k is named among a toll: right
+// after "بينهم"، "منهم" that follow a word of death or wounds ("إصابة 6
+// أشخاص بينهم"; "فصائل معارضة، بينها جبهة النصرة" lists the agents).
+func amongVictims(a *article, k int) bool {
+	i := a.mentions[k].Tok0 - 1
+	if i < 0 || !hasForm(a.d, i, "بينهم", "بينهن", "منهم", "منهن") {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if hasForm(a.d, j, harmWords...) || hasForm(a.d, j, "قتلي", "جرحي", "مصابين", "اصابه", "مقتل") {
+			return true
+		}
+	}
+	return false
+}
+
 // joined reports whether parties x and y are named together, one joined
 // to the other by و, and not as the two sides of "بين X وY".
 func joined(a *article, x, y party) bool {
@@ -1411,6 +1427,14 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 		if ag := ownAgent(a, t, R); len(ag) > 0 && !inParty(tgt, ag[0]) {
 			src = ag
 		}
+	}
+	if t.Phrase.Code[:2] >= "18" && len(src) > 0 && amongVictims(a, src[0]) {
+		// "أسفر انفجار سيارة مفخخة عن إصابة 6 أشخاص بينهم وزير داخلية
+		// ليبي سابق": one of the dead or wounded did not strike.
+		if len(tgt) == 0 {
+			tgt = src
+		}
+		src = nil
 	}
 	if t.Phrase.Code[:2] >= "18" && len(src) > 0 && struck(a, src[0]) {
 		// "واستهدفت غارات مسائية … مواقع للحوثيين"، "على مواقع تنظيم
