@@ -33,7 +33,10 @@ func BenchmarkIngestAntCorpus(b *testing.B) {
 }
 
 // BenchmarkIngestSaudiNewsNet is BenchmarkIngestAntCorpus on the first
-// 20 MB of SaudiNewsNet, written as one JSONL file first.
+// 20 MB of SaudiNewsNet, written as one JSONL file first: into an empty
+// database (a bulk load, which looks copies up in its own index only), and
+// into one that holds an article already (each article looked up in the
+// store too).
 func BenchmarkIngestSaudiNewsNet(b *testing.B) {
 	arts := snn.SaudiNewsNetOrSkip(b, 20<<20)
 	path := filepath.Join(b.TempDir(), "snn.jsonl")
@@ -52,12 +55,17 @@ func BenchmarkIngestSaudiNewsNet(b *testing.B) {
 	if err := f.Close(); err != nil {
 		b.Fatal(err)
 	}
-	benchIngest(b, path)
+	b.Run("empty", func(b *testing.B) { benchIngest(b, path) })
+	b.Run("nonempty", func(b *testing.B) { benchIngestInto(b, path, true) })
 }
 
 // benchIngest runs with the collector's target of `rasid ingest`
 // (app.BatchGC).
-func benchIngest(b *testing.B, source string) {
+func benchIngest(b *testing.B, source string) { benchIngestInto(b, source, false) }
+
+// benchIngestInto is benchIngest into a database holding one article
+// already when prestored is set.
+func benchIngestInto(b *testing.B, source string, prestored bool) {
 	defer debug.SetGCPercent(debug.SetGCPercent(app.BatchGCPercent))
 	c, _, err := app.NewCoder(nil)
 	if err != nil {
@@ -69,6 +77,11 @@ func benchIngest(b *testing.B, source string) {
 		st, err := app.OpenStore(context.Background(), filepath.Join(b.TempDir(), "b.db"))
 		if err != nil {
 			b.Fatal(err)
+		}
+		if prestored {
+			if _, _, err := st.PutArticle(context.Background(), store.Article{Document: rasid.Document{ID: "prestored", Text: "مقال سابق في قاعدة البيانات"}}); err != nil {
+				b.Fatal(err)
+			}
 		}
 		sum, err := app.Ingest(context.Background(), st, c, []string{source}, nil, app.IngestOptions{})
 		st.Close()

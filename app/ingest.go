@@ -81,6 +81,14 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 	if opt.NearDistance == 0 {
 		opt.NearDistance = 3
 	}
+	// A bulk load into an empty database need not look each article up in
+	// it: the run's own index (seen) knows all it stores. Workers, which
+	// share a database by design, always look.
+	first, err := st.Documents(ctx, "", 1)
+	if err != nil {
+		return IngestSummary{}, fmt.Errorf("reading the database: %w", err)
+	}
+	fresh := len(first) == 0
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var sum IngestSummary
@@ -136,7 +144,7 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, sources []strin
 			}
 			p := pending{art: art}
 			var err error
-			p.dup, p.near, err = findDuplicate(ctx, st, seen, art, opt.NearDistance)
+			p.dup, p.near, err = findDuplicate(ctx, st, seen, art, opt.NearDistance, fresh)
 			if err != nil {
 				stageErr = err
 				cancel()
@@ -364,7 +372,7 @@ func isArabic(doc rasid.Document) bool {
 // caller records the copy (addSources) once the original is stored.
 func checkDuplicate(ctx context.Context, st store.Store, seen *ingest.Dedup, a store.Article, nearDistance int) (p pending, later bool, err error) {
 	p = pending{art: a}
-	dup, near, err := findDuplicate(ctx, st, seen, a, nearDistance)
+	dup, near, err := findDuplicate(ctx, st, seen, a, nearDistance, false)
 	if err != nil || dup == "" {
 		return p, false, err
 	}
@@ -449,8 +457,12 @@ func copiesOf(copies []pending) []store.Copy {
 
 // findDuplicate looks a document up in the store and in this run: the id
 // of the article it repeats, and whether only nearly.
-func findDuplicate(ctx context.Context, st store.Store, seen *ingest.Dedup, a store.Article, near int) (string, bool, error) {
-	if id, isNear, err := findStored(ctx, st, a, near); err != nil || id != "" {
+func findDuplicate(ctx context.Context, st store.Store, seen *ingest.Dedup, a store.Article, near int, fresh bool) (string, bool, error) {
+	if fresh {
+		// The store was empty when this run began: what it holds now this
+		// run stored, and seen knows it. (The store still refuses a second
+		// copy of a text: its content hash is unique.)
+	} else if id, isNear, err := findStored(ctx, st, a, near); err != nil || id != "" {
 		return id, isNear, err
 	}
 	sim := a.SimHash

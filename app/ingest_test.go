@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"rasid"
 	"rasid/app"
 	"rasid/ingest"
 	"rasid/store"
@@ -137,25 +138,39 @@ func TestIngestNearDuplicate(t *testing.T) {
 	body := "أجرى وزير الخارجية المصري بدر عبد العاطي، أمس الثلاثاء، اتصالاً هاتفياً مع نظيره الأردني أيمن الصفدي، تناول تطورات الأوضاع في المنطقة وسبل تعزيز التنسيق بين البلدين في مختلف المجالات، وأكد الوزيران أهمية مواصلة التشاور الثنائي بشأن القضايا الإقليمية ذات الاهتمام المشترك."
 	a := fmt.Sprintf("{\"id\":\"w1\",\"published\":\"2025-03-05\",\"source\":\"وكالة أ\",\"text\":%q}\n", "عبد العاطي والصفدي يبحثان التنسيق\n"+body)
 	b := fmt.Sprintf("{\"id\":\"w2\",\"published\":\"2025-03-05\",\"source\":\"صحيفة ب\",\"text\":%q}\n", "اتصال مصري أردني\n"+body+" ويأتي الاتصال في إطار التشاور المستمر بين القاهرة وعمّان.")
+	// w3 repeats w1 word for word: an exact copy.
+	c3 := fmt.Sprintf("{\"id\":\"w3\",\"published\":\"2025-03-05\",\"source\":\"موقع ج\",\"text\":%q}\n", "عبد العاطي والصفدي يبحثان التنسيق\n"+body)
 	in := filepath.Join(t.TempDir(), "w.jsonl")
-	if err := os.WriteFile(in, []byte(a+b), 0o644); err != nil {
+	if err := os.WriteFile(in, []byte(a+b+c3), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	st := openTemp(t)
 	c, _, _ := app.NewCoder(nil)
 	ctx := context.Background()
-	sum, err := app.Ingest(ctx, st, c, []string{in}, nil, app.IngestOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum.New != 1 || sum.NearDuplicate != 1 {
-		t.Fatalf("want 1 new and 1 near-duplicate, got %+v", sum)
-	}
-	art, err := st.Article(ctx, "w1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if art.NumSources != 2 || art.NumArticles != 2 {
-		t.Errorf("the story has %d sources and %d articles, want 2 and 2", art.NumSources, art.NumArticles)
+	// Into an empty database the run finds copies in its own index only;
+	// into one that holds other articles it looks each up in the store
+	// too. Both must find the same.
+	for _, prestored := range []bool{false, true} {
+		t.Run(fmt.Sprintf("prestored=%v", prestored), func(t *testing.T) {
+			st := openTemp(t)
+			if prestored {
+				if _, _, err := st.PutArticle(ctx, store.Article{Document: rasid.Document{ID: "other", Text: "نص آخر لا علاقة له بالاتصال"}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sum, err := app.Ingest(ctx, st, c, []string{in}, nil, app.IngestOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.New != 1 || sum.NearDuplicate != 1 || sum.Duplicate != 1 {
+				t.Fatalf("want 1 new, 1 duplicate and 1 near-duplicate, got %+v", sum)
+			}
+			art, err := st.Article(ctx, "w1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.NumSources != 3 || art.NumArticles != 3 {
+				t.Errorf("the story has %d sources and %d articles, want 3 and 3", art.NumSources, art.NumArticles)
+			}
+		})
 	}
 }
