@@ -177,9 +177,10 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 				}
 			}
 		}
-		if p.Pro && (prev.src < 0 || prev.sent < t.sent-1) {
-			// "حلّ الوزير بالجزائر، حيث استقبله الرئيس": with no act told
-			// before, the pronoun is the sentence's first actor.
+		if (p.Pro || p.Poss) && (prev.src < 0 || prev.sent < t.sent-1) {
+			// "حلّ الوزير بالجزائر، حيث استقبله الرئيس"، "قال وزير
+			// الخارجية المصري إن زيارته للمملكة": with no act told before,
+			// the pronoun is the sentence's first actor.
 			if k := a.firstActorAfter(a.sentTok[t.sent][0], t.Start); k >= 0 {
 				prev.src, prev.tgt, prev.sent = k, -1, t.sent
 			}
