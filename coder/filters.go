@@ -1337,6 +1337,11 @@ func demonstrative(a *article, t trigger) bool {
 // attack is still an attack: roots 18–20 are not asked.)
 func attempted(a *article, t trigger) bool {
 	for i := t.Start - 1; i >= 0 && i >= t.Start-12 && a.sentOf[i] == t.sent && !isBoundary(a, i); i-- {
+		if isWord(a.d, i, "الذي", "التي", "الذين") {
+			// "تسعى إلى استثمار الأجواء التي فرضها توقيع الاتفاق": the
+			// relative clause tells its act as done.
+			return false
+		}
 		if hasForm(a.d, i, attempts...) {
 			return true
 		}
