@@ -332,6 +332,9 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 	if !t.Phrase.Verb && t.Phrase.Code[:2] < "18" && attempted(a, t) {
 		return true
 	}
+	if t.Phrase.Verb && t.Start > 0 && describes(a, t) {
+		return true
+	}
 	for i := t.Start - 1; i > 0 && i >= t.Start-12 && a.sentOf[i] == t.sent && !isComma(a, i); i-- {
 		if isWord(d, i, "كان", "كانت") && isWord(d, i-1, "ان", "وان", "لكن") && !hasForm(d, i-2, "قال", "قالت", "اكد", "اكدت", "اعلن", "اعلنت") {
 			// "لكن إن كان هذا قد تم": a condition, not a report.
@@ -1329,6 +1332,24 @@ func demonstrative(a *article, t trigger) bool {
 		}
 	}
 	return false
+}
+
+// describes reports whether present-tense verb trigger t qualifies the
+// indefinite accusative noun right before it, which no subject is ("لن
+// تمتلك سلاحًا يهدد إسرائيل", a weapon that would threaten): a
+// description, not an act.
+func describes(a *article, t trigger) bool {
+	v := withoutConj(a.d.Tokens[t.Start].Norm)
+	if v != a.d.Tokens[t.Start].Norm || !strings.HasPrefix(v, "ي") && !strings.HasPrefix(v, "ت") {
+		return false // ("…، ويهدد": a verb joined to the clause)
+	}
+	i := t.Start - 1
+	if a.mentionAt[i] >= 0 || a.d.Tokens[i].Kind != arabic.Word {
+		return false
+	}
+	n := a.d.Tokens[i].Norm
+	tw := a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[i].End]
+	return !strings.HasPrefix(n, "ال") && strings.HasSuffix(n, "ا") && len(n) > 6 && strings.Contains(tw, "ً")
 }
 
 // attempted reports whether noun trigger t is what a verb of trying or
