@@ -143,6 +143,20 @@ func upcoming(a *article, t trigger) bool {
 			return true
 		}
 	}
+	for i := t.End; i+1 < len(a.d.Tokens) && i < t.End+5 && a.sentOf[i] == t.sent && a.mentionAt[i] < 0; i++ {
+		// "الزيارة «السياسية» التي سيقوم بها وزير الخارجية": a relative
+		// clause in the future, on the act noun itself (past its
+		// adjectives and quotes only).
+		if isWord(a.d, i, "التي", "الذي") {
+			if markedFuture(withoutConj(a.d.Tokens[i+1].Norm)) {
+				return true
+			}
+			break
+		}
+		if n := a.d.Tokens[i].Norm; a.d.Tokens[i].Kind != arabic.Punct && !(strings.HasPrefix(n, "ال") && (strings.HasSuffix(n, "يه") || strings.HasSuffix(n, "ي"))) {
+			break
+		}
+	}
 	if t.Start < 2 {
 		return false
 	}
