@@ -466,7 +466,7 @@ func contentAfter(a *article, i int) bool {
 			return false
 		}
 		n := a.d.Tokens[j].Norm
-		if n == "الي" || (strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && len(n) > 4 && !isWord(a.d, j, "بين", "لدي", "لدا", "بعد") {
+		if n == "الي" || n == "علي" || (strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && len(n) > 4 && !isWord(a.d, j, "بين", "لدي", "لدا", "بعد") {
 			return true
 		}
 		if (n == "ب" || n == "وب") && j+1 < len(a.d.Tokens) && a.d.Tokens[j+1].Kind == arabic.Punct && a.d.Tokens[j+1].End == a.d.Tokens[j+1].Start+len(`"`) {
