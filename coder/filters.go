@@ -1340,8 +1340,10 @@ func demonstrative(a *article, t trigger) bool {
 // description, not an act.
 func describes(a *article, t trigger) bool {
 	v := withoutConj(a.d.Tokens[t.Start].Norm)
-	if v != a.d.Tokens[t.Start].Norm || !strings.HasPrefix(v, "ي") && !strings.HasPrefix(v, "ت") {
-		return false // ("…، ويهدد": a verb joined to the clause)
+	if v != a.d.Tokens[t.Start].Norm || strings.HasPrefix(v, "ن") || !presentTense(v) {
+		// ("…، ويهدد": a verb joined to the clause; "جثثاً تعرّضت
+		// للتعذيب": a past verb tells what was done.)
+		return false
 	}
 	i := t.Start - 1
 	if a.mentionAt[i] >= 0 || a.d.Tokens[i].Kind != arabic.Word {
