@@ -767,6 +767,17 @@ func reporter(a *article, k int) bool {
 // reportVerbs tell a report: who follows them speaks of an act.
 var reportVerbs = []string{"اعلن", "اعلنت", "قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "اوضح", "اوضحت", "كشف", "كشفت"}
 
+// chargeBefore reports whether an accusation's content opens in tokens
+// [from, to): "بأن"، "بأنه"، "بأنها"، "بأنهم".
+func chargeBefore(a *article, from, to int) bool {
+	for i := from; i < to; i++ {
+		if isWord(a.d, i, "بان", "بانه", "بانها", "بانهم") {
+			return true
+		}
+	}
+	return false
+}
+
 // notCreditors returns p without the mentions named as a debt's
 // creditor: after "تسديد"، "سداد" or "تسوية" and at most two words.
 func notCreditors(a *article, p party) party {
@@ -1443,6 +1454,11 @@ func parties(a *article, t trigger, L, R int) (party, party) {
 			tgt = src
 		}
 		src = nil
+	}
+	if t.Phrase.Code == "112" && len(tgt) > 0 && chargeBefore(a, t.End, a.mentions[tgt[0]].Tok0) {
+		// "ويتهم الجمهوريون "أوباما" بأنه يريد التهدئة مع إيران": who is
+		// named in the charge is not the accused.
+		tgt = nil
 	}
 	if t.Phrase.Code[:2] == "07" {
 		// "قرضاً عاجلاً ستستخدمه لتسديد استحقاق للبنك المركزي الأوروبي":
