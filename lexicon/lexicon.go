@@ -131,11 +131,16 @@ func Load(extra []string) (*Lexicon, error) {
 
 type builder struct {
 	lx *Lexicon
+	// Titles that name an actor only with a possessive pronoun ("بلاده"),
+	// by the stem the pronoun is added to; and titles whose pronoun form
+	// names none ("من جانبه": for his part). Both from roles files.
+	pronOnly map[string]Entry
+	pronNot  map[string]bool
 }
 
 func newBuilder() *builder {
 	voc := newVocab()
-	return &builder{lx: &Lexicon{
+	return &builder{pronOnly: map[string]Entry{}, pronNot: map[string]bool{}, lx: &Lexicon{
 		voc:    voc,
 		actors: newTrie[Entry](voc),
 		events: newTrie[Phrase](voc),
@@ -235,17 +240,14 @@ func (b *builder) build() *Lexicon {
 	for w, e := range primary {
 		stems[w] = e
 	}
-	// Nouns that name a state or its forces only with a pronoun ("بلاده":
-	// his country; "طائراته": its aircraft); alone ("البلاد"، "الطائرات")
-	// they are places or things, not actors.
-	for w, role := range map[string]string{"بلاد": "GOV", "دولت": "GOV", "طائرات": "MIL", "مقاتلات": "MIL", "جنود": "MIL", "مدفعيت": "MIL"} {
+	for w, e := range b.pronOnly {
 		if _, ok := stems[w]; !ok {
-			stems[w] = Entry{Kind: Title, Role: role, Source: "lexicon.go"}
+			stems[w] = e
 		}
 	}
-	// "من جانبه"، "من جانبها": "for his part", a turn of the story, not a
-	// side referred back to; the verb's subject follows it.
-	delete(stems, "جانب")
+	for w := range b.pronNot {
+		delete(stems, w)
+	}
 	lx.pronStems = newStemTable(stems)
 	return lx
 }
@@ -484,7 +486,7 @@ func (b *builder) loadRoles(r io.Reader, name string) error {
 			kind = Counterpart
 		}
 		e := Entry{Kind: kind, Code: code, Role: role, Source: fmt.Sprintf("%s:%d", name, line)}
-		definite := false
+		definite, pronoun := false, false
 		for _, f := range strings.Split(flag, ",") {
 			switch strings.TrimSpace(f) {
 			case "":
@@ -492,9 +494,31 @@ func (b *builder) loadRoles(r io.Reader, name string) error {
 				definite = true
 			case "anchored":
 				e.Weak = true
+			case "pronoun":
+				pronoun = true
+			case "nopronoun":
+				k := key(val)
+				if len(k) != 1 {
+					return fmt.Errorf("title %q is marked nopronoun but is not one word", val)
+				}
+				b.pronNot[strings.TrimPrefix(k[0], "ال")] = true
 			default:
-				return fmt.Errorf("flag %q is not one of definite, anchored", f)
+				return fmt.Errorf("flag %q is not one of definite, anchored, pronoun, nopronoun", f)
 			}
+		}
+		if pronoun {
+			// "بلاد" → "بلاده"، "دولة" → "دولته": the stem a pronoun is
+			// added to, its ة written ت.
+			k := key(val)
+			if len(k) != 1 || strings.HasPrefix(k[0], "ال") {
+				return fmt.Errorf("title %q is marked pronoun but is not one word without ال", val)
+			}
+			stem := k[0]
+			if strings.HasSuffix(val, "ة") {
+				stem = strings.TrimSuffix(stem, "ه") + "ت"
+			}
+			b.pronOnly[stem] = e
+			return nil
 		}
 		if definite {
 			// "المعارض" but not "معارض", mostly "exhibitions": no bare

@@ -285,6 +285,8 @@ func TestRoleFlags(t *testing.T) {
 	for _, tc := range []struct{ line, want string }{
 		{"المراقب\tCVL\t\tstrict", "strict"},
 		{"مراقب\tCVL\t\tdefinite", "does not start with ال"},
+		{"القوات البرية\tMIL\t\tpronoun", "is marked pronoun"},
+		{"قوات برية\tMIL\t\tnopronoun", "is marked nopronoun"},
 	} {
 		dir := t.TempDir()
 		if err := writeFile(dir+"/roles_mine.tsv", "# mine\n"+tc.line+"\n"); err != nil {
