@@ -92,18 +92,29 @@ func TestTitleKind(t *testing.T) {
 		t.Fatal(err)
 	}
 	arts = append(arts, "وزير الرئيس رئيسا للملك والي سموه فخامته مبعوثا")
+	lx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, ts := range lx.words.titlesBy3 {
+		titles = append(titles, ts...)
+	}
+	if len(titles) < 20 {
+		t.Fatalf("%d person titles loaded", len(titles))
+	}
 	for _, text := range arts {
 		d := NewDoc(text)
 		for i := range d.Tokens {
 			want := ""
 			for _, c := range d.Candidates(i) {
-				for _, p := range personTitles {
+				for _, p := range titles {
 					if strings.HasPrefix(c.Form, p) {
 						want = rasid.KindPerson
 					}
 				}
 			}
-			if got := titleKind(d, Atom{Start: i}); got != want {
+			if got := lx.titleKind(d, Atom{Start: i}); got != want {
 				t.Fatalf("%q: titleKind %q, want %q", d.Tokens[i].Norm, got, want)
 			}
 		}

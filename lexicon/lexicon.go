@@ -97,6 +97,7 @@ type Lexicon struct {
 	states  map[string]*State
 	orgs    map[string]string // code → first name
 	stop    map[string]bool   // normalised words that never start a name
+	words   *wordSets         // the word classes of words*.tsv
 	phrases []Phrase
 	// pronStems maps a word that may carry a possessive pronoun (its stem,
 	// with or without ال) to the one-word title it is, for pronounTitle.
@@ -114,7 +115,8 @@ func Default() (*Lexicon, error) { return Load(nil) }
 
 // Load loads the embedded dictionaries, then every *.tsv file of each
 // directory in extra (a user's additions), by file name: states*.tsv,
-// orgs*.tsv, entities*.tsv, roles*.tsv, holders*.tsv, events*.tsv.
+// orgs*.tsv, entities*.tsv, roles*.tsv, holders*.tsv, stopwords*.tsv,
+// idioms*.tsv, words*.tsv, events*.tsv.
 func Load(extra []string) (*Lexicon, error) {
 	b := newBuilder()
 	sub, _ := fs.Sub(embedded, "data")
@@ -147,6 +149,7 @@ func newBuilder() *builder {
 		states: map[string]*State{},
 		orgs:   map[string]string{},
 		stop:   map[string]bool{},
+		words:  newWordSets(),
 	}}
 }
 
@@ -163,6 +166,7 @@ var fileKinds = []struct {
 	{"holders", (*builder).loadHolders},
 	{"stopwords", (*builder).loadStopwords},
 	{"idioms", (*builder).loadIdioms},
+	{"words", (*builder).loadWords},
 	{"events", (*builder).loadEvents},
 }
 

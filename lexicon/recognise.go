@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -213,24 +212,6 @@ type Mention struct {
 	StateRef   bool // a state's name, capital or seat, not an organ or a person
 }
 
-// nameStop are words that never begin or continue a person's name after
-// a title: prepositions, time words, verbs of saying.
-var nameStop = map[string]bool{"في": true, "علي": true, "من": true, "الي": true, "عن": true, "مع": true, "خلال": true,
-	"امس": true, "اليوم": true, "يوم": true, "غدا": true, "مساء": true, "صباح": true, "ليل": true, "ليله": true, "لدي": true, "عقب": true,
-	"بعد": true, "قبل": true, "الذي": true, "التي": true, "ان": true, "انه": true, "انها": true, "قد": true, "كان": true, "كانت": true,
-	"هو": true, "هي": true, "حيث": true, "كما": true, "ثم": true, "او": true, "بين": true, "لقد": true, "ما": true, "لا": true, "لم": true,
-	"لن": true, "ذلك": true, "هذا": true, "هذه": true, "عبر": true, "حول": true, "الاسبق": true, "السابق": true, "الحالي": true, "المكلف": true,
-	"المنتهيه": true, "الجديد": true, "بالنيابه": true, "امام": true, "اثناء": true, "وسط": true, "نحو": true, "ضد": true,
-	"اثر": true, "جراء": true, "بسبب": true, "منذ": true, "فجر": true, "ظهر": true, "عشيه": true, "غداه": true,
-	"الذين": true, "اللذين": true, "ايضا": true, "بدوره": true, "بدورها": true, "نفسه": true, "ذاته": true, "عندما": true, "بينما": true, "فيما": true,
-	// prepositional phrases that follow a title: "هنأ رئيس جمهورية بولندا بذكرى"
-	"بذكري": true, "بمناسبه": true, "بحلول": true, "بشان": true, "بخصوص": true, "بهدف": true, "بغيه": true, "بصفته": true, "بصفتها": true,
-	"بدعوه": true, "بحضور": true, "برفقه": true, "بفوزه": true, "بفوزها": true, "بنجاح": true, "بعيد": true,
-	// attributions and "others": "وإرهابيين آخرين حسب بيان للحرس"
-	"حسب": true, "بحسب": true, "حسبما": true, "وفق": true, "وفقا": true, "نقلا": true, "اخرين": true, "اخرون": true, "اخري": true, "اخر": true,
-	// intentions before an act: "أعلن الوزير عزمه زيارة …"
-	"عزمه": true, "عزمها": true, "عزم": true, "نيته": true, "نيتها": true, "رغبته": true, "رغبتها": true, "استعداده": true, "استعدادها": true}
-
 // nameAfter returns the end of a person's name that starts at token i
 // (after a title and its state: "رئيس الحكومة الإسبانية بيدرو سانشيز"),
 // or i when none: up to four plain words, closed by punctuation, the end
@@ -242,7 +223,7 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 		if j > 0 && strings.ContainsRune(d.Text[d.Tokens[j-1].End:t.Start], '\n') {
 			break
 		}
-		if t.Kind != arabic.Word || nameStop[t.Norm] || lx.stop[t.Norm] || tanween(d, j) || lx.phraseAt(d, j, nameEnder) {
+		if t.Kind != arabic.Word || lx.stop[t.Norm] || tanween(d, j) || lx.phraseAt(d, j, nameEnder) {
 			// (An act noun is the verb's object: "يؤدي وزير الخارجية
 			// اليمني زيارة رسمية"; an act verb is the title's predicate.)
 			break
@@ -258,7 +239,7 @@ func (lx *Lexicon) nameAfter(d *Doc, i, limit int) int {
 	if j == i {
 		return i
 	}
-	if j < len(d.Tokens) && d.Tokens[j].Kind != arabic.Punct && !nameStop[d.Tokens[j].Norm] && !lx.stop[d.Tokens[j].Norm] &&
+	if j < len(d.Tokens) && d.Tokens[j].Kind != arabic.Punct && !lx.stop[d.Tokens[j].Norm] &&
 		!tanween(d, j) && !lx.phraseAt(d, j, objectAct) &&
 		!strings.ContainsRune(d.Text[d.Tokens[j-1].End:d.Tokens[j].Start], '\n') &&
 		!(j == limit && strings.HasPrefix(d.Tokens[j].Norm, "و")) && !startsWithPrepArticle(d.Tokens[j].Norm) {
@@ -327,7 +308,7 @@ func (lx *Lexicon) Recognise(d *Doc, published time.Time) []Mention {
 	if len(out) == 0 {
 		return nil // as when it was grown from nil
 	}
-	ms := lx.resolveBare(headAnaphors(d, lx.linkNames(d, mergeTitleNames(d, out), sc), sc))
+	ms := lx.resolveBare(lx.headAnaphors(d, lx.linkNames(d, mergeTitleNames(d, out), sc), sc))
 	if cap(ms) > cap(sc.mentions) {
 		sc.mentions = ms[:0] // grown by a name or a head noun found
 	}
@@ -392,26 +373,6 @@ func nisba(d *Doc, i int) bool {
 	return d.Tokens[i].Kind == arabic.Word && strings.HasPrefix(n, "ال") && (strings.HasSuffix(n, "ي") || strings.HasSuffix(n, "يه"))
 }
 
-// heads are the nouns by which news refers back to a named organisation
-// or group: "الجامعة" for جامعة الدول العربية, "الحركة" for حركة حماس.
-var heads = map[string]bool{"جامعه": true, "حلف": true, "حركه": true, "جماعه": true, "حزب": true, "تنظيم": true,
-	"منظمه": true, "وكاله": true, "مفوضيه": true, "بعثه": true, "محكمه": true, "مجموعه": true, "مجلس": true, "قمه": true}
-
-// headFilter holds the heads, to skip the lookups of most words; minHead
-// and maxHead are the bytes of the shortest and longest.
-var (
-	headFilter = func() (f fewWords) {
-		for h := range heads {
-			f.add(h)
-		}
-		return f
-	}()
-	minHead = len(slices.MinFunc(slices.Collect(maps.Keys(heads)), byLen))
-	maxHead = len(slices.MaxFunc(slices.Collect(maps.Keys(heads)), byLen))
-)
-
-func byLen(a, b string) int { return len(a) - len(b) }
-
 // fewWords is a filter of a few words (a Bloom filter of one hash): has
 // is false for most other words, and cheaper than a map lookup.
 type fewWords [4]uint64
@@ -433,7 +394,7 @@ func (f *fewWords) has(w string) bool {
 
 // headAnaphors finds "الحركة"، "الحلف" referring to the latest
 // organisation or group whose name has that head noun.
-func headAnaphors(d *Doc, ms []Mention, sc *scratch) []Mention {
+func (lx *Lexicon) headAnaphors(d *Doc, ms []Mention, sc *scratch) []Mention {
 	// A head refers only to a mention that ends before it: the tokens up
 	// to the end of the first organisation or group need no look.
 	from := len(d.Tokens)
@@ -463,7 +424,7 @@ func headAnaphors(d *Doc, ms []Mention, sc *scratch) []Mention {
 		if covered[i] || d.Tokens[i].Kind != arabic.Word || noHead[d.at[i].from] {
 			continue
 		}
-		c, h, ok := headOf(d, i)
+		c, h, ok := lx.headOf(d, i)
 		if !ok {
 			noHead[d.at[i].from] = true
 			continue
@@ -498,15 +459,15 @@ func headAnaphors(d *Doc, ms []Mention, sc *scratch) []Mention {
 
 // headOf returns the first reading of token i that is a head noun with
 // the article ("الحركة"), and the head without it.
-func headOf(d *Doc, i int) (arabic.Candidate, string, bool) {
-	return headIn(d.Candidates(i))
+func (lx *Lexicon) headOf(d *Doc, i int) (arabic.Candidate, string, bool) {
+	return lx.headIn(d.Candidates(i))
 }
 
 // headIn is headOf given token i's readings.
-func headIn(cands []arabic.Candidate) (arabic.Candidate, string, bool) {
+func (lx *Lexicon) headIn(cands []arabic.Candidate) (arabic.Candidate, string, bool) {
 	for _, c := range cands {
 		h, ok := strings.CutPrefix(c.Form, "ال")
-		if ok && len(h) >= minHead && len(h) <= maxHead && headFilter.has(h) && heads[h] {
+		if ok && len(h) >= lx.words.minHead && len(h) <= lx.words.maxHead && lx.words.headFilter.has(h) && lx.words.head[h] {
 			return c, h, true
 		}
 	}
@@ -592,12 +553,6 @@ func (lx *Lexicon) isKingdom(code string) bool {
 	return false
 }
 
-// notSurname holds last words of names that are no surname used alone:
-// regnal numbers ("محمد السادس" … "السادس من مارس") and "الله" of
-// "عبد الله".
-var notSurname = map[string]bool{"الاول": true, "الثاني": true, "الثالث": true, "الرابع": true, "الخامس": true, "السادس": true,
-	"السابع": true, "الثامن": true, "التاسع": true, "العاشر": true, "الله": true}
-
 // linkNames finds a person's surname used alone after a title tied it to a
 // state earlier in the article ("الرئيس السوري أحمد الشرع" … "الشرع").
 func (lx *Lexicon) linkNames(d *Doc, ms []Mention, sc *scratch) []Mention {
@@ -611,7 +566,7 @@ func (lx *Lexicon) linkNames(d *Doc, ms []Mention, sc *scratch) []Mention {
 			continue
 		}
 		last := d.Tokens[m.Tok1-1]
-		if last.Kind != arabic.Word || utf8.RuneCountInString(last.Norm) < 3 || nameStop[last.Norm] || lx.stop[last.Norm] || notSurname[last.Norm] ||
+		if last.Kind != arabic.Word || utf8.RuneCountInString(last.Norm) < 3 || lx.stop[last.Norm] || lx.words.notSurname[last.Norm] ||
 			m.Tok1-2 >= m.Tok0 && d.Tokens[m.Tok1-2].Norm == "عبد" {
 			// ("سلمان بن عبد العزيز": "العزيز" is half of a name, not a surname.)
 			continue
@@ -727,32 +682,16 @@ func between(d *Doc, a, b Atom) (words int, comma bool, ok bool) {
 	return words, comma, true
 }
 
-var personTitles = []string{"وزير", "رئيس", "الرئيس", "الملك", "العاهل", "الامير", "امير", "ولي", "سفير", "السفير", "الامين", "المتحدث", "الناطق", "نظير", "المستشار", "المبعوث", "مبعوث", "نائب", "قائد", "والي", "الوزير", "مستشار", "الممثل", "الممثله", "المفوض", "جلاله", "سمو", "فخامه"}
-
-// titlesBy3 holds personTitles by their first six bytes (three letters,
-// the fewest a title has): a reading is compared with the titles that
-// share its own, a handful, rather than with all of them.
-var titlesBy3 = func() map[uint64][]string {
-	m := map[uint64][]string{}
-	for _, p := range personTitles {
-		if len(p) < 6 {
-			panic("lexicon: person title " + p + " shorter than three letters")
-		}
-		m[first6(p)] = append(m[first6(p)], p)
-	}
-	return m
-}()
-
 // first6 packs the first six bytes of s (at least six long).
 func first6(s string) uint64 { return le.Load32(s, 0) | le.Load32(s, 2)<<16 }
 
-func titleKind(d *Doc, a Atom) string {
+func (lx *Lexicon) titleKind(d *Doc, a Atom) string {
 	w := d.Cands(a.Start)
 	for _, c := range w {
 		if len(c.Form) < 6 {
 			continue // shorter than any title
 		}
-		for _, p := range titlesBy3[first6(c.Form)] {
+		for _, p := range lx.words.titlesBy3[first6(c.Form)] {
 			if strings.HasPrefix(c.Form, p) {
 				return rasid.KindPerson
 			}
@@ -789,7 +728,7 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 		}
 		m.Role = title.Role
 		m.Code = title.Code
-		m.Kind = titleKind(d, a)
+		m.Kind = lx.titleKind(d, a)
 		j := i + 1
 		// Titles chain: الأمين العام + لحلف شمال الأطلسي; نائب + رئيس الوزراء.
 		for j < len(atoms) {
@@ -799,7 +738,7 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			if !ok || comma || w > 3 || (lx.stopBetween(d, atoms[j-1].End, b.Start) && !inState) {
 				break
 			}
-			if w > 0 && complementBetween(d, atoms[j-1].End, b.Start) {
+			if w > 0 && lx.complementBetween(d, atoms[j-1].End, b.Start) {
 				// "رئيس الجمهورية بمواقف الإمارات"، "رئيس تيار المحبة
 				// بموقف تونس": the verb's complement, not the title's state.
 				break
@@ -824,7 +763,7 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			}
 			if e, ok := has(b, Title); ok && w == 0 && m.Code == "" &&
 				!(strings.HasPrefix(d.Tokens[atoms[j-1].End-1].Norm, "ال") && strings.HasPrefix(d.Tokens[b.Start].Norm, "ال") &&
-					titleKind(d, b) != rasid.KindPerson) {
+					lx.titleKind(d, b) != rasid.KindPerson) {
 				// (A title ending in a definite word is closed: "دعت
 				// أحزاب المعارضة الحكومة" names two actors. A person's
 				// title in apposition is not: "ولي العهد الأمير".)
@@ -912,7 +851,7 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			// A bare title ("الحكومة"، "عناصر الأمن"): kept for now, given
 			// the article's state if it names only one.
 			m.Bare = true
-			m.Kind = titleKind(d, a)
+			m.Kind = lx.titleKind(d, a)
 			if m.Kind == "" {
 				m.Kind = rasid.KindState
 			}
@@ -953,7 +892,7 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 		}
 		m.Code, m.Role, m.Kind, m.Anaphor, m.Pron = prev[k].Code, e.Role, rasid.KindState, true, true
 		// "في بلاده": where, as a state named there would be.
-		m.Place = locative(d, a, false, false)
+		m.Place = lx.locative(d, a, false, false)
 		lx.finish(d, &m, a)
 		return m, next, true
 	}
@@ -975,10 +914,10 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 				continue
 			}
 			m.Code, m.Role, m.Kind, m.StateRef = e.Code, e.Role, rasid.KindState, true
-			m.Place = locative(d, a, false, nameBefore(atoms, i))
+			m.Place = lx.locative(d, a, false, nameBefore(atoms, i))
 		case Capital, Seat:
 			m.Code, m.Role, m.Kind, m.StateRef = e.Code, e.Role, rasid.KindState, true
-			m.Place = locative(d, a, true, nameBefore(atoms, i))
+			m.Place = lx.locative(d, a, true, nameBefore(atoms, i))
 		case Org:
 			m.Code, m.Role, m.Kind = e.Code, e.Role, rasid.KindOrganisation
 		case Entity:
@@ -1038,7 +977,7 @@ func adjectivePosition(d *Doc, a Atom) bool {
 // في العاصمة الصومالية").
 func (lx *Lexicon) stopBetween(d *Doc, from, to int) bool {
 	for i := from; i < to; i++ {
-		if nameStop[d.Tokens[i].Norm] || lx.stop[d.Tokens[i].Norm] {
+		if lx.stop[d.Tokens[i].Norm] {
 			return true
 		}
 	}
@@ -1113,32 +1052,16 @@ func firstPartyRole(prev []Mention, dflt string) string {
 	return dflt
 }
 
-// inName are nouns after which a capital is part of a name ("اتفاقية
-// فيينا"، "مسار أستانا"), not a government.
-var inName = map[string]bool{"اتفاقيه": true, "اتفاق": true, "معاهده": true, "اعلان": true, "مؤتمر": true, "مسار": true,
-	"بروتوكول": true, "منتدي": true, "عمليه": true, "اتفاقيات": true, "مفاوضات": true, "جوله": true, "قمه": true}
-
-var locativeWords = map[string]bool{"في": true, "شمال": true, "جنوب": true, "شرق": true, "غرب": true, "وسط": true,
-	"شمالي": true, "جنوبي": true, "شرقي": true, "غربي": true, "انحاء": true, "داخل": true, "مدينه": true, "عاصمه": true,
-	"العاصمه": true, "قرب": true, "اراضي": true, "حدود": true, "ولايه": true, "محافظه": true, "مقاطعه": true, "اقليم": true,
-	// "وشهدت الولايات المتحدة حوادث قتل": the subject of "witnessed" is
-	// where things happened.
-	"شهد": true, "شهدت": true, "تشهد": true, "يشهد": true}
-
-// missionWords are the bare forms of diplomatic missions and their heads.
-var missionWords = map[string]bool{"سفاره": true, "سفارات": true, "سفير": true, "سفيره": true, "سفراء": true,
-	"قنصليه": true, "قنصليات": true, "قنصل": true, "بعثه": true, "ممثليه": true}
-
 // afterMission reports whether token i follows a mission, directly or
 // after its adjective: "سفارة فرنسا" names its state, "السفارة الفرنسية
 // بتونس" then where it is.
-func afterMission(d *Doc, i int) bool {
+func (lx *Lexicon) afterMission(d *Doc, i int) bool {
 	mission := func(k int) bool {
 		if k < 0 || d.Tokens[k].Kind != arabic.Word {
 			return false
 		}
 		for _, c := range d.Candidates(k) {
-			if missionWords[c.Form] {
+			if lx.words.mission[c.Form] {
 				return true
 			}
 		}
@@ -1153,21 +1076,17 @@ func afterMission(d *Doc, i int) bool {
 
 // afterResidence reports whether token i follows a word of residing:
 // "الجالية التونسية المقيمة بغينيا" lives there.
-func afterResidence(d *Doc, i int) bool {
+func (lx *Lexicon) afterResidence(d *Doc, i int) bool {
 	if i == 0 || d.Tokens[i-1].Kind != arabic.Word {
 		return false
 	}
 	for _, c := range d.Candidates(i - 1) {
-		if residenceWords[c.Form] {
+		if lx.words.residence[c.Form] {
 			return true
 		}
 	}
 	return false
 }
-
-// residenceWords are the bare forms of "residing", "living", "present".
-var residenceWords = map[string]bool{"مقيم": true, "مقيمه": true, "مقيمين": true, "مقيمون": true,
-	"موجود": true, "موجوده": true, "موجودين": true, "موجودون": true, "عالقين": true, "عالقون": true}
 
 // nameBefore reports whether atom i follows a state's name or capital
 // directly: "في مالي الجزائر" is "in Mali, Algeria", not a place described
@@ -1187,8 +1106,8 @@ func nameBefore(atoms []Atom, i int) bool {
 // locative reports whether atom a names only where something happens:
 // after في or a compass word, a city with the preposition ب, or a state
 // with ب after a diplomatic mission ("السفارة الفرنسية بتونس").
-func locative(d *Doc, a Atom, city, afterName bool) bool {
-	if a.First.Prefix > 0 && strings.Contains(d.Tokens[a.Start].Norm[:a.First.Prefix], "ب") && (city || afterMission(d, a.Start) || afterResidence(d, a.Start)) {
+func (lx *Lexicon) locative(d *Doc, a Atom, city, afterName bool) bool {
+	if a.First.Prefix > 0 && strings.Contains(d.Tokens[a.Start].Norm[:a.First.Prefix], "ب") && (city || lx.afterMission(d, a.Start) || lx.afterResidence(d, a.Start)) {
 		return true
 	}
 	if a.First.Prefix > 0 && strings.HasSuffix(d.Tokens[a.Start].Norm[:a.First.Prefix], "في") {
@@ -1207,14 +1126,14 @@ func locative(d *Doc, a Atom, city, afterName bool) bool {
 		return false
 	}
 	for _, c := range d.Candidates(k) {
-		if locativeWords[c.Form] || city && inName[c.Form] {
+		if lx.words.locative[c.Form] || city && lx.words.inName[c.Form] {
 			return true
 		}
 	}
 	// "في العاصمة المجرية بودابست": a locative noun and an adjective.
 	if k > 0 && !afterName && (strings.HasSuffix(t.Norm, "يه") || strings.HasSuffix(t.Norm, "ي")) {
 		for _, c := range d.Candidates(k - 1) {
-			if locativeWords[c.Form] {
+			if lx.words.locative[c.Form] {
 				return true
 			}
 		}
@@ -1292,17 +1211,11 @@ func royalTitle(d *Doc, a Atom) bool {
 	return false
 }
 
-// complementHeads open a verb's complement in ب: a title never runs
-// across one to a state.
-var complementHeads = map[string]bool{"بموقف": true, "بمواقف": true, "بالموقف": true, "بالمواقف": true, "بدور": true, "بالدور": true,
-	"بجهود": true, "بالجهود": true, "بمبادره": true, "بقرار": true, "بتصريحات": true, "بسياسه": true, "بسياسات": true,
-	"باداء": true, "بانجازات": true, "بمستوي": true, "بدعم": true, "بمساعده": true}
-
 // complementBetween reports whether a complement head lies in tokens
 // [from, to).
-func complementBetween(d *Doc, from, to int) bool {
+func (lx *Lexicon) complementBetween(d *Doc, from, to int) bool {
 	for i := from; i < to; i++ {
-		if complementHeads[d.Tokens[i].Norm] {
+		if lx.words.complement[d.Tokens[i].Norm] {
 			return true
 		}
 	}

@@ -448,3 +448,49 @@ func BenchmarkReaderNewDoc(b *testing.B) {
 		}
 	}
 }
+
+// TestUserWords checks that a user's words file adds to a class the rules
+// ask about (a capital after a new locative noun is a place), and that a
+// bad line is refused with its line and reason.
+func TestUserWords(t *testing.T) {
+	text := "وقع انفجار على أطراف موسكو"
+	place := func(lx *lexicon.Lexicon) bool {
+		for _, m := range lx.Recognise(lexicon.NewDoc(text), day("2024-01-01")) {
+			if m.Code == "RUS" {
+				return m.Place
+			}
+		}
+		t.Fatal("موسكو is not recognised")
+		return false
+	}
+	if place(load(t)) {
+		t.Fatal("without the user's word, موسكو after أطراف should stand for its government")
+	}
+	dir := t.TempDir()
+	if err := writeFile(dir+"/words_mine.tsv", "# mine\nlocative\tأطراف\tthe outskirts of a city\n"); err != nil {
+		t.Fatal(err)
+	}
+	lx, err := lexicon.Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !place(lx) {
+		t.Error("the user's locative word does not make موسكو a place")
+	}
+	for _, c := range []struct{ line, want string }{
+		{"suburb\tضواحي", `unknown class "suburb"`},
+		{"head\tالحركة", "without ال"},
+		{"persontitle\tأخ", "three letters"},
+		{"locative\tضواحي المدينة", "one word"},
+		{"locative", "columns"},
+	} {
+		bad := t.TempDir()
+		if err := writeFile(bad+"/words_bad.tsv", "# bad\n"+c.line+"\n"); err != nil {
+			t.Fatal(err)
+		}
+		_, err := lexicon.Load([]string{bad})
+		if err == nil || !strings.Contains(err.Error(), "words_bad.tsv:2:") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: want an error naming words_bad.tsv:2 and %q, got %v", c.line, c.want, err)
+		}
+	}
+}

@@ -16,7 +16,9 @@ func TestWordListsNormalised(t *testing.T) {
 	for _, b := range bad {
 		t.Error(b)
 	}
-	if n < 100 {
+	// Most word classes are data files now (words.tsv, stopwords.tsv),
+	// normalised as they load; a few lists stay with their rules.
+	if n < 5 {
 		t.Errorf("only %d Arabic words found in the lists: is the parse right?", n)
 	}
 }
