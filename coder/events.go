@@ -142,14 +142,15 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			// follows it is its object.
 			src, tgt = party{prev.src}, party{src[0]}
 		}
-		if p.Verb && prev.sent == t.sent && prev.src >= 0 && len(src) == 1 && len(tgt) == 0 && isConjoined(a, t) && isComma(a, t.Start-1) &&
-			hasForm(a.d, t.Start, objectVerbs...) && a.mentions[src[0]].Tok0 <= t.End+1 && !sameActor(a, party{prev.src}, src[0]) &&
-			len(dropPlaces(a, actorIdx(a, t.Start+1, R))) == 1 {
+		if p.Verb && prev.sent == t.sent && prev.src >= 0 && len(src) >= 1 && len(tgt) == 0 && (isConjoined(a, t) && isComma(a, t.Start-1) || isWord(a.d, t.Start-1, "كما")) &&
+			hasForm(a.d, t.Start, objectVerbs...) && a.mentions[src[0]].Tok0 <= t.End+1 && !slices.ContainsFunc(src, func(k int) bool { return sameActor(a, party{prev.src}, k) }) &&
+			len(dropPlaces(a, actorIdx(a, t.Start+1, R))) == len(src) {
 			// "هنأ خادم الحرمين الرئيس الإيطالي …، واستقبل الأمين العام
-			// للأمم المتحدة": a verb that needs an object, joined with one
-			// actor after it and none else, keeps the sentence's subject;
-			// the actor is whom it was done to.
-			src, tgt = party{prev.src}, party{src[0]}
+			// للأمم المتحدة"، "…، كما التقى وزراء خارجية بريطانيا وفرنسا":
+			// a verb that needs an object, joined with one actor or one
+			// coordinated group after it and none else, keeps the
+			// sentence's subject; the actors are whom it was done to.
+			src, tgt = party{prev.src}, src
 		}
 		if len(src) == 0 && prev.sent == t.sent && prev.src >= 0 && !p.Rev && (isConjoined(a, t) || len(tgt) > 0) && !(ownPhrase && p.Code[:2] == "07") &&
 			a.mentions[prev.src].Tok0 < t.Start {
@@ -1195,6 +1196,7 @@ func welcomesGuest(a *article, t trigger, g int) bool {
 // object: to host, congratulate, condole, meet, decorate, see off; to
 // demand of, call on, urge, appeal to.
 var objectVerbs = []string{"استقبل", "هنا", "عزي", "التقي", "قلد", "صافح", "ودع", "استقبلت", "هنات", "عزت", "التقت", "قلدت",
+	"يستقبل", "تستقبل", "يلتقي", "تلتقي",
 	"طالب", "طالبت", "دعا", "دعت", "حث", "حثت", "ناشد", "ناشدت"}
 
 // pronounObject reports whether verb trigger t carries its object as a
