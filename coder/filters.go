@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"rasid"
 	"rasid/arabic"
 	"rasid/lexicon"
 	"rasid/timex"
@@ -150,6 +151,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// "قرار جرى التفاوض عليه"، "اتفاق محتمل يجري التفاوض بشأنه": a
 		// passive that describes the noun before it; nobody is named
 		// doing it.
+		return true
+	}
+	if t.Phrase.Verb && t.Phrase.Code == "173" && hasForm(a.d, t.Start, "اوقف", "اوقفت") && !personObject(a, t) {
+		// "أوقفت تقديم العلاجات"، "أوقف الاستقدام": "أوقف" arrests people
+		// only; what else it stops is halted, nobody detained.
 		return true
 	}
 	sn := a.sents[t.sent]
@@ -1483,3 +1489,35 @@ func anniversary(a *article, ta timeAt) bool {
 	}
 	return false
 }
+
+// personObject reports whether a person is named within 12 words after
+// verb trigger t, past its subject: a count ("251 شخصاً"), a noun of
+// people ("رجلاً"، "ناشطين") or an actor who is a person or a group of
+// people.
+func personObject(a *article, t trigger) bool {
+	// Commas do not end the look: the subject may be followed by a time
+	// between commas ("أوقفت وحدات أمنية، مساء أمس، رئيس حركة …").
+	for j := t.End; j < t.End+12 && j < a.sentTok[t.sent][1]; j++ {
+		if k := a.mentionAt[j]; k >= 0 {
+			m := a.mentions[k]
+			if !m.Place && (m.Kind == rasid.KindPerson || m.Role == "CVL" || m.Role == "REB" || m.Role == "OPP" || m.Role == "MED") {
+				return true
+			}
+			j = m.Tok1 - 1
+			continue
+		}
+		if a.d.Tokens[j].Kind == arabic.Number || hasForm(a.d, j, personNouns...) {
+			return true
+		}
+	}
+	return false
+}
+
+// personNouns are nouns of people an arrest is made on.
+var personNouns = []string{"رجل", "رجلا", "رجال", "رجلين", "امراه", "امراتين", "نساء", "شاب", "شابا", "شبان", "شابين",
+	"شخص", "شخصا", "اشخاص", "شخصين", "عنصر", "عنصرا", "عناصر", "عنصرين", "مشتبه", "مشتبها", "المشتبه", "مشتبهين",
+	"متهم", "متهما", "متهمين", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "فتاه", "فتي", "سائق", "سائقا",
+	"طالب", "طالبا", "طلاب", "ناشط", "ناشطا", "ناشطين", "صحفي", "صحفيا", "صحفيين", "مهاجر", "مهاجرا", "مهاجرين",
+	"لاجئ", "لاجئا", "لاجئين", "مسلح", "مسلحا", "مسلحين", "ارهابي", "ارهابيا", "ارهابيين", "مطلوب", "مطلوبا", "مطلوبين",
+	"جندي", "جنديا", "جنود", "ضابط", "ضابطا", "ضباط", "قيادي", "قياديا", "قياديين", "يهودي", "يهوديا", "يهوديين",
+	"داعيه", "مدون", "مدونا", "مدونين", "معارض", "معارضا", "معارضين", "نائب", "نائبا", "وزير", "وزيرا"}
