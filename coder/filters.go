@@ -909,6 +909,11 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 			// of a later clause.
 			continue
 		}
+		if ta.tok0 > t.End && isComma(a, ta.tok0-1) && strings.HasPrefix(a.d.Tokens[ta.tok0].Norm, "و") && a.d.Tokens[ta.tok0].Kind == arabic.Word {
+			// "… خالد مشعل، واليوم قيادة حماس لم تجد": a date joined after
+			// a comma opens a clause of its own.
+			continue
+		}
 		if ta.tok0 > t.End && fronted && commaBetween(a, t.End, ta.tok0) {
 			// "وفي يوم الخميس 5 مارس استقبل …، وفي يوم الأحد 8 مارس
 			// استقبل": a clause dated up front ends at the comma.
@@ -1448,20 +1453,46 @@ func governed(a *article, trigs []trigger, k int) bool {
 	return false
 }
 
-// wordsBetween counts the tokens in [from, to), a mention that starts at
-// or just after from (the verb's subject) counting one: a long title ("استقبل … ولي
-// العهد نائب رئيس مجلس الوزراء وزير الداخلية في قصر سموه مساء أمس") puts
-// no distance between a verb and its date.
+// wordsBetween counts the tokens in [from, to) that put distance between
+// a verb and its date: a mention that starts at or just after from (the
+// verb's subject) counts one, a long title ("استقبل … ولي العهد نائب رئيس
+// مجلس الوزراء وزير الداخلية في قصر سموه مساء أمس") putting no distance
+// between them; an aside between dashes or parentheses, a benediction
+// ("-حفظه الله-"، "– أيده الله –") and punctuation count none.
 func wordsBetween(a *article, from, to int) int {
-	n := to - from
+	subject := -1
 	for i := from; i < to && i <= from+3; i++ {
 		// (Honorifics may come first: "صاحب السمو الملكي الأمير".)
 		if k := a.mentionAt[i]; k >= 0 && a.mentions[k].Tok0 == i {
-			return n - (min(a.mentions[k].Tok1, to) - i - 1)
+			subject = k
+			break
+		}
+	}
+	n := 0
+	aside := false
+	for i := from; i < to; i++ {
+		tk := a.d.Tokens[i]
+		switch {
+		case tk.Kind == arabic.Punct:
+			switch tk.Norm {
+			case "-", "–", "—":
+				aside = !aside
+			case "(":
+				aside = true
+			case ")":
+				aside = false
+			}
+		case aside || hasForm(a.d, i, benedictions...):
+		case subject >= 0 && a.mentionAt[i] == subject && i > a.mentions[subject].Tok0:
+		default:
+			n++
 		}
 	}
 	return n
 }
+
+// benedictions are the words of the blessings said after a ruler's name.
+var benedictions = []string{"حفظه", "حفظها", "يحفظه", "الله", "رعاه", "ورعاه", "ايده", "يرعاه", "بحفظ", "ورعايته", "تعالي"}
 
 // futureBetween reports whether a verb marked for the future (سـ) lies in
 // tokens [from, to).
