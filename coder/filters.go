@@ -153,6 +153,12 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// doing it.
 		return true
 	}
+	if t.Phrase.Code[:2] >= "14" && cumulative(a, t) {
+		// "قتلت طائرات التحالف 3042 عنصراً خلال 10 أشهر"، "ومنذ عام
+		// 2009، قتلت بوكو حرام أكثر من 14 ألف شخص": a count over months
+		// or years sums up many acts; it is no act of a day.
+		return true
+	}
 	if t.Phrase.Verb && t.Phrase.Code == "173" && hasForm(a.d, t.Start, "اوقف", "اوقفت") && !personObject(a, t) {
 		// "أوقفت تقديم العلاجات"، "أوقف الاستقدام": "أوقف" arrests people
 		// only; what else it stops is halted, nobody detained.
@@ -1552,3 +1558,93 @@ var personNouns = []string{"رجل", "رجلا", "رجال", "رجلين", "ام
 	"لاجئ", "لاجئا", "لاجئين", "مسلح", "مسلحا", "مسلحين", "ارهابي", "ارهابيا", "ارهابيين", "مطلوب", "مطلوبا", "مطلوبين",
 	"جندي", "جنديا", "جنود", "ضابط", "ضابطا", "ضباط", "قيادي", "قياديا", "قياديين", "يهودي", "يهوديا", "يهوديين",
 	"داعيه", "مدون", "مدونا", "مدونين", "معارض", "معارضا", "معارضين", "نائب", "نائبا", "وزير", "وزيرا"}
+
+// cumulative reports whether material act t is told as a count over a
+// period of weeks or more: a frame "منذ (عام) 2009"، "منذ اندلاع"، "خلال
+// 10 أشهر"، "في الأسابيع الماضية" before it in its sentence or after it in
+// its clause (not in a relative clause after it, "الذي يخوض منذ 1984
+// تمرداً", nor before "آخرها أمس", the latest of them told).
+func cumulative(a *article, t trigger) bool {
+	d := a.d
+	s0, s1 := a.sentTok[t.sent][0], a.sentTok[t.sent][1]
+	// Before the act in its sentence: a frame heading it ("ومنذ عام 2009،
+	// قتلت") or the clause of a count the act is joined to ("قتلت … منذ
+	// عام 2009، واختطفت المئات")، or a total ("ارتفاع العدد الإجمالي
+	// للقتلى جراء غارات"), unless a day is named after it.
+	own := false // "… في يونيو الماضي": the act's own date, not a start
+	for _, ta := range a.timesBefore(min(s1, t.End+15)) {
+		if ta.tok0 >= t.End && ta.tok0 < t.End+15 && !isWord(d, ta.tok0-1, "منذ", "ومنذ", "خلال") && !isWord(d, ta.tok0-2, "منذ", "ومنذ") {
+			own = true
+		}
+	}
+	for i := t.Start - 1; i >= s0 && !own; i-- {
+		if hasForm(d, i, dayNames...) || isWord(d, i, "فيها", "فيه", "منها", "ومنها", "بينها", "وبينها") {
+			// (A day named, or one act picked out of the count: "بما
+			// فيها عمليات القتل الجماعي".)
+			break
+		}
+		if sinceFrame(a, i) || periodFrame(a, i) || isWord(d, i, "الاجمالي", "الاجماليه") {
+			return true
+		}
+	}
+	for i := t.End; i < s1 && i < t.End+25; i++ {
+		if isWord(d, i, "الذي", "التي", "الذين", "اللذين", "اللتين", "حيث", "فيما", "بينما", "لكن", "الا") {
+			return false
+		}
+		if sinceFrame(a, i) || periodFrame(a, i) {
+			for j := i + 1; j < s1 && j < i+8; j++ {
+				if hasForm(d, j, "اخرها", "اخرهم", "اخرهما", "اخرها") {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// sinceFrame reports whether token i opens "منذ" with a year or a start:
+// "منذ عام 2009"، "منذ 2011"، "منذ اندلاع الحرب".
+func sinceFrame(a *article, i int) bool {
+	if !isWord(a.d, i, "منذ", "ومنذ") {
+		return false
+	}
+	j := i + 1
+	if isWord(a.d, j, "عام", "العام", "سنه") {
+		j++
+	}
+	return yearAt(a, j) || hasForm(a.d, i+1, "بدايه", "بدء", "اندلاع", "انطلاق", "مطلع")
+}
+
+// periodFrame reports whether token i opens a period of weeks or more:
+// "خلال 10 أشهر"، "خلال الأشهر التسعة الفائتة"، "في الأسابيع الأخيرة".
+func periodFrame(a *article, i int) bool {
+	d := a.d
+	switch {
+	case isWord(d, i, "خلال"):
+		for j := i + 1; j <= i+3 && j < len(d.Tokens); j++ {
+			if hasForm(d, j, periodWords...) {
+				return true
+			}
+		}
+	case isWord(d, i, "في"):
+		return hasForm(d, i+1, "الاشهر", "الشهور", "الاسابيع", "السنوات", "الاعوام") && hasForm(d, i+2, "الماضيه", "الاخيره", "القليله", "الفائته")
+	}
+	return false
+}
+
+// dayNames name a day or a part of one.
+var dayNames = []string{"امس", "اليوم", "الليله", "فجر", "صباح", "ظهر", "مساء", "ليل", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"}
+
+// periodWords are plural and dual spans of weeks, months and years.
+var periodWords = []string{"اشهر", "الاشهر", "شهور", "الشهور", "شهرين", "الشهرين", "اسابيع", "الاسابيع", "اعوام", "الاعوام",
+	"سنوات", "السنوات", "عامين", "العامين", "سنتين", "السنتين"}
+
+// yearAt reports whether token i is a year of four digits.
+func yearAt(a *article, i int) bool {
+	if i >= len(a.d.Tokens) || a.d.Tokens[i].Kind != arabic.Number {
+		return false
+	}
+	n := a.d.Tokens[i].Norm
+	return len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20"))
+}
