@@ -503,6 +503,14 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			// The time of the strike is that of the killing.
 			date, hist, exprUsed = c.dateOf(a, trigs, j)
 		}
+		if exprUsed >= 0 && date.Precision == timex.Year && date.Year == a.published.Year() && a.sentOf[a.times[exprUsed].tok0] != t.sent {
+			// "… الأسوأ خلال العام الجاري"، "زيارة هذه السنة": when the
+			// nearest time before an act is this whole year, told in an
+			// earlier sentence, the act is background (an op-ed, a
+			// profile), no act of a day the article reports.
+			c.tracef("skip %s %q at %d: dated only by this year", t.Phrase.Code, t.Phrase.Pattern, t.Start)
+			continue
+		}
 		if n := daysBefore(a, t); n > 0 && date.Precision == timex.Day && (exprUsed < 0 || a.times[exprUsed].tok0 < t.Start) {
 			// "وعدت الحكومة … غداة هجوم انتحاري": the act named after
 			// "غداة" or "بعد ثلاثة أيام على" is that many days before the
