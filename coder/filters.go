@@ -159,6 +159,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// or years sums up many acts; it is no act of a day.
 		return true
 	}
+	if !t.Phrase.Verb && t.Phrase.Code[:2] == "18" && hasForm(a.d, t.Start-1, "تقود", "يقود", "يقودون", "بحوزته", "بحوزتها", "بحوزتهم") && !setOffAfter(a, t) {
+		// "أوقفت بينما كانت تقود سيارة مفخخة": a bomb driven or held,
+		// not set off ("انتحاري يقود سيارة مفخخة فجر نفسه" sets it off).
+		return true
+	}
 	if t.Phrase.Verb && t.Phrase.Code == "173" && hasForm(a.d, t.Start, "اوقف", "اوقفت") && !personObject(a, t) {
 		// "أوقفت تقديم العلاجات"، "أوقف الاستقدام": "أوقف" arrests people
 		// only; what else it stops is halted, nobody detained.
@@ -1553,7 +1558,7 @@ func personObject(a *article, t trigger) bool {
 // personNouns are nouns of people an arrest is made on.
 var personNouns = []string{"رجل", "رجلا", "رجال", "رجلين", "امراه", "امراتين", "نساء", "شاب", "شابا", "شبان", "شابين",
 	"شخص", "شخصا", "اشخاص", "شخصين", "عنصر", "عنصرا", "عناصر", "عنصرين", "مشتبه", "مشتبها", "المشتبه", "مشتبهين",
-	"متهم", "متهما", "متهمين", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "فتاه", "فتي", "سائق", "سائقا",
+	"متهم", "متهما", "متهمين", "متهمه", "متهمتين", "مشتبهه", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "فتاه", "فتي", "سائق", "سائقا",
 	"طالب", "طالبا", "طلاب", "ناشط", "ناشطا", "ناشطين", "صحفي", "صحفيا", "صحفيين", "مهاجر", "مهاجرا", "مهاجرين",
 	"لاجئ", "لاجئا", "لاجئين", "مسلح", "مسلحا", "مسلحين", "ارهابي", "ارهابيا", "ارهابيين", "مطلوب", "مطلوبا", "مطلوبين",
 	"جندي", "جنديا", "جنود", "ضابط", "ضابطا", "ضباط", "قيادي", "قياديا", "قياديين", "يهودي", "يهوديا", "يهوديين",
@@ -1647,4 +1652,15 @@ func yearAt(a *article, i int) bool {
 	}
 	n := a.d.Tokens[i].Norm
 	return len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20"))
+}
+
+// setOffAfter reports whether a verb or noun of setting off a bomb follows
+// trigger t in its sentence.
+func setOffAfter(a *article, t trigger) bool {
+	for i := t.End; i < a.sentTok[t.sent][1]; i++ {
+		if hasForm(a.d, i, "فجر", "فجرت", "فجره", "فجرها", "انفجر", "انفجرت", "تفجير", "بتفجير", "تفجيرها", "انفجار", "اقتحم", "اقتحمت", "استهدف", "استهدفت") {
+			return true
+		}
+	}
+	return false
 }
