@@ -1583,9 +1583,11 @@ func cumulative(a *article, t trigger) bool {
 		}
 	}
 	for i := t.Start - 1; i >= s0 && !own; i-- {
-		if hasForm(d, i, dayNames...) || isWord(d, i, "فيها", "فيه", "منها", "ومنها", "بينها", "وبينها") {
-			// (A day named, or one act picked out of the count: "بما
-			// فيها عمليات القتل الجماعي".)
+		if hasForm(d, i, dayNames...) || isWord(d, i, "فيها", "فيه", "منها", "ومنها", "بينها", "وبينها") ||
+			isWord(d, i, "ان", "انه", "انها", "بان", "وان", "لكن", "الا", "بينما", "فيما") || hasForm(d, i, "قائلا", "مؤكدا", "مضيفا", "مشيرا", "موضحا") {
+			// (A day named, one act picked out of the count, "بما فيها
+			// عمليات القتل الجماعي", or a clause of its own: "… في
+			// الشهور الماضية، مؤكداً أن المليشيات تفرض حصاراً".)
 			break
 		}
 		if sinceFrame(a, i) || periodFrame(a, i) || isWord(d, i, "الاجمالي", "الاجماليه") {
