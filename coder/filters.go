@@ -1493,7 +1493,7 @@ func wordsBetween(a *article, from, to int) int {
 			case ")":
 				aside = false
 			}
-		case aside || hasForm(a.d, i, benedictions...):
+		case aside || isWord(a.d, i, benedictions...):
 		case subject >= 0 && a.mentionAt[i] == subject && i > a.mentions[subject].Tok0:
 		default:
 			n++
@@ -1576,21 +1576,25 @@ func cumulative(a *article, t trigger) bool {
 	// قتلت") or the clause of a count the act is joined to ("قتلت … منذ
 	// عام 2009، واختطفت المئات")، or a total ("ارتفاع العدد الإجمالي
 	// للقتلى جراء غارات"), unless a day is named after it.
-	own := false // "… في يونيو الماضي": the act's own date, not a start
-	for _, ta := range a.timesBefore(min(s1, t.End+15)) {
-		if ta.tok0 >= t.End && ta.tok0 < t.End+15 && !isWord(d, ta.tok0-1, "منذ", "ومنذ", "خلال") && !isWord(d, ta.tok0-2, "منذ", "ومنذ") {
-			own = true
-		}
-	}
-	for i := t.Start - 1; i >= s0 && !own; i-- {
-		if hasForm(d, i, dayNames...) || isWord(d, i, "فيها", "فيه", "منها", "ومنها", "بينها", "وبينها") ||
-			isWord(d, i, "ان", "انه", "انها", "بان", "وان", "لكن", "الا", "بينما", "فيما") || hasForm(d, i, "قائلا", "مؤكدا", "مضيفا", "مشيرا", "موضحا") {
+	for i := t.Start - 1; i >= s0; i-- {
+		// (Whole words only: this runs back over the sentence for every
+		// material act.)
+		if isWord(d, i, dayNames...) || isWord(d, i, "فيها", "فيه", "منها", "ومنها", "بينها", "وبينها", "ان", "انه", "انها", "بان", "وان",
+			"لكن", "الا", "بينما", "فيما", "قائلا", "مؤكدا", "مضيفا", "مشيرا", "موضحا") {
 			// (A day named, one act picked out of the count, "بما فيها
 			// عمليات القتل الجماعي", or a clause of its own: "… في
 			// الشهور الماضية، مؤكداً أن المليشيات تفرض حصاراً".)
 			break
 		}
 		if sinceFrame(a, i) || periodFrame(a, i) || isWord(d, i, "الاجمالي", "الاجماليه") {
+			// "… في يونيو الماضي": unless the act has a date of its own,
+			// not a start. (Looked for only now: finding the times so far
+			// into the text costs more than the rest of the test.)
+			for _, ta := range a.timesBefore(min(s1, t.End+15)) {
+				if ta.tok0 >= t.End && ta.tok0 < t.End+15 && !isWord(d, ta.tok0-1, "منذ", "ومنذ", "خلال") && !isWord(d, ta.tok0-2, "منذ", "ومنذ") {
+					return false
+				}
+			}
 			return true
 		}
 	}
@@ -1641,7 +1645,8 @@ func periodFrame(a *article, i int) bool {
 }
 
 // dayNames name a day or a part of one.
-var dayNames = []string{"امس", "اليوم", "الليله", "فجر", "صباح", "ظهر", "مساء", "ليل", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"}
+var dayNames = []string{"امس", "اليوم", "الليله", "فجر", "صباح", "ظهر", "مساء", "ليل", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
+	"وامس", "واليوم", "يوم", "ويوم"}
 
 // periodWords are plural and dual spans of weeks, months and years.
 var periodWords = []string{"اشهر", "الاشهر", "شهور", "الشهور", "شهرين", "الشهرين", "اسابيع", "الاسابيع", "اعوام", "الاعوام",
