@@ -880,6 +880,13 @@ func (c *Coder) event(a *article, t trigger, s, g int, date timex.Date, hist, sy
 		// cut its relations with its own citizens.
 		return e, false
 	}
+	if (e.SourceRole == "COP" || e.SourceRole == "JUD") && (e.Target == "" || e.Target == e.Source) && (e.TargetRole == "CVL" || e.TargetRole == "") &&
+		(p.Code[:2] == "17" || p.Code[:2] == "09" || p.Code == "115") && !politicalCue(a, t.sent) {
+		// "اعتقلت الشرطة رجلين لاصطيادهما قرداً"، "ألقت القبض على مدرسين
+		// لبيعهما المخدرات": police and courts dealing with crime, with no
+		// political party, cause or threat named, are no political event.
+		return e, false
+	}
 	if code, ok := c.book.Lookup(p.Code); ok {
 		e.Root = code.Root
 		e.QuadClass = code.QuadClass
@@ -1450,3 +1457,37 @@ func relativeFuture(e timex.Expr) bool {
 	}
 	return false
 }
+
+// politicalCue reports whether sentence s or the one before it names a
+// party or a cause that makes an arrest or a trial political: an armed
+// group, the opposition, the press or a parliament, or words of terror,
+// protest, dissent, espionage, corruption, elections, arms or extremism.
+func politicalCue(a *article, s int) bool {
+	for i := a.sentTok[max(s-1, 0)][0]; i < a.sentTok[s][1]; i++ {
+		if k := a.mentionAt[i]; k >= 0 {
+			switch a.mentions[k].Role {
+			case "REB", "OPP", "MED", "LEG":
+				return true
+			}
+			// (Its words still count: "المتظاهرين" is a mention too.)
+		}
+		if a.d.Tokens[i].Kind != arabic.Word {
+			continue
+		}
+		for _, c := range a.d.Candidates(i) {
+			f := strings.TrimPrefix(c.Form, "ال")
+			for _, stem := range politicalStems {
+				if strings.HasPrefix(f, stem) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// politicalStems start the words that make police or court acts political.
+var politicalStems = []string{"ارهاب", "داعش", "احتجاج", "مظاهر", "تظاهر", "متظاهر", "معارض", "ناشط", "صحفي", "صحافي", "تجسس", "جاسوس",
+	"فساد", "انتخاب", "حزب", "تهريب", "اسلح", "سلاح", "مسلح", "متشدد", "تشدد", "تطرف", "متطرف", "هجوم", "اعتداء", "دهس", "تفجير",
+	"انقلاب", "شغب", "اقتحام", "مستوطن", "اغتيال", "تحريض", "خليه", "جهادي", "مسجد", "كنيس", "كنيسه", "برلمان", "عنصري", "طائفي",
+	"محتج", "تجمهر", "تجمع", "حراك", "اضراب", "اعتصام", "معتصم", "مسيره", "مسيرات"}
