@@ -551,6 +551,15 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			}
 			src = nil
 		}
+		if len(tgt) > 0 && tgt[0] >= 0 && group == nil && farSource(a, t, tgt[0]) {
+			// So is a target named out of reach ("وأشاد بالقوات الخاصة
+			// العراقية" aimed at a visitor named paragraphs before).
+			if !material {
+				c.tracef("skip %s at %d: target out of reach", p.Code, t.Start)
+				continue
+			}
+			tgt = nil
+		}
 		before := len(out)
 		pairs := crossPairs(src, tgt)
 		if group != nil {
