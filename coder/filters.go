@@ -989,12 +989,17 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 // dates the demand, not what it is about.
 func onlySubjectBetween(a *article, from, to int) bool {
 	for i := from; i < to; i++ {
-		if a.mentionAt[i] < 0 {
+		if a.mentionAt[i] < 0 && !isWord(a.d, i, intensifiers...) {
+			// (An act noun's intensifier is no complement: "جددت
+			// البحرين رفضها القاطع أمس الخميس التدخلات".)
 			return false
 		}
 	}
 	return true
 }
+
+// intensifiers are the adjectives that qualify a stance noun.
+var intensifiers = []string{"القاطع", "الشديد", "الشديده", "الكامل", "التام", "المطلق", "القوي", "القويه", "البالغ", "البالغه", "العميق", "العميقه", "الحازم", "الواضح"}
 
 // headingDate returns the index in times of the time expression that
 // opens the sentence of t ("وفي يوم الأحد 15 فبراير، …") when it is the
