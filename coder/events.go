@@ -511,6 +511,14 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			c.tracef("skip %s %q at %d: dated only by this year", t.Phrase.Code, t.Phrase.Pattern, t.Start)
 			continue
 		}
+		if p.Code[:2] == "07" {
+			if j := deliveryTime(a, t); j >= 0 && j != exprUsed {
+				// "… لنقل المساعدات إلى اليمن، ووصلت أمس ثاني طائرة":
+				// aid is given the day it arrives.
+				date, exprUsed = a.times[j].expr.Date, j
+				hist = isHistorical(date, a.published)
+			}
+		}
 		if n := daysBefore(a, t); n > 0 && date.Precision == timex.Day && (exprUsed < 0 || a.times[exprUsed].tok0 < t.Start) {
 			// "وعدت الحكومة … غداة هجوم انتحاري": the act named after
 			// "غداة" or "بعد ثلاثة أيام على" is that many days before the
@@ -1500,3 +1508,27 @@ var politicalStems = []string{"ارهاب", "داعش", "احتجاج", "مظا�
 	"فساد", "انتخاب", "حزب", "تهريب", "اسلح", "سلاح", "مسلح", "متشدد", "تشدد", "تطرف", "متطرف", "هجوم", "اعتداء", "دهس", "تفجير",
 	"انقلاب", "شغب", "اقتحام", "مستوطن", "اغتيال", "تحريض", "خليه", "جهادي", "مسجد", "كنيس", "كنيسه", "برلمان", "عنصري", "طائفي",
 	"محتج", "تجمهر", "تجمع", "حراك", "اضراب", "اعتصام", "معتصم", "مسيره", "مسيرات"}
+
+// deliveryTime returns the index in a.times of the time told with a verb
+// of arrival or handing over in aid trigger t's sentence ("ووصلت أمس
+// ثاني طائرة"، "حطت … بمطار كاتماندو أمس"), or -1.
+func deliveryTime(a *article, t trigger) int {
+	s0, s1 := a.sentTok[t.sent][0], a.sentTok[t.sent][1]
+	for j, ta := range a.timesBefore(s1) {
+		if a.sentOf[ta.tok0] != t.sent || ta.expr.Date.Precision != timex.Day || ta.since {
+			continue
+		}
+		for i := ta.tok0 - 1; i >= s0 && i >= ta.tok0-12; i-- {
+			if hasForm(a.d, i, deliveryVerbs...) {
+				return j
+			}
+			if isComma(a, i) || a.d.Tokens[i].Kind == arabic.Punct && a.d.Tokens[i].Norm != "-" && a.d.Tokens[i].Norm != "–" {
+				break
+			}
+		}
+	}
+	return -1
+}
+
+// deliveryVerbs tell aid arriving or handed over.
+var deliveryVerbs = []string{"وصل", "وصلت", "حط", "حطت", "هبط", "هبطت", "سلم", "سلمت", "تسلم", "تسلمت", "استلم", "استلمت", "وزع", "وزعت"}
