@@ -153,10 +153,12 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// doing it.
 		return true
 	}
-	if t.Phrase.Code[:2] >= "14" && cumulative(a, t) {
+	if r := t.Phrase.Code[:2]; (r == "14" || r >= "17") && cumulative(a, t) {
 		// "قتلت طائرات التحالف 3042 عنصراً خلال 10 أشهر"، "ومنذ عام
 		// 2009، قتلت بوكو حرام أكثر من 14 ألف شخص": a count over months
-		// or years sums up many acts; it is no act of a day.
+		// or years sums up many acts; it is no act of a day. (Not a
+		// posture or sanctions, roots 15 and 16: "أرسلت إليها تركيا
+		// تعزيزات في الأسابيع الأخيرة" is one deployment.)
 		return true
 	}
 	if !t.Phrase.Verb && t.Phrase.Code[:2] == "18" && hasForm(a.d, t.Start-1, "تقود", "يقود", "يقودون", "بحوزته", "بحوزتها", "بحوزتهم") && !setOffAfter(a, t) {
