@@ -166,6 +166,13 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// not set off ("انتحاري يقود سيارة مفخخة فجر نفسه" sets it off).
 		return true
 	}
+	if !t.Phrase.Verb && topicOf(a, t) {
+		// "نحن نتحدث عن المساعدات العسكرية الأمريكية"، "مناقشة سير
+		// مفاوضات الملف النووي"، "بدراسة التأثير المحتمل لمفاوضات": an
+		// act named as what is talked about or studied is a topic, not
+		// an act reported here.
+		return true
+	}
 	if t.Phrase.Verb && t.Phrase.Code == "173" && hasForm(a.d, t.Start, "اوقف", "اوقفت") && !personObject(a, t) {
 		// "أوقفت تقديم العلاجات"، "أوقف الاستقدام": "أوقف" arrests people
 		// only; what else it stops is halted, nobody detained.
@@ -1678,3 +1685,24 @@ func setOffAfter(a *article, t trigger) bool {
 	}
 	return false
 }
+
+// topicOf reports whether noun trigger t is the topic of a verb or noun
+// of talking or studying within three words before it: "تحدث عن"،
+// "مناقشة سير"، "دراسة التأثير المحتمل لـ".
+func topicOf(a *article, t trigger) bool {
+	for i := t.Start - 1; i >= 0 && i >= t.Start-3 && a.sentOf[i] == t.sent; i-- {
+		if isComma(a, i) || a.d.Tokens[i].Kind == arabic.Punct {
+			return false
+		}
+		if isWord(a.d, i, "عن") && hasForm(a.d, i-1, talkVerbs...) || hasForm(a.d, i, studyNouns...) {
+			return true
+		}
+	}
+	return false
+}
+
+// talkVerbs talk about something (with عن); studyNouns study or discuss it.
+var (
+	talkVerbs  = []string{"تحدث", "تحدثت", "يتحدث", "تتحدث", "نتحدث", "اتحدث", "يتحدثون", "الحديث", "حديث", "حديثه", "حديثها", "تكلم", "يتكلم", "نتكلم"}
+	studyNouns = []string{"دراسه", "مناقشه", "المناقشه", "لمناقشه", "لدراسه", "ودراسه", "ومناقشه"}
+)
