@@ -1694,8 +1694,20 @@ func topicOf(a *article, t trigger) bool {
 		if isComma(a, i) || a.d.Tokens[i].Kind == arabic.Punct {
 			return false
 		}
-		if isWord(a.d, i, "عن") && hasForm(a.d, i-1, talkVerbs...) || hasForm(a.d, i, studyNouns...) {
+		if hasForm(a.d, i, studyNouns...) {
 			return true
+		}
+		if isWord(a.d, i, "عن") {
+			// The verb may have its subject before "عن": "وتحدث وزير
+			// الخارجية الأردني عن المساعدات".
+			for j := i - 1; j >= 0 && j >= i-8 && a.sentOf[j] == t.sent && !isComma(a, j); j-- {
+				if hasForm(a.d, j, talkVerbs...) {
+					return true
+				}
+				if a.mentionAt[j] < 0 && j < i-1 {
+					break // only the subject may stand between
+				}
+			}
 		}
 	}
 	return false
