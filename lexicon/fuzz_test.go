@@ -21,6 +21,7 @@ func FuzzLoad(f *testing.F) {
 		"MAR\tGOV\tناصر بوريطة\t2017-04-05\t\n",
 		"\ufeff# comment\n\n\t\t\n",
 		"a\tb\tc\td\te\tf\tg\n",
+		"head\tحركة\nlocative\tأطراف\tnote\npersontitle\tوزير\n",
 	} {
 		f.Add(s)
 	}
