@@ -738,6 +738,18 @@ func (lx *Lexicon) compose(d *Doc, atoms []Atom, i int, day time.Time, prev []Me
 			if !ok || comma || w > 3 || (lx.stopBetween(d, atoms[j-1].End, b.Start) && !inState) {
 				break
 			}
+			if _, adj := has(b, Adjective); adj && w > 1 && groupOfStates(d, atoms[j-1].End, b.Start) {
+				// "الناطق باسم فتح الدول الأوروبية": an adjective after
+				// "الدول" and more names those states, not the title's
+				// ("زعماء الدول الأوروبية" are the European leaders).
+				break
+			}
+			if w > 1 && d.Tokens[atoms[j-1].End].Norm == "باسم" {
+				// "الناطق باسم فتح الدول الأوروبية": the body spoken for is
+				// the word after "باسم", one the lexicon does not know; what
+				// follows is the verb's object.
+				break
+			}
 			if w > 0 && lx.complementBetween(d, atoms[j-1].End, b.Start) {
 				// "رئيس الجمهورية بمواقف الإمارات"، "رئيس تيار المحبة
 				// بموقف تونس": the verb's complement, not the title's state.
@@ -1216,6 +1228,18 @@ func royalTitle(d *Doc, a Atom) bool {
 func (lx *Lexicon) complementBetween(d *Doc, from, to int) bool {
 	for i := from; i < to; i++ {
 		if lx.words.complement[d.Tokens[i].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// groupOfStates reports whether tokens [from, to) hold a noun for several
+// states ("الدول"، "البلدان"، "العواصم"): an adjective after it is theirs.
+func groupOfStates(d *Doc, from, to int) bool {
+	for i := from; i < to; i++ {
+		switch d.Tokens[i].Norm {
+		case "الدول", "دول", "البلدان", "بلدان", "العواصم", "عواصم", "والدول":
 			return true
 		}
 	}
