@@ -722,7 +722,8 @@ func tourism(a *article, s int) bool {
 
 // festivalWords tell a cultural or festive event.
 var festivalWords = []string{"مهرجان", "المهرجان", "ثقافيه", "الثقافيه", "ثقافي", "الثقافي", "فنيه", "الفنيه", "الفنون", "عروض", "العروض",
-	"تنشيطيه", "التنشيطيه", "احتفاليه", "الاحتفاليه", "جوائز", "الجوائز", "معرض", "المعرض"}
+	"تنشيطيه", "التنشيطيه", "احتفاليه", "الاحتفاليه", "جوائز", "الجوائز", "معرض", "المعرض", "ندوه", "الندوه", "الدوره", "دوره",
+	"رياضيه", "الرياضيه", "علميه", "العلميه", "سياحيه", "السياحيه", "احتفال", "الاحتفال"}
 
 // festival reports whether a protest trigger is the noun تظاهرة used, as
 // Tunisian and Algerian news use it, for an event or a festival ("الهدف
