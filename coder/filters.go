@@ -880,9 +880,11 @@ func (c *Coder) dateOf(a *article, trigs []trigger, k int) (timex.Date, bool, in
 	for j := k + 1; j < len(trigs) && trigs[j].sent == t.sent; j++ {
 		// A trigger inside a verb's gap ("دافع بلينكن، خلال زيارته إلى تل
 		// أبيب أمس الخميس، عن") is part of its frame, not the next act.
-		if t.Phrase.Verb && !trigs[j].Phrase.Verb && isWord(a.d, trigs[j].Start-1, "في", "خلال", "اثناء") {
-			// "قتلت ستة مسلحين في اشتباكين …، مساء أول من أمس": the
-			// circumstance of the act, no act after it.
+		if !trigs[j].Phrase.Verb && (t.Phrase.Verb && isWord(a.d, trigs[j].Start-1, "في", "خلال", "اثناء") ||
+			a.d.Tokens[max(trigs[j].Start-1, 0)].Kind == arabic.Number && isWord(a.d, trigs[j].Start-2, "في", "خلال", "اثناء")) {
+			// "قتلت ستة مسلحين في اشتباكين …، مساء أول من أمس"، "قصفوا
+			// أهدافاً … في 23 غارة جوية يوم الجمعة": the circumstance of
+			// the act, no act after it.
 			continue
 		}
 		if trigs[j].Start >= t.End || !t.Phrase.Verb {
