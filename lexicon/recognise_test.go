@@ -288,14 +288,21 @@ func TestRoleFlags(t *testing.T) {
 		{"القوات البرية\tMIL\t\tpronoun", "is marked pronoun"},
 		{"قوات برية\tMIL\t\tnopronoun", "is marked nopronoun"},
 	} {
-		dir := t.TempDir()
-		if err := writeFile(dir+"/roles_mine.tsv", "# mine\n"+tc.line+"\n"); err != nil {
-			t.Fatal(err)
-		}
-		_, err := lexicon.Load([]string{dir})
-		if err == nil || !strings.Contains(err.Error(), "roles_mine.tsv:2:") || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%q: want an error naming roles_mine.tsv:2 and %q, got %v", tc.line, tc.want, err)
-		}
+		wantLoadError(t, "roles_mine.tsv", tc.line, tc.want)
+	}
+}
+
+// wantLoadError writes line as the second line of a user's file and
+// checks that loading it fails naming the file, the line and want.
+func wantLoadError(t *testing.T, file, line, want string) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := writeFile(dir+"/"+file, "# mine\n"+line+"\n"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := lexicon.Load([]string{dir})
+	if err == nil || !strings.Contains(err.Error(), file+":2:") || !strings.Contains(err.Error(), want) {
+		t.Errorf("%q: want an error naming %s:2 and %q, got %v", line, file, want, err)
 	}
 }
 
@@ -484,13 +491,6 @@ func TestUserWords(t *testing.T) {
 		{"locative\tضواحي المدينة", "one word"},
 		{"locative", "columns"},
 	} {
-		bad := t.TempDir()
-		if err := writeFile(bad+"/words_bad.tsv", "# bad\n"+c.line+"\n"); err != nil {
-			t.Fatal(err)
-		}
-		_, err := lexicon.Load([]string{bad})
-		if err == nil || !strings.Contains(err.Error(), "words_bad.tsv:2:") || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%q: want an error naming words_bad.tsv:2 and %q, got %v", c.line, c.want, err)
-		}
+		wantLoadError(t, "words_bad.tsv", c.line, c.want)
 	}
 }

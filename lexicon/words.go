@@ -30,41 +30,34 @@ func newWordSets() *wordSets {
 		complement: map[string]bool{}, titlesBy3: map[uint64][]string{}}
 }
 
+// sets maps each class of words.tsv but persontitle to its set.
+func (ws *wordSets) sets() map[string]map[string]bool {
+	return map[string]map[string]bool{"head": ws.head, "mission": ws.mission, "residence": ws.residence, "locative": ws.locative,
+		"inname": ws.inName, "notsurname": ws.notSurname, "complement": ws.complement}
+}
+
 // wordClasses lists the classes of words.tsv by name.
 var wordClasses = []string{"head", "mission", "residence", "locative", "inname", "notsurname", "complement", "persontitle"}
 
 // loadWords reads CLASS WORD [NOTE] lines.
 func (b *builder) loadWords(r io.Reader, name string) error {
 	ws := b.lx.words
+	sets := ws.sets()
 	return readTSV(r, name, 2, 3, func(_ int, c []string) error {
 		w := arabic.Normalize(c[1])
 		if w == "" || strings.ContainsAny(w, " \t") {
 			return fmt.Errorf("word %q: want one word", c[1])
 		}
-		var set map[string]bool
 		switch c[0] {
 		case "head":
 			if strings.HasPrefix(w, "ال") {
 				return fmt.Errorf("head %q: write it without ال (it is matched with it)", c[1])
 			}
-			set = ws.head
 			ws.headFilter.add(w)
 			if ws.minHead == 0 || len(w) < ws.minHead {
 				ws.minHead = len(w)
 			}
 			ws.maxHead = max(ws.maxHead, len(w))
-		case "mission":
-			set = ws.mission
-		case "residence":
-			set = ws.residence
-		case "locative":
-			set = ws.locative
-		case "inname":
-			set = ws.inName
-		case "notsurname":
-			set = ws.notSurname
-		case "complement":
-			set = ws.complement
 		case "persontitle":
 			if utf8.RuneCountInString(w) < 3 || len(w) < 6 {
 				return fmt.Errorf("person title %q: want three letters or more", c[1])
@@ -72,7 +65,9 @@ func (b *builder) loadWords(r io.Reader, name string) error {
 			k := first6(w)
 			ws.titlesBy3[k] = append(ws.titlesBy3[k], w)
 			return nil
-		default:
+		}
+		set, ok := sets[c[0]]
+		if !ok {
 			return fmt.Errorf("unknown class %q (want one of %s)", c[0], strings.Join(wordClasses, ", "))
 		}
 		set[w] = true
