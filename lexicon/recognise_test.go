@@ -317,14 +317,7 @@ func TestPatternFoldingIntoFunctionWord(t *testing.T) {
 		// "ب*" would match every word, its proclitic read off.
 		{"130\tلوح ب*\tverb", "ب*"},
 	} {
-		dir := t.TempDir()
-		if err := writeFile(dir+"/events_mine.tsv", "# mine\n"+tc.line+"\n"); err != nil {
-			t.Fatal(err)
-		}
-		_, err := lexicon.Load([]string{dir})
-		if err == nil || !strings.Contains(err.Error(), "events_mine.tsv:2:") || !strings.Contains(err.Error(), tc.word) {
-			t.Errorf("%q: want an error naming events_mine.tsv:2 and %q, got %v", tc.line, tc.word, err)
-		}
+		wantLoadError(t, "events_mine.tsv", tc.line, tc.word)
 	}
 	dir := t.TempDir()
 	if err := writeFile(dir+"/events_mine.tsv", "051\tهنأت\tverb\n051\tهنأ _ بفوز\tverb\n051\tهنأ\tverb,actor\n"); err != nil {
@@ -335,15 +328,23 @@ func TestPatternFoldingIntoFunctionWord(t *testing.T) {
 	}
 }
 
-func TestUserFileExtends(t *testing.T) {
+// loadUserFile loads the embedded dictionaries and a user's file of the
+// given name and content.
+func loadUserFile(t *testing.T, file, content string) *lexicon.Lexicon {
+	t.Helper()
 	dir := t.TempDir()
-	if err := writeFile(dir+"/holders_mine.tsv", "XYZ\tGOV\t2020-01-01\t\tforeign-minister\tفلان الفلاني\n"); err != nil {
+	if err := writeFile(dir+"/"+file, content); err != nil {
 		t.Fatal(err)
 	}
 	lx, err := lexicon.Load([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return lx
+}
+
+func TestUserFileExtends(t *testing.T) {
+	lx := loadUserFile(t, "holders_mine.tsv", "XYZ\tGOV\t2020-01-01\t\tforeign-minister\tفلان الفلاني\n")
 	ms := lx.Recognise(lexicon.NewDoc("التقى فلان الفلاني نظيره"), day("2024-01-01"))
 	if len(ms) == 0 || ms[0].Code != "XYZ" {
 		t.Fatalf("a user's holder is not recognised: %+v", ms)
@@ -353,10 +354,6 @@ func TestUserFileExtends(t *testing.T) {
 // TestUserIdioms checks that a user's idioms file hides a state's name in
 // its phrase, and that a malformed line is refused with its line.
 func TestUserIdioms(t *testing.T) {
-	dir := t.TempDir()
-	if err := writeFile(dir+"/idioms_mine.tsv", "# mine\nالشاي الهندي\tIndian tea, a kind of tea\n"); err != nil {
-		t.Fatal(err)
-	}
 	text := "واستورد التاجر الشاي الهندي من سريلانكا"
 	adjective := func(lx *lexicon.Lexicon) bool {
 		for _, m := range lx.Recognise(lexicon.NewDoc(text), day("2024-01-01")) {
@@ -369,20 +366,10 @@ func TestUserIdioms(t *testing.T) {
 	if !adjective(load(t)) {
 		t.Fatal("without the idiom, الهندي should be India's adjective")
 	}
-	lx, err := lexicon.Load([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if adjective(lx) {
+	if adjective(loadUserFile(t, "idioms_mine.tsv", "# mine\nالشاي الهندي\tIndian tea, a kind of tea\n")) {
 		t.Error("the user's idiom does not hide India's adjective")
 	}
-	bad := t.TempDir()
-	if err := writeFile(bad+"/idioms_bad.tsv", "# bad\nصلاة الفجر\tdawn\textra\n"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := lexicon.Load([]string{bad}); err == nil || !strings.Contains(err.Error(), "idioms_bad.tsv:2:") {
-		t.Errorf("want an error naming idioms_bad.tsv:2, got %v", err)
-	}
+	wantLoadError(t, "idioms_bad.tsv", "صلاة الفجر\tdawn\textra", "columns")
 }
 
 func BenchmarkRecognise(b *testing.B) {
@@ -473,15 +460,7 @@ func TestUserWords(t *testing.T) {
 	if place(load(t)) {
 		t.Fatal("without the user's word, موسكو after أطراف should stand for its government")
 	}
-	dir := t.TempDir()
-	if err := writeFile(dir+"/words_mine.tsv", "# mine\nlocative\tأطراف\tthe outskirts of a city\n"); err != nil {
-		t.Fatal(err)
-	}
-	lx, err := lexicon.Load([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !place(lx) {
+	if !place(loadUserFile(t, "words_mine.tsv", "# mine\nlocative\tأطراف\tthe outskirts of a city\n")) {
 		t.Error("the user's locative word does not make موسكو a place")
 	}
 	for _, c := range []struct{ line, want string }{
