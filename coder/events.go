@@ -559,6 +559,14 @@ func (c *Coder) events(a *article, trigs []trigger) []rasid.Event {
 			}
 			src = nil
 		}
+		if p.Code[:2] == "05" && len(tgt) > 0 && tgt[0] >= 0 && a.sentOf[a.mentions[tgt[0]].Tok0] != t.sent && dealObject(a, t) {
+			// "ورحبت السعودية بتحفظ بالاتفاق النووي"، "دافع روحاني عن
+			// الاتفاق": a stance on an agreement, with no one it is aimed
+			// at in its sentence, has no target (the deal's parties are
+			// its topic).
+			c.tracef("skip %s at %d: stance on an agreement", p.Code, t.Start)
+			continue
+		}
 		if len(tgt) > 0 && tgt[0] >= 0 && group == nil && farSource(a, t, tgt[0]) {
 			// So is a target named out of reach ("وأشاد بالقوات الخاصة
 			// العراقية" aimed at a visitor named paragraphs before).
@@ -1532,3 +1540,15 @@ func deliveryTime(a *article, t trigger) int {
 
 // deliveryVerbs tell aid arriving or handed over.
 var deliveryVerbs = []string{"وصل", "وصلت", "حط", "حطت", "هبط", "هبطت", "سلم", "سلمت", "تسلم", "تسلمت", "استلم", "استلمت", "وزع", "وزعت"}
+
+// dealObject reports whether an agreement is the object of stance t
+// within four words after it: "رحبت … بالاتفاق"، "دافع … عن الاتفاق
+// النووي"، "ترحيب القاهرة بتوقيع الاتفاق".
+func dealObject(a *article, t trigger) bool {
+	for i := t.End; i < t.End+4 && i < a.sentTok[t.sent][1]; i++ {
+		if hasForm(a.d, i, "بالاتفاق", "بالاتفاقيه", "بالاتفاقات", "بتوقيع", "بابرام") || isWord(a.d, i, "الاتفاق", "الاتفاقيه") && isWord(a.d, i-1, "عن") {
+			return true
+		}
+	}
+	return false
+}

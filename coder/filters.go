@@ -166,6 +166,11 @@ func (c *Coder) blocked(a *article, t trigger) bool {
 		// not set off ("انتحاري يقود سيارة مفخخة فجر نفسه" sets it off).
 		return true
 	}
+	if !t.Phrase.Verb && t.Phrase.Code == "057" && strings.HasPrefix(a.d.Tokens[t.Start].Norm, "ب") && stanceBefore(a, t) {
+		// "ترحيب القاهرة بتوقيع الاتفاق": the signing welcomed is the
+		// topic of the welcome, coded on its own where it is reported.
+		return true
+	}
 	if !t.Phrase.Verb && topicOf(a, t) {
 		// "نحن نتحدث عن المساعدات العسكرية الأمريكية"، "مناقشة سير
 		// مفاوضات الملف النووي"، "بدراسة التأثير المحتمل لمفاوضات": an
@@ -1721,3 +1726,14 @@ var (
 	talkVerbs  = []string{"تحدث", "تحدثت", "يتحدث", "تتحدث", "نتحدث", "اتحدث", "يتحدثون", "الحديث", "حديث", "حديثه", "حديثها", "تكلم", "يتكلم", "نتكلم"}
 	studyNouns = []string{"دراسه", "مناقشه", "المناقشه", "لمناقشه", "لدراسه", "ودراسه", "ومناقشه"}
 )
+
+// stanceBefore reports whether a verb or noun of welcome, praise or
+// support stands within three words before trigger t.
+func stanceBefore(a *article, t trigger) bool {
+	for i := t.Start - 1; i >= 0 && i >= t.Start-3 && a.sentOf[i] == t.sent; i-- {
+		if hasForm(a.d, i, "ترحيب", "ترحيبه", "ترحيبها", "رحب", "رحبت", "يرحب", "ترحب", "اشاد", "اشادت", "يشيد", "تشيد", "تاييد", "تاييده", "تاييدها", "اشاده") {
+			return true
+		}
+	}
+	return false
+}
