@@ -1530,7 +1530,7 @@ func deliveryTime(a *article, t trigger) int {
 			if hasForm(a.d, i, deliveryVerbs...) {
 				return j
 			}
-			if isComma(a, i) || a.d.Tokens[i].Kind == arabic.Punct && a.d.Tokens[i].Norm != "-" && a.d.Tokens[i].Norm != "–" {
+			if a.d.Tokens[i].Kind == arabic.Punct && a.d.Tokens[i].Norm != "-" && a.d.Tokens[i].Norm != "–" {
 				break
 			}
 		}

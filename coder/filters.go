@@ -1626,7 +1626,7 @@ func cumulative(a *article, t trigger) bool {
 		}
 		if sinceFrame(a, i) || periodFrame(a, i) {
 			for j := i + 1; j < s1 && j < i+8; j++ {
-				if hasForm(d, j, "اخرها", "اخرهم", "اخرهما", "اخرها") {
+				if hasForm(d, j, "اخرها", "اخرهم", "اخرهما") {
 					return false
 				}
 			}
@@ -1699,7 +1699,7 @@ func setOffAfter(a *article, t trigger) bool {
 // "مناقشة سير"، "دراسة التأثير المحتمل لـ".
 func topicOf(a *article, t trigger) bool {
 	for i := t.Start - 1; i >= 0 && i >= t.Start-3 && a.sentOf[i] == t.sent; i-- {
-		if isComma(a, i) || a.d.Tokens[i].Kind == arabic.Punct {
+		if a.d.Tokens[i].Kind == arabic.Punct {
 			return false
 		}
 		if hasForm(a.d, i, studyNouns...) {

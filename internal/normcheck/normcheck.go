@@ -13,10 +13,27 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"testing"
 	"unicode"
 
 	"rasid/arabic"
 )
+
+// Check fails tb for every word Unnormalised reports in dir, and when it
+// looked at fewer than min words (a sign that the parse missed the lists).
+func Check(tb testing.TB, dir string, min int, funcs ...string) {
+	tb.Helper()
+	bad, n, err := Unnormalised(dir, funcs...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, b := range bad {
+		tb.Error(b)
+	}
+	if n < min {
+		tb.Errorf("only %d Arabic words found in the lists: is the parse right?", n)
+	}
+}
 
 // Unnormalised parses the non-test Go files of dir and returns, as
 // "file:line:col: message", every one-word Arabic string literal that
